@@ -1,0 +1,171 @@
+/**
+ * `npm run dev`: the whole product on http://localhost:8787 with one command. Finds Redis and
+ * Postgres (or starts redis-server / an embedded PGlite), migrates and seeds, starts the Upstash and
+ * Neon bridges, then `wrangler dev` with the worker's production clients pointed at the bridges.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import {
+  ensureDatabase,
+  ensurePostgres,
+  ensureRedis,
+  prepareDatabase,
+  ROOT,
+  StackError,
+  sleep,
+  startBridges,
+} from "./local-stack.ts";
+
+/** Worker vars that can be overridden from the environment for a local run. */
+const OVERRIDABLE_VARS = [
+  "HOLD_TTL_SECONDS",
+  "PAYMENT_WINDOW_SECONDS",
+  "MAX_SEATS_PER_HOLD",
+  "CANCELLATION_CUTOFF_MINUTES",
+  "CORS_ORIGINS",
+  "AUTH_MODE",
+  "AUTH_JWT_SECRET",
+  "EMAIL_FROM",
+] as const;
+
+export interface DevStackOptions {
+  port?: number;
+  databaseUrl?: string;
+  redisUrl?: string;
+  /** Delay the bridges add to every call, as if Redis and Postgres were this far away. */
+  simulatedRttMs?: number;
+  /** Worker vars, on top of the defaults and the environment. */
+  vars?: Record<string, string>;
+  log?: (line: string) => void;
+  /** Forward wrangler's own output (the dev command does; benchmarks do not). */
+  inheritOutput?: boolean;
+}
+
+export interface DevStack {
+  url: string;
+  databaseUrl: string;
+  redisUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStack> {
+  const log = opts.log ?? console.log;
+  const port = opts.port ?? Number(process.env.PORT ?? 8787);
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => {});
+  };
+  try {
+    const redis = await ensureRedis(opts.redisUrl ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379/0", log);
+    stops.push(redis.stop);
+    const pg = await ensurePostgres(
+      opts.databaseUrl ?? process.env.DATABASE_URL ?? "postgres://postgres:postgres@127.0.0.1:5432/housefull",
+      log,
+      { allowEmbedded: true },
+    );
+    stops.push(pg.stop);
+    if (!pg.embedded) await ensureDatabase(pg.url);
+    await prepareDatabase(pg.url, { seed: true });
+    log("Database: migrated and seeded");
+
+    const bridges = await startBridges({
+      redisUrl: redis.url,
+      upstashToken: randomBytes(16).toString("hex"),
+      simulatedRttMs: opts.simulatedRttMs ?? Number(process.env.SIMULATED_RTT_MS ?? 0),
+    });
+    stops.push(bridges.stop);
+
+    if (!existsSync(path.join(ROOT, "web/dist/index.html"))) {
+      log("Web UI: building web/dist (first run)");
+      await run("npm", ["run", "build:web", "--silent"]);
+    }
+
+    const vars: Record<string, string> = {
+      AUTH_MODE: "dev",
+      AUTH_JWT_SECRET: "local-dev-secret-not-for-production",
+      CORS_ORIGINS: `http://localhost:${port},http://127.0.0.1:${port},http://localhost:5173`,
+      ...Object.fromEntries(OVERRIDABLE_VARS.flatMap((k) => (process.env[k] ? [[k, process.env[k] as string]] : []))),
+      ...opts.vars,
+      DATABASE_URL: pg.url,
+      NEON_FETCH_ENDPOINT: bridges.neonFetchEndpoint,
+      UPSTASH_REDIS_REST_URL: bridges.upstashUrl,
+      UPSTASH_REDIS_REST_TOKEN: bridges.upstashToken,
+    };
+    const wrangler = spawn(
+      path.join(ROOT, "node_modules/.bin/wrangler"),
+      [
+        "dev",
+        "--port",
+        String(port),
+        "--ip",
+        "127.0.0.1",
+        "--test-scheduled",
+        "--show-interactive-dev-session=false",
+        ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+        stdio: opts.inheritOutput ? "inherit" : "ignore",
+      },
+    );
+    stops.push(() => stopChild(wrangler));
+    const url = `http://localhost:${port}`;
+    await waitForHealth(url, wrangler);
+    return { url, databaseUrl: pg.url, redisUrl: redis.url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null)
+      throw new StackError(`wrangler dev exited (code ${child.exitCode}) before it was ready`);
+    try {
+      const res = await fetch(`${url}/api/v1/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new StackError(`wrangler dev did not become healthy at ${url} within 60 s`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+    setTimeout(() => child.kill("SIGKILL"), 3_000).unref();
+  });
+}
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: "inherit" });
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new StackError(`${command} ${args.join(" ")} failed`)),
+    );
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  startDevStack({ inheritOutput: true })
+    .then((stack) => {
+      console.log(`\nhousefull is running at ${stack.url}  (API docs: ${stack.url}/api/docs; Ctrl-C stops)\n`);
+      const shutdown = () => void stack.stop().then(() => process.exit(0));
+      process.on("SIGINT", shutdown);
+      process.on("SIGTERM", shutdown);
+    })
+    .catch((error: unknown) => {
+      if (error instanceof StackError) console.error(error.message);
+      else console.error(error);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,118 @@
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import type { AppEnv } from "../app-env";
+import { databaseOf } from "../db/client";
+import { localDayBounds, localToday } from "../domain/show-schedule";
+import { edgeCache } from "../http/edge-cache";
+import { notFound } from "../http/errors";
+import { errorResponse, jsonResponse } from "../http/openapi-doc";
+import { validate } from "../http/validate";
+import { renderPosterSvg } from "./poster";
+import { findMovie, findShow, listMovies, listShowsOfMovie } from "./queries";
+import {
+  movieIdParam,
+  movieListQuery,
+  movieListSchema,
+  movieSchema,
+  showDetailSchema,
+  showIdParam,
+  showsOfDayQuery,
+  showsOfDaySchema,
+} from "./schemas";
+
+// Movies change rarely; show listings carry seats-left, so they stay fresh for less time.
+const moviesCache = edgeCache({ maxAge: 60, sMaxAge: 300, staleWhileRevalidate: 600 });
+const showsCache = edgeCache({ maxAge: 10, sMaxAge: 15, staleWhileRevalidate: 30 });
+const postersCache = edgeCache({ maxAge: 86_400, sMaxAge: 604_800, staleWhileRevalidate: 604_800 });
+
+export const catalogRoutes = new Hono<AppEnv>()
+  .get(
+    "/movies",
+    describeRoute({
+      tags: ["Catalog"],
+      summary: "List movies, paginated, with search and filters",
+      responses: {
+        200: jsonResponse("A page of movies", movieListSchema),
+        400: errorResponse("Invalid query"),
+      },
+    }),
+    validate("query", movieListQuery),
+    moviesCache,
+    async (c) => c.json(await listMovies(databaseOf(c.var.config), c.req.valid("query"))),
+  )
+  .get(
+    "/movies/:movieId",
+    describeRoute({
+      tags: ["Catalog"],
+      summary: "One movie",
+      responses: {
+        200: jsonResponse("The movie", movieSchema),
+        400: errorResponse("movieId is not a UUID"),
+        404: errorResponse("No such movie"),
+      },
+    }),
+    validate("param", movieIdParam),
+    moviesCache,
+    async (c) => {
+      const movie = await findMovie(databaseOf(c.var.config), c.req.valid("param").movieId);
+      if (!movie) throw notFound("Movie");
+      return c.json(movie);
+    },
+  )
+  .get(
+    "/movies/:movieId/shows",
+    describeRoute({
+      tags: ["Catalog"],
+      summary: "A movie's shows on one day, with theatre, prices, status and seats left",
+      responses: {
+        200: jsonResponse("The day's shows that have not started", showsOfDaySchema),
+        400: errorResponse("Invalid movieId or date"),
+        404: errorResponse("No such movie"),
+      },
+    }),
+    validate("param", movieIdParam),
+    validate("query", showsOfDayQuery),
+    showsCache,
+    async (c) => {
+      const { movieId } = c.req.valid("param");
+      const now = new Date();
+      const date = c.req.valid("query").date ?? localToday(now);
+      const shows = await listShowsOfMovie(databaseOf(c.var.config), movieId, { ...localDayBounds(date), now });
+      if (!shows) throw notFound("Movie");
+      return c.json({ movieId, date, shows });
+    },
+  )
+  .get(
+    "/movies/:movieId/poster.svg",
+    describeRoute({
+      tags: ["Catalog"],
+      summary: "The movie's poster (SVG, generated, cached at the edge)",
+      responses: { 200: { description: "image/svg+xml" }, 404: errorResponse("No such movie") },
+    }),
+    validate("param", movieIdParam),
+    postersCache,
+    async (c) => {
+      const movie = await findMovie(databaseOf(c.var.config), c.req.valid("param").movieId);
+      if (!movie) throw notFound("Movie");
+      return c.body(renderPosterSvg(movie), 200, { "content-type": "image/svg+xml; charset=utf-8" });
+    },
+  )
+  .get(
+    "/shows/:showId",
+    describeRoute({
+      tags: ["Catalog"],
+      summary: "One show with its movie, theatre and seat-category prices",
+      responses: {
+        200: jsonResponse("The show", showDetailSchema),
+        400: errorResponse("showId is not a UUID"),
+        404: errorResponse("No such show"),
+      },
+    }),
+    validate("param", showIdParam),
+    showsCache,
+    async (c) => {
+      const show = await findShow(databaseOf(c.var.config), c.req.valid("param").showId);
+      if (!show) throw notFound("Show");
+      return c.json(show);
+    },
+  );

@@ -1,0 +1,155 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
+import type { SeatLayout } from "../domain/seat-layout";
+
+// Postgres is the source of truth (SPEC: Data). Column names follow the original design.
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow();
+
+export const movies = pgTable("movies", {
+  id: uuid("movie_id").primaryKey().defaultRandom(),
+  title: varchar("title", { length: 255 }).notNull(),
+  about: text("about"),
+  thumbnailUrl: text("thumbnail_url"),
+  rating: numeric("rating", { precision: 3, scale: 1 }),
+  durationMins: integer("duration_mins"),
+  ageRating: varchar("age_rating", { length: 10 }),
+  releaseDate: date("release_date", { mode: "string" }),
+  language: varchar("language", { length: 50 }),
+  format: varchar("format", { length: 20 }),
+  genres: text("genres").array().notNull().default(sql`'{}'::text[]`),
+  createdAt: createdAt(),
+});
+
+export const theatres = pgTable("theatres", {
+  id: uuid("theatre_id").primaryKey().defaultRandom(),
+  name: varchar("name", { length: 255 }).notNull(),
+  city: varchar("city", { length: 100 }),
+  address: text("address"),
+  geoLat: numeric("geo_lat", { precision: 10, scale: 8 }),
+  geoLng: numeric("geo_lng", { precision: 11, scale: 8 }),
+  cancellationAvailable: boolean("cancellation_available").notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const seatLayouts = pgTable("seat_layouts", {
+  id: uuid("layout_id").primaryKey().defaultRandom(),
+  theatreId: uuid("theatre_id").references(() => theatres.id),
+  screenName: varchar("screen_name", { length: 50 }),
+  rows: integer("rows").notNull(),
+  cols: integer("cols").notNull(),
+  layout: jsonb("layout_json").$type<SeatLayout>().notNull(),
+  createdAt: createdAt(),
+});
+
+export const SHOW_STATUSES = ["AVAILABLE", "FILLING_FAST", "ALMOST_FULL", "CANCELLED"] as const;
+export type ShowStatus = (typeof SHOW_STATUSES)[number];
+
+export const shows = pgTable(
+  "shows",
+  {
+    id: uuid("show_id").primaryKey().defaultRandom(),
+    movieId: uuid("movie_id")
+      .notNull()
+      .references(() => movies.id),
+    theatreId: uuid("theatre_id")
+      .notNull()
+      .references(() => theatres.id),
+    /** null → the default 10×10 hall. */
+    layoutId: uuid("layout_id").references(() => seatLayouts.id),
+    startTime: timestamp("start_time", { withTimezone: true, mode: "string" }).notNull(),
+    price: numeric("price", { precision: 10, scale: 2 }).notNull(),
+    status: varchar("status", { length: 20 }).$type<ShowStatus>().notNull().default("AVAILABLE"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("idx_shows_movie_date").on(t.movieId, t.startTime),
+    index("idx_shows_theatre").on(t.theatreId, t.startTime),
+    check("shows_status_check", sql`${t.status} in ('AVAILABLE','FILLING_FAST','ALMOST_FULL','CANCELLED')`),
+    check("shows_price_check", sql`${t.price} >= 0`),
+  ],
+);
+
+export const ORDER_STATUSES = ["PAYMENT_PENDING", "CONFIRMED", "EXPIRED", "CANCELLED"] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: uuid("order_id").primaryKey().defaultRandom(),
+    userId: varchar("user_id", { length: 255 }).notNull(),
+    showId: uuid("show_id")
+      .notNull()
+      .references(() => shows.id),
+    /** One order per hold: retrying POST /orders finds this row instead of making a second. */
+    holdId: uuid("hold_id").notNull().unique("orders_hold_id_key"),
+    seatIds: text("seat_ids").array().notNull(),
+    customerName: varchar("customer_name", { length: 255 }),
+    customerEmail: varchar("customer_email", { length: 255 }),
+    customerPhone: varchar("customer_phone", { length: 20 }),
+    amount: numeric("amount", { precision: 10, scale: 2 }).notNull(),
+    status: varchar("status", { length: 20 }).$type<OrderStatus>().notNull().default("PAYMENT_PENDING"),
+    ticketCode: varchar("ticket_code", { length: 50 }).unique("orders_ticket_code_key"),
+    createdAt: createdAt(),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true, mode: "string" }),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true, mode: "string" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "string" }).notNull(),
+  },
+  (t) => [
+    index("idx_orders_user").on(t.userId, t.createdAt.desc()),
+    index("idx_orders_show_status").on(t.showId, t.status),
+    // The expiry cron's scan: only pending orders, by deadline.
+    index("idx_orders_pending_expiry").on(t.expiresAt).where(sql`${t.status} = 'PAYMENT_PENDING'`),
+    check("orders_status_check", sql`${t.status} in ('PAYMENT_PENDING','CONFIRMED','EXPIRED','CANCELLED')`),
+    check("orders_amount_check", sql`${t.amount} >= 0`),
+  ],
+);
+
+/**
+ * One row per seat of a PAYMENT_PENDING or CONFIRMED order. The primary key is the last line of
+ * defence: the database itself refuses a second sale of a seat, even if Redis lost its data.
+ */
+export const orderSeats = pgTable(
+  "order_seats",
+  {
+    showId: uuid("show_id")
+      .notNull()
+      .references(() => shows.id),
+    seatId: varchar("seat_id", { length: 8 }).notNull(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ name: "order_seats_pkey", columns: [t.showId, t.seatId] }),
+    index("idx_order_seats_order").on(t.orderId),
+  ],
+);
+
+/** Every email sent, keyed so a redelivered queue message never sends the same email twice. */
+export const emailLog = pgTable(
+  "email_log",
+  {
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    kind: varchar("kind", { length: 40 }).notNull(),
+    recipient: varchar("recipient", { length: 255 }).notNull(),
+    providerMessageId: text("provider_message_id"),
+    sentAt: timestamp("sent_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "email_log_pkey", columns: [t.orderId, t.kind] })],
+);

@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+/** Bindings and vars come from worker-configuration.d.ts (`wrangler types`): the global `Env`. */
+
+const seconds = (fallback: number) => z.coerce.number().int().min(1).max(86_400).default(fallback);
+const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
+
+const configSchema = z.object({
+  HOLD_TTL_SECONDS: seconds(300),
+  PAYMENT_WINDOW_SECONDS: seconds(300),
+  MAX_SEATS_PER_HOLD: z.coerce.number().int().min(1).max(50).default(10),
+  CANCELLATION_CUTOFF_MINUTES: z.coerce.number().int().min(0).max(10_080).default(120),
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
+  AUTH_MODE: z.enum(["dev", "jwt"]).default("jwt"),
+  EMAIL_FROM: z.string().default("tickets@housefull.example"),
+  DATABASE_URL: z.string().min(1),
+  UPSTASH_REDIS_REST_URL: z.url(),
+  UPSTASH_REDIS_REST_TOKEN: z.string().min(1),
+  AUTH_JWT_SECRET: z.string().min(16),
+  /** Local development only: the Neon HTTP endpoint of the dev bridge. */
+  NEON_FETCH_ENDPOINT: optionalUrl,
+  /** Milliseconds before an outbound call to Redis or Postgres is abandoned. */
+  BACKEND_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(5_000),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+// The env object is the same for every request of an isolate: parse it once.
+const parsed = new WeakMap<object, Config>();
+
+/** The worker's configuration, validated. A missing secret fails loudly at the first request. */
+export function configOf(env: Env): Config {
+  let config = parsed.get(env);
+  if (!config) {
+    const result = configSchema.safeParse(env);
+    if (!result.success) {
+      const fields = result.error.issues.map((i) => i.path.join(".")).join(", ");
+      throw new Error(`Invalid worker configuration: ${fields}`);
+    }
+    config = result.data;
+    parsed.set(env, config);
+  }
+  return config;
+}

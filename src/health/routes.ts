@@ -1,0 +1,43 @@
+import { sql } from "drizzle-orm";
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import { z } from "zod";
+import type { AppEnv } from "../app-env";
+import { databaseOf } from "../db/client";
+import { jsonResponse } from "../http/openapi-doc";
+import { redisOf } from "../redis/client";
+
+const healthSchema = z.object({
+  status: z.enum(["ok", "degraded"]),
+  redis: z.enum(["ok", "down"]),
+  db: z.enum(["ok", "down"]),
+  time: z.iso.datetime(),
+});
+
+const probe = (check: () => Promise<unknown>) =>
+  check().then(
+    () => "ok" as const,
+    () => "down" as const,
+  );
+
+export const healthRoutes = new Hono<AppEnv>().get(
+  "/health",
+  describeRoute({
+    tags: ["Operations"],
+    summary: "Liveness, with a ping of Redis and Postgres",
+    responses: {
+      200: jsonResponse("Both backends answer", healthSchema),
+      503: jsonResponse("A backend is down", healthSchema),
+    },
+  }),
+  async (c) => {
+    const [redis, db] = await Promise.all([
+      probe(() => redisOf(c.var.config).ping()),
+      probe(() => databaseOf(c.var.config).execute(sql`select 1`)),
+    ]);
+    const status = redis === "ok" && db === "ok" ? "ok" : "degraded";
+    return c.json({ status, redis, db, time: new Date().toISOString() }, status === "ok" ? 200 : 503, {
+      "Cache-Control": "no-store",
+    });
+  },
+);

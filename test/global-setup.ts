@@ -1,0 +1,66 @@
+/**
+ * Before the workerd suites: real Redis and Postgres (a fresh `housefull_test` database, migrated
+ * and seeded), and the Upstash/Neon bridges in front of them. Their URLs reach the worker's env
+ * through vitest's provide/inject (see vitest.config.ts).
+ */
+
+import { Redis as IORedis } from "ioredis";
+import type { TestProject } from "vitest/node";
+import {
+  ensureDatabase,
+  ensurePostgres,
+  ensureRedis,
+  prepareDatabase,
+  StackError,
+  startBridges,
+} from "../dev/local-stack.ts";
+
+const quiet = (line: string) => {
+  if (process.env.STACK_VERBOSE) console.log(line);
+};
+
+export default async function setup(project: TestProject) {
+  try {
+    const redis = await ensureRedis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/9", quiet);
+    const flush = new IORedis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await flush.connect();
+    await flush.flushdb();
+    flush.disconnect();
+
+    const pg = await ensurePostgres(
+      process.env.TEST_DATABASE_URL ?? "postgres://postgres:postgres@127.0.0.1:5432/housefull_test",
+      quiet,
+      { allowEmbedded: false },
+    );
+    await ensureDatabase(pg.url, { reset: true });
+    await prepareDatabase(pg.url, { seed: true });
+
+    const bridges = await startBridges({ redisUrl: redis.url, upstashToken: "test-token" });
+    project.provide("databaseUrl", pg.url);
+    project.provide("redisUrl", redis.url);
+    project.provide("upstashUrl", bridges.upstashUrl);
+    project.provide("upstashToken", bridges.upstashToken);
+    project.provide("neonFetchEndpoint", bridges.neonFetchEndpoint);
+
+    return async () => {
+      await bridges.stop();
+      await redis.stop();
+    };
+  } catch (error) {
+    if (error instanceof StackError) {
+      console.error(`\n${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    redisUrl: string;
+    upstashUrl: string;
+    upstashToken: string;
+    neonFetchEndpoint: string;
+  }
+}

@@ -1,0 +1,31 @@
+import { exports } from "cloudflare:workers";
+
+/** A request to the worker's fetch handler, exactly as the runtime would deliver it. */
+export function call(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
+  const { json, ...rest } = init;
+  const headers = new Headers(rest.headers);
+  if (json !== undefined) headers.set("content-type", "application/json");
+  return exports.default.fetch(
+    new Request(`http://localhost${path}`, {
+      ...rest,
+      headers,
+      body: json !== undefined ? JSON.stringify(json) : rest.body,
+    }),
+  );
+}
+
+/** Round trips per backend, read from the response's Server-Timing header: `{ db: 1, redis: 0, … }`. */
+export function backendCalls(res: Response): Record<"db" | "redis" | "queue", number> {
+  const header = res.headers.get("server-timing") ?? "";
+  const count = (name: string) => Number(new RegExp(`(?:^|,\\s*)${name};desc="(\\d+) calls?"`).exec(header)?.[1] ?? 0);
+  return { db: count("db"), redis: count("redis"), queue: count("queue") };
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; timestamp: string; [detail: string]: unknown };
+}
+
+export async function errorOf(res: Response): Promise<ErrorBody["error"]> {
+  const body = (await res.json()) as ErrorBody;
+  return body.error;
+}
