@@ -20,6 +20,11 @@ export default defineConfig({
       {
         // The worker inside workerd, on real Postgres and Redis through the bridges.
         plugins: [
+          // Lua scripts are text modules (wrangler.toml [[rules]]); teach vite the same.
+          {
+            name: "lua-as-text",
+            transform: (code, id) => (id.endsWith(".lua") ? `export default ${JSON.stringify(code)};` : undefined),
+          },
           cloudflareTest(({ inject }) => ({
             main: "./src/index.ts",
             wrangler: { configPath: "./wrangler.toml" },

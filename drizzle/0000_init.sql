@@ -33,7 +33,7 @@ CREATE TABLE "orders" (
 	"order_id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" varchar(255) NOT NULL,
 	"show_id" uuid NOT NULL,
-	"hold_id" uuid NOT NULL,
+	"hold_id" varchar(64) NOT NULL,
 	"seat_ids" text[] NOT NULL,
 	"customer_name" varchar(255),
 	"customer_email" varchar(255),

@@ -6,6 +6,7 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { openAPIRouteHandler } from "hono-openapi";
 import type { AppEnv } from "./app-env";
+import { authRoutes } from "./auth/routes";
 import { catalogRoutes } from "./catalog/routes";
 import { isDatabaseUnavailable } from "./db/client";
 import { configOf } from "./env";
@@ -13,6 +14,7 @@ import { healthRoutes } from "./health/routes";
 import { ApiError, BackendUnavailableError, errorBody } from "./http/errors";
 import { log, requestContext } from "./http/request-log";
 import { isRedisUnavailable } from "./redis/client";
+import { seatRoutes } from "./seats/routes";
 
 /** Request bodies of this API are a few hundred bytes; anything near this is not a booking. */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -27,7 +29,9 @@ export const api = new Hono<AppEnv>()
     }),
   )
   .route("/", healthRoutes)
-  .route("/", catalogRoutes);
+  .route("/", authRoutes)
+  .route("/", catalogRoutes)
+  .route("/", seatRoutes);
 
 export type ApiType = typeof api;
 
@@ -40,7 +44,7 @@ app.use(
   cors({
     origin: (origin, c) => (configOf(c.env).CORS_ORIGINS.includes(origin) ? origin : null),
     allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
-    allowHeaders: ["Content-Type", "Authorization", "x-user-id", "If-None-Match"],
+    allowHeaders: ["Content-Type", "Authorization", "x-user-id", "If-None-Match", "Idempotency-Key"],
     exposeHeaders: ["Server-Timing", "ETag", "X-Request-Id", "Retry-After"],
     maxAge: 600,
   }),

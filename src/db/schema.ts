@@ -95,7 +95,7 @@ export const orders = pgTable(
       .notNull()
       .references(() => shows.id),
     /** One order per hold: retrying POST /orders finds this row instead of making a second. */
-    holdId: uuid("hold_id").notNull().unique("orders_hold_id_key"),
+    holdId: varchar("hold_id", { length: 64 }).notNull().unique("orders_hold_id_key"),
     seatIds: text("seat_ids").array().notNull(),
     customerName: varchar("customer_name", { length: 255 }),
     customerEmail: varchar("customer_email", { length: 255 }),

@@ -1,0 +1,35 @@
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../app-env";
+import { ApiError } from "./errors";
+
+type Limiter = "HOLDS_RATE_LIMITER" | "GUEST_RATE_LIMITER";
+
+/**
+ * A request budget from a Workers Rate Limiting binding: counted at the edge location, so it
+ * costs no Redis round trip. Over budget → 429 with Retry-After (the window is 60 s).
+ */
+export function rateLimit<E extends AppEnv>(
+  limiter: Limiter,
+  keyOf: (c: Parameters<MiddlewareHandler<E>>[0]) => string,
+): MiddlewareHandler<E> {
+  return async (c, next) => {
+    const { success } = await c.env[limiter].limit({ key: keyOf(c) });
+    if (!success) {
+      const retryAfter = 60 - (Math.floor(Date.now() / 1000) % 60);
+      throw new ApiError(
+        429,
+        "RATE_LIMITED",
+        "Too many requests; please slow down",
+        { retryAfterSeconds: retryAfter },
+        {
+          "Retry-After": String(retryAfter),
+        },
+      );
+    }
+    await next();
+  };
+}
+
+/** The client's address as Cloudflare reports it (absent in local tests). */
+export const clientAddress = (c: { req: { header(name: string): string | undefined } }) =>
+  c.req.header("cf-connecting-ip") ?? "local";

@@ -1,0 +1,109 @@
+import { env } from "cloudflare:workers";
+import { eq, sql } from "drizzle-orm";
+import { databaseOf } from "../../src/db/client";
+import { movies, seatLayouts, shows, theatres } from "../../src/db/schema";
+import { configOf } from "../../src/env";
+import { redisOf } from "../../src/redis/client";
+import { call } from "./http";
+
+export const db = () => databaseOf(configOf(env));
+
+/**
+ * A show of its own for one test (so tests never share seats): tomorrow-ish, default hall unless
+ * a layout is asked for. Inserted through the worker's own Neon client.
+ */
+export async function createShow(
+  opts: { startsInMs?: number; status?: "AVAILABLE" | "CANCELLED"; price?: string; largeHall?: boolean } = {},
+): Promise<string> {
+  const [movie] = await db().select({ id: movies.id }).from(movies).limit(1);
+  const [theatre] = await db().select({ id: theatres.id }).from(theatres).limit(1);
+  if (!movie || !theatre) throw new Error("seed data missing");
+  let layoutId: string | null = null;
+  if (opts.largeHall) {
+    const [layout] = await db()
+      .select({ id: seatLayouts.id })
+      .from(seatLayouts)
+      .orderBy(sql`${seatLayouts.rows} * ${seatLayouts.cols} desc`)
+      .limit(1);
+    layoutId = layout?.id ?? null;
+  }
+  const startTime = new Date(Date.now() + (opts.startsInMs ?? 86_400_000) + Math.floor(Math.random() * 3_600_000));
+  const [show] = await db()
+    .insert(shows)
+    .values({
+      movieId: movie.id,
+      theatreId: theatre.id,
+      layoutId,
+      startTime: startTime.toISOString(),
+      price: opts.price ?? "200.00",
+      status: opts.status ?? "AVAILABLE",
+    })
+    .returning({ id: shows.id });
+  if (!show) throw new Error("show not created");
+  return show.id;
+}
+
+export async function setShowStatus(showId: string, status: "AVAILABLE" | "CANCELLED") {
+  await db().update(shows).set({ status }).where(eq(shows.id, showId));
+}
+
+let users = 0;
+/** A user id no other test uses. */
+export const newUser = (label = "user") =>
+  `${label}-${Date.now().toString(36)}-${(users++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+export const asUser = (userId: string) => ({ "x-user-id": userId });
+
+export interface Hold {
+  holdId: string;
+  showId: string;
+  seatIds: string[];
+  quantity: number;
+  status: string;
+  createdAt: string;
+  expiresAt: string;
+  seats: { seatId: string; category: string; price: string }[];
+  amount: string;
+}
+
+export function postHold(userId: string, showId: string, seatIds: string[], headers: Record<string, string> = {}) {
+  return call("/api/v1/holds", {
+    method: "POST",
+    headers: { ...asUser(userId), ...headers },
+    json: { showId, seatIds, quantity: seatIds.length },
+  });
+}
+
+export function putHold(userId: string, holdId: string, seatIds: string[]) {
+  return call(`/api/v1/holds/${holdId}`, {
+    method: "PUT",
+    headers: asUser(userId),
+    json: { seatIds, quantity: seatIds.length },
+  });
+}
+
+export const getHold = (userId: string, holdId: string) => call(`/api/v1/holds/${holdId}`, { headers: asUser(userId) });
+export const deleteHold = (userId: string, holdId: string) =>
+  call(`/api/v1/holds/${holdId}`, { method: "DELETE", headers: asUser(userId) });
+
+export interface SeatMapBody {
+  showId: string;
+  bookable: boolean;
+  rows: { label: string; seats: ({ seatId: string; state: string; mine: boolean } | null)[] }[];
+  counts: { total: number; available: number; held: number; booked: number };
+}
+
+export async function seatMap(showId: string, userId?: string): Promise<SeatMapBody> {
+  const res = await call(`/api/v1/shows/${showId}/seatmap`, { headers: userId ? asUser(userId) : {} });
+  if (res.status !== 200) throw new Error(`seat map: ${res.status}`);
+  return (await res.json()) as SeatMapBody;
+}
+
+/** Seat id → state, from a seat map. */
+export function statesOf(map: SeatMapBody): Map<string, { state: string; mine: boolean }> {
+  return new Map(
+    map.rows.flatMap((r) => r.seats.flatMap((s) => (s ? [[s.seatId, { state: s.state, mine: s.mine }]] : []))),
+  );
+}
+
+export const redis = () => redisOf(configOf(env));
