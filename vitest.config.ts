@@ -1,5 +1,50 @@
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+
+/**
+ * The worker inside workerd, on real Postgres and Redis through the bridges. Projects differ only
+ * in the worker's vars (e.g. seconds-long hold TTLs for expiry tests, production auth mode).
+ */
+function workerProject(
+  name: string,
+  include: string[],
+  vars: Record<string, string> = {},
+): TestProjectInlineConfiguration {
+  return {
+    plugins: [
+      // Lua scripts are text modules (wrangler.toml [[rules]]); teach vite the same.
+      {
+        name: "lua-as-text",
+        transform: (code, id) => (id.endsWith(".lua") ? `export default ${JSON.stringify(code)};` : undefined),
+      },
+      cloudflareTest(({ inject }) => ({
+        main: "./src/index.ts",
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          bindings: {
+            DATABASE_URL: inject("databaseUrl"),
+            NEON_FETCH_ENDPOINT: inject("neonFetchEndpoint"),
+            UPSTASH_REDIS_REST_URL: inject("upstashUrl"),
+            UPSTASH_REDIS_REST_TOKEN: inject("upstashToken"),
+            AUTH_JWT_SECRET: "test-secret-test-secret-test-secret",
+            AUTH_MODE: "dev",
+            CORS_ORIGINS: "http://localhost:8787,https://app.example",
+            HOLD_TTL_SECONDS: "300",
+            PAYMENT_WINDOW_SECONDS: "300",
+            ...vars,
+          },
+        },
+      })),
+    ],
+    test: {
+      name,
+      include,
+      // The first request of a file imports the worker through vite (seconds, not a hang).
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
+    },
+  };
+}
 
 export default defineConfig({
   test: {
@@ -17,40 +62,12 @@ export default defineConfig({
           include: ["test/bridges/**/*.test.ts", "test/unit/**/*.test.ts", "test/dev/**/*.test.ts"],
         },
       },
-      {
-        // The worker inside workerd, on real Postgres and Redis through the bridges.
-        plugins: [
-          // Lua scripts are text modules (wrangler.toml [[rules]]); teach vite the same.
-          {
-            name: "lua-as-text",
-            transform: (code, id) => (id.endsWith(".lua") ? `export default ${JSON.stringify(code)};` : undefined),
-          },
-          cloudflareTest(({ inject }) => ({
-            main: "./src/index.ts",
-            wrangler: { configPath: "./wrangler.toml" },
-            miniflare: {
-              bindings: {
-                DATABASE_URL: inject("databaseUrl"),
-                NEON_FETCH_ENDPOINT: inject("neonFetchEndpoint"),
-                UPSTASH_REDIS_REST_URL: inject("upstashUrl"),
-                UPSTASH_REDIS_REST_TOKEN: inject("upstashToken"),
-                AUTH_JWT_SECRET: "test-secret-test-secret-test-secret",
-                AUTH_MODE: "dev",
-                CORS_ORIGINS: "http://localhost:8787,https://app.example",
-                HOLD_TTL_SECONDS: "300",
-                PAYMENT_WINDOW_SECONDS: "300",
-              },
-            },
-          })),
-        ],
-        test: {
-          name: "workers",
-          include: ["test/integration/**/*.test.ts"],
-          // The first request of a file imports the worker through vite (seconds, not a hang).
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
-        },
-      },
+      workerProject("workers", ["test/integration/**/*.test.ts"]),
+      workerProject("workers-short-ttl", ["test/integration-short-ttl/**/*.test.ts"], {
+        HOLD_TTL_SECONDS: "2",
+        PAYMENT_WINDOW_SECONDS: "3",
+      }),
+      workerProject("workers-jwt", ["test/integration-jwt/**/*.test.ts"], { AUTH_MODE: "jwt" }),
     ],
   },
 });
