@@ -1,0 +1,68 @@
+import { Suspense, useEffect, useRef } from "react";
+import { Link, Outlet, useLocation, useNavigationType } from "react-router";
+import styles from "./AppShell.module.css";
+import { ErrorBoundary } from "./ErrorBoundary";
+import { SearchBox } from "./SearchBox";
+import { PageLoading } from "./StatusViews";
+import { Wordmark } from "./Wordmark";
+
+// Scroll positions are restored by the shell below, not by the browser's guess.
+if ("scrollRestoration" in window.history) window.history.scrollRestoration = "manual";
+
+/** Header (wordmark, search), the page, and a footer. */
+export function AppShell() {
+  const { pathname, key } = useLocation();
+  const navigationType = useNavigationType();
+  const mainRef = useRef<HTMLElement>(null);
+  const shownPath = useRef(pathname);
+  const scrollByEntry = useRef(new Map<string, number>());
+
+  // Remember how far each history entry was scrolled, for Back/Forward.
+  useEffect(() => {
+    const remember = () => scrollByEntry.current.set(key, window.scrollY);
+    window.addEventListener("scroll", remember, { passive: true });
+    return () => window.removeEventListener("scroll", remember);
+  }, [key]);
+
+  // A new page starts at the top (or where it was left, on Back/Forward), with focus at its start
+  // so screen readers hear the new page; not on the first load, and not for query-string changes
+  // (filters, dates, paging).
+  useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
+    const saved = navigationType === "POP" ? scrollByEntry.current.get(key) : undefined;
+    window.scrollTo(0, saved ?? 0);
+    mainRef.current?.focus({ preventScroll: true });
+  }, [pathname, key, navigationType]);
+
+  return (
+    <div className={styles.shell}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className={styles.header}>
+        <div className={`container ${styles.headerInner}`}>
+          <Link to="/" className={styles.home} aria-label="housefull: all movies">
+            <Wordmark />
+          </Link>
+          <div className={styles.search}>
+            <SearchBox />
+          </div>
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
+        <ErrorBoundary resetKey={pathname}>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+      <footer className={styles.footer}>
+        <div className={`container ${styles.footerInner}`}>
+          <Wordmark />
+          <p>Show times are in India Standard Time (IST). Prices include taxes.</p>
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { type ReactNode, useEffect, useState } from "react";
+import { friendlyError } from "../lib/errors";
+import { FilmIcon, InfoIcon, RefreshIcon } from "./Icons";
+import styles from "./StatusViews.module.css";
+
+interface ErrorStateProps {
+  error: unknown;
+  /** Shown as a "Try again" button when the error is worth retrying. */
+  onRetry?: () => void;
+  /** What failed to load, for "We couldn't find <what>". */
+  what?: string;
+  /** Extra actions (e.g. a link home). */
+  children?: ReactNode;
+  compact?: boolean;
+}
+
+/** A failed load, in words: what happened and what to do next. */
+export function ErrorState({ error, onRetry, what, children, compact }: ErrorStateProps) {
+  const friendly = friendlyError(error, what);
+  return (
+    <section className={`${styles.box} ${compact ? styles.compact : ""}`} role="alert" aria-live="assertive">
+      <span className={`${styles.badge} ${styles.badgeError}`}>
+        <InfoIcon size={compact ? 22 : 28} />
+      </span>
+      <h2 className={styles.title}>{friendly.title}</h2>
+      <p className={styles.description}>{friendly.description}</p>
+      {(onRetry && friendly.retryable) || children ? (
+        <div className={styles.actions}>
+          {onRetry && friendly.retryable ? (
+            <button type="button" className="btn btn-primary" onClick={onRetry}>
+              <RefreshIcon size={16} />
+              Try again
+            </button>
+          ) : null}
+          {children}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+interface EmptyStateProps {
+  title: string;
+  description?: ReactNode;
+  children?: ReactNode;
+  icon?: ReactNode;
+  compact?: boolean;
+}
+
+/** Nothing to show, with a way forward. */
+export function EmptyState({ title, description, children, icon, compact }: EmptyStateProps) {
+  return (
+    <section className={`${styles.box} ${compact ? styles.compact : ""}`} aria-live="polite">
+      <span className={styles.badge}>{icon ?? <FilmIcon size={compact ? 22 : 28} />}</span>
+      <h2 className={styles.title}>{title}</h2>
+      {description ? <p className={styles.description}>{description}</p> : null}
+      {children ? <div className={styles.actions}>{children}</div> : null}
+    </section>
+  );
+}
+
+/** Fallback while a page's code loads; waits a moment so fast loads don't flash it. */
+export function PageLoading() {
+  const [visible, setVisible] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setVisible(true), 250);
+    return () => clearTimeout(timer);
+  }, []);
+  return (
+    <div className={styles.loading} role="status" aria-live="polite">
+      {visible ? (
+        <>
+          <span className={styles.spinner} aria-hidden="true" />
+          <span className="visually-hidden">Loading…</span>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+/** Every cinema we list is in India; show times read in the cinema's clock, wherever the user is. */
+export const CINEMA_TIME_ZONE = "Asia/Kolkata";
+
+const timeFormat = new Intl.DateTimeFormat(undefined, {
+  hour: "numeric",
+  minute: "2-digit",
+  timeZone: CINEMA_TIME_ZONE,
+});
+
+/** "7:30 PM" (in the user's locale), read at the cinema. */
+export function formatShowTime(iso: string): string {
+  return timeFormat.format(new Date(iso));
+}
+
+const wholeRupees = new Intl.NumberFormat("en-IN", {
+  style: "currency",
+  currency: "INR",
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 0,
+});
+const rupeesAndPaise = new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR" });
+
+/** "250.00" → "₹250"; "250.50" → "₹250.50". */
+export function formatPrice(decimal: string): string {
+  const amount = Number(decimal);
+  if (!Number.isFinite(amount)) return decimal;
+  return (Number.isInteger(amount) ? wholeRupees : rupeesAndPaise).format(amount);
+}
+
+/** 152 → "2h 32m". */
+export function formatRuntime(minutes: number | null): string | null {
+  if (!minutes || minutes <= 0) return null;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m}m`;
+  return m === 0 ? `${h}h` : `${h}h ${m}m`;
+}
+
+/** "8.1" → "8.1"; anything unparsable → null. */
+export function formatRating(rating: string | null): string | null {
+  if (rating === null) return null;
+  const value = Number(rating);
+  return Number.isFinite(value) ? value.toFixed(1) : null;
+}
+
+const releaseFormat = new Intl.DateTimeFormat(undefined, {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/** "2026-11-13" → "13 Nov 2026" (in the user's locale). */
+export function formatReleaseDate(date: string | null): string | null {
+  if (!date) return null;
+  const parsed = new Date(`${date.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(parsed.getTime()) ? null : releaseFormat.format(parsed);
+}
+
+/** "Sold out" / "3 seats left" / "120 seats left". */
+export function seatsLeftLabel(seatsLeft: number): string {
+  if (seatsLeft <= 0) return "Sold out";
+  return seatsLeft === 1 ? "1 seat left" : `${seatsLeft} seats left`;
+}

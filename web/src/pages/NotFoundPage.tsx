@@ -1,0 +1,19 @@
+import { Link } from "react-router";
+import { EmptyState } from "../components/StatusViews";
+import { useDocumentTitle } from "../lib/hooks";
+
+export function NotFoundPage() {
+  useDocumentTitle("Page not found");
+  return (
+    <div className="container">
+      <EmptyState
+        title="This page isn't showing anywhere"
+        description="The link may be old or mistyped. The movies are still on, though."
+      >
+        <Link to="/" className="btn btn-primary">
+          Browse movies
+        </Link>
+      </EmptyState>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+/** The wrangler dev server (`npm run dev`), which serves /api/v1 locally. */
+const API_ORIGIN = process.env.HOUSEFULL_API_ORIGIN ?? "http://127.0.0.1:8787";
+const proxy = { "/api": { target: API_ORIGIN, changeOrigin: true } };
+
+// Run from the repository root: `vite --config web/vite.config.ts` (npm run dev:web / build:web).
+export default defineConfig({
+  root: fileURLToPath(new URL(".", import.meta.url)),
+  plugins: [react()],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "es2022",
+    // The worker serves these files from web/dist; hashed names are cached forever by the browser.
+    assetsDir: "assets",
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // Libraries change far less often than our code: their own chunk stays cached across deploys.
+        codeSplitting: { groups: [{ name: "vendor", test: /[\\/]node_modules[\\/]/ }] },
+      },
+    },
+  },
+  server: { port: 5173, proxy },
+  preview: { port: 4173, proxy },
+});
