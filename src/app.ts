@@ -13,6 +13,7 @@ import { configOf } from "./env";
 import { healthRoutes } from "./health/routes";
 import { ApiError, BackendUnavailableError, errorBody } from "./http/errors";
 import { log, requestContext } from "./http/request-log";
+import { orderRoutes } from "./orders/routes";
 import { isRedisUnavailable } from "./redis/client";
 import { seatRoutes } from "./seats/routes";
 
@@ -31,7 +32,8 @@ export const api = new Hono<AppEnv>()
   .route("/", healthRoutes)
   .route("/", authRoutes)
   .route("/", catalogRoutes)
-  .route("/", seatRoutes);
+  .route("/", seatRoutes)
+  .route("/", orderRoutes);
 
 export type ApiType = typeof api;
 

@@ -5,6 +5,8 @@ import { runScheduledJobs } from "./jobs/scheduled";
 /** One worker, three entry points (SPEC: the API + web UI, the cron, the email queue). */
 export default {
   fetch: app.fetch,
-  scheduled: (controller, env, ctx) => runScheduledJobs(controller, env, ctx),
+  scheduled: async (controller, env, ctx) => {
+    await runScheduledJobs(controller, env, ctx);
+  },
   queue: (batch, env) => consumeEmailBatch(batch, env),
 } satisfies ExportedHandler<Env, EmailMessage>;

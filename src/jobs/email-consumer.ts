@@ -1,5 +1,11 @@
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { type Database, databaseOf } from "../db/client";
+import { emailLog, movies, orders, shows, theatres } from "../db/schema";
+import { configOf } from "../env";
 import { log } from "../http/request-log";
+import { type BookingEmailDetails, renderBookingEmail } from "./email/render";
+import { type EmailTransport, emailTransportOf, PermanentEmailError } from "./email/transports";
 
 export const emailMessageSchema = z.object({
   type: z.enum(["order.confirmed", "order.cancelled"]),
@@ -7,20 +13,210 @@ export const emailMessageSchema = z.object({
 });
 export type EmailMessage = z.infer<typeof emailMessageSchema>;
 
+/** The order status an email of each kind is about; any other status means there is nothing to send. */
+const STATUS_FOR: Record<EmailMessage["type"], string> = {
+  "order.confirmed": "CONFIRMED",
+  "order.cancelled": "CANCELLED",
+};
+
+/** Seconds before a failed message is delivered again: 20, 40, 80, 160, 320, then 600 at most. */
+export function retryDelaySeconds(attempts: number): number {
+  return Math.min(2 ** Math.max(1, attempts) * 10, 600);
+}
+
+export interface EmailConsumerDeps {
+  transport?: EmailTransport;
+  now?: () => Date;
+}
+
+type Outcome = "sent" | "duplicate" | "invalid" | "unknown-order" | "nothing-to-send" | "rejected" | "retry";
+
+/** The order, its show, movie and theatre, and whether this email was already sent: one query. */
+async function loadOrder(db: Database, { orderId, type }: EmailMessage) {
+  const [row] = await db
+    .select({
+      orderId: orders.id,
+      status: orders.status,
+      customerName: orders.customerName,
+      customerEmail: orders.customerEmail,
+      ticketCode: orders.ticketCode,
+      seatIds: orders.seatIds,
+      amount: orders.amount,
+      cancelledAt: orders.cancelledAt,
+      startTime: shows.startTime,
+      movieTitle: movies.title,
+      theatreName: theatres.name,
+      theatreAddress: theatres.address,
+      alreadySentAt: emailLog.sentAt,
+    })
+    .from(orders)
+    .innerJoin(shows, eq(shows.id, orders.showId))
+    .innerJoin(movies, eq(movies.id, shows.movieId))
+    .innerJoin(theatres, eq(theatres.id, shows.theatreId))
+    .leftJoin(emailLog, and(eq(emailLog.orderId, orders.id), eq(emailLog.kind, type)))
+    .where(eq(orders.id, orderId))
+    .limit(1);
+  return row;
+}
+
+async function recordSent(db: Database, row: typeof emailLog.$inferInsert) {
+  await db.insert(emailLog).values(row).onConflictDoNothing();
+}
+
+const iso = (value: string) => new Date(value).toISOString();
+
 /**
- * Consumer of the email queue. A message that is not a valid `{type, orderId}` is logged and
- * acknowledged: retrying it could never succeed. Rendering and sending arrive with the orders
- * issue; until then valid messages are retried so none is lost.
+ * One message, start to finish; always ends in exactly one ack() or retry(). Logs carry ids,
+ * kinds, attempts and outcomes — never an address, name or phone number.
  */
-export async function consumeEmailBatch(batch: MessageBatch<unknown>, _env: Env): Promise<void> {
-  for (const message of batch.messages) {
-    const parsed = emailMessageSchema.safeParse(message.body);
-    if (!parsed.success) {
-      log("warn", "email message rejected", { messageId: message.id, issues: parsed.error.issues.length });
-      message.ack();
-      continue;
-    }
-    log("info", "email message deferred", { messageId: message.id, type: parsed.data.type });
-    message.retry({ delaySeconds: 60 });
+async function handleMessage(
+  message: Message<unknown>,
+  db: () => Database,
+  transport: () => { transport: EmailTransport; from: string },
+  now: () => Date,
+): Promise<Outcome> {
+  const base = { messageId: message.id, attempt: message.attempts };
+  const parsed = emailMessageSchema.safeParse(message.body);
+  if (!parsed.success) {
+    log("warn", "email message rejected", { ...base, issues: parsed.error.issues.length, outcome: "invalid" });
+    message.ack();
+    return "invalid";
   }
+  const email = parsed.data;
+  const fields = { ...base, orderId: email.orderId, type: email.type };
+  let transportName: string | undefined;
+  try {
+    const order = await loadOrder(db(), email);
+    if (!order) {
+      log("warn", "email for unknown order", { ...fields, outcome: "unknown-order" });
+      message.ack();
+      return "unknown-order";
+    }
+    if (order.alreadySentAt) {
+      log("info", "email already sent", { ...fields, outcome: "duplicate" });
+      message.ack();
+      return "duplicate";
+    }
+    const recipient = order.customerEmail;
+    const reason =
+      order.status !== STATUS_FOR[email.type]
+        ? `order is ${order.status}`
+        : email.type === "order.confirmed" && !order.ticketCode
+          ? "confirmed order has no ticket code"
+          : undefined;
+    if (reason || !recipient) {
+      log("info", "email: nothing to send", {
+        ...fields,
+        reason: reason ?? "order has no email address",
+        outcome: "nothing-to-send",
+      });
+      message.ack();
+      return "nothing-to-send";
+    }
+
+    const details: BookingEmailDetails = {
+      orderId: order.orderId,
+      customerName: order.customerName ?? "",
+      customerEmail: recipient,
+      ticketCode: order.ticketCode,
+      seatIds: order.seatIds,
+      amount: order.amount,
+      movieTitle: order.movieTitle,
+      theatreName: order.theatreName,
+      theatreAddress: order.theatreAddress,
+      startTime: iso(order.startTime),
+      cancelledAt: order.cancelledAt ? iso(order.cancelledAt) : null,
+    };
+    const rendered = renderBookingEmail(email.type, details);
+    const { transport: sender, from } = transport();
+    transportName = sender.name;
+    const sent = await sender.send({
+      from,
+      to: details.customerEmail,
+      toName: details.customerName || undefined,
+      ...rendered,
+      idempotencyKey: `${email.orderId}:${email.type}`,
+    });
+
+    // The email is out. From here on a retry would send it twice, so a failing log write is
+    // retried once in place and otherwise only reported: a missing log row beats a second email.
+    const logRow = {
+      orderId: email.orderId,
+      kind: email.type,
+      recipient: details.customerEmail,
+      providerMessageId: sent.messageId || null,
+      sentAt: now().toISOString(),
+    };
+    try {
+      await recordSent(db(), logRow).catch(() => recordSent(db(), logRow));
+    } catch (error) {
+      log("error", "email sent but not logged", { ...fields, transport: transportName, error: errorName(error) });
+    }
+    log("info", "email sent", { ...fields, transport: transportName, outcome: "sent" });
+    message.ack();
+    return "sent";
+  } catch (error) {
+    if (error instanceof PermanentEmailError) {
+      log("error", "email refused by provider", {
+        ...fields,
+        transport: transportName,
+        error: error.message,
+        outcome: "rejected",
+      });
+      message.ack();
+      return "rejected";
+    }
+    // Email provider down or slow, database unreachable, configuration missing: try again later.
+    // After max_retries (wrangler.toml) the queue moves the message to the dead-letter queue.
+    const delaySeconds = retryDelaySeconds(message.attempts);
+    log("warn", "email failed, will retry", {
+      ...fields,
+      transport: transportName,
+      error: errorName(error),
+      delaySeconds,
+      outcome: "retry",
+    });
+    message.retry({ delaySeconds });
+    return "retry";
+  }
+}
+
+/** The error's class and, for our own email errors, their message (which never holds PII). */
+function errorName(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  return /EmailError$/.test(error.name) ? `${error.name}: ${error.message}` : error.name;
+}
+
+/**
+ * Consumer of the email queue (SPEC flow 5). Messages of a batch are handled concurrently and
+ * independently: each is acknowledged or retried on its own, and one failure never touches the
+ * others. Bad messages are acknowledged (retrying could never help); an email already in
+ * `email_log` is not sent again, so a redelivered message sends nothing.
+ */
+export async function consumeEmailBatch(
+  batch: MessageBatch<unknown>,
+  env: Env,
+  deps: EmailConsumerDeps = {},
+): Promise<void> {
+  const now = deps.now ?? (() => new Date());
+  // Resolved lazily, inside each message's try: a missing secret retries the messages instead of
+  // failing the whole batch, and a batch of garbage needs neither a database nor a transport.
+  const db = () => databaseOf(configOf(env));
+  const transport = () => {
+    const config = configOf(env);
+    return { transport: deps.transport ?? emailTransportOf(env, config), from: config.EMAIL_FROM };
+  };
+  const outcomes = await Promise.all(
+    batch.messages.map((message) =>
+      handleMessage(message, db, transport, now).catch((error: unknown) => {
+        // handleMessage settles every message itself; this is the last guard against a bug there.
+        log("error", "email consumer failed", { messageId: message.id, error: errorName(error) });
+        message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+        return "retry" as const;
+      }),
+    ),
+  );
+  const counts: Partial<Record<Outcome, number>> = {};
+  for (const outcome of outcomes) counts[outcome] = (counts[outcome] ?? 0) + 1;
+  log("info", "email batch", { queue: batch.queue, messages: batch.messages.length, ...counts });
 }

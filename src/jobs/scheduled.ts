@@ -1,9 +1,22 @@
+import { databaseOf } from "../db/client";
+import { configOf } from "../env";
 import { log } from "../http/request-log";
+import { redisOf } from "../redis/client";
+import { seatStoreOf } from "../seats/seat-store";
+import { expireOverdueOrders } from "./order-expiry";
+import { repairSeatState } from "./seat-repair";
 
 /**
- * The every-minute cron. Order expiry, stale-hold cleanup and Redis repair are added with the
- * orders issue; each task must stay idempotent and safe when two runs overlap.
+ * The every-minute cron (SPEC flow 4). Each task is idempotent and safe when two runs overlap;
+ * correctness never waits for it (deadlines are checked where they are read) — it keeps Redis
+ * tidy and heals it from Postgres. Stale holds need no sweep: every hold key carries a TTL.
  */
-export async function runScheduledJobs(controller: ScheduledController, _env: Env, _ctx: ExecutionContext) {
-  log("info", "cron", { cron: controller.cron, scheduledTime: new Date(controller.scheduledTime).toISOString() });
+export async function runScheduledJobs(controller: ScheduledController, env: Env, _ctx: ExecutionContext) {
+  const config = configOf(env);
+  const db = databaseOf(config);
+  const started = Date.now();
+  const expiry = await expireOverdueOrders(db, seatStoreOf(config));
+  const repair = await repairSeatState(db, redisOf(config));
+  log("info", "cron", { cron: controller.cron, ms: Date.now() - started, ...expiry, ...repair });
+  return { ...expiry, ...repair };
 }

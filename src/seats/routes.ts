@@ -12,7 +12,6 @@ import { ApiError } from "../http/errors";
 import { errorResponse, jsonResponse } from "../http/openapi-doc";
 import { rateLimit } from "../http/rate-limit";
 import { validate } from "../http/validate";
-import { redisOf } from "../redis/client";
 import {
   changeHoldRequest,
   type HoldView,
@@ -23,22 +22,12 @@ import {
   seatMapParam,
   seatMapSchema,
 } from "./schemas";
-import { type HoldRecord, SeatStore } from "./seat-store";
+import { type HoldRecord, seatStoreOf } from "./seat-store";
 
 /** A user may hold seats of one show through at most this many live holds (no hoarding a hall). */
 export const MAX_ACTIVE_HOLDS_PER_SHOW = 2;
 
 type UserEnv = AppEnv & { Variables: { userId: string } };
-
-const stores = new WeakMap<object, SeatStore>();
-function seatStoreOf(c: { var: AppEnv["Variables"] }): SeatStore {
-  let store = stores.get(c.var.config);
-  if (!store) {
-    store = new SeatStore(redisOf(c.var.config));
-    stores.set(c.var.config, store);
-  }
-  return store;
-}
 
 const showNotFound = () => new ApiError(404, "SHOW_NOT_FOUND", "No such show");
 const holdNotFound = () => new ApiError(404, "HOLD_NOT_FOUND", "No such hold");
@@ -81,7 +70,7 @@ function viewOf(hold: HoldRecord, info: ShowBookingInfo): HoldView {
 /** The caller's hold, or 404 (someone else's hold is indistinguishable from none). */
 async function ownHold(c: { var: UserEnv["Variables"] }, holdId: string): Promise<HoldRecord> {
   const showId = showIdOfHold(holdId);
-  const hold = showId ? await seatStoreOf(c).readHold(showId, holdId) : undefined;
+  const hold = showId ? await seatStoreOf(c.var.config).readHold(showId, holdId) : undefined;
   if (!hold || hold.userId !== c.var.userId) throw holdNotFound();
   return hold;
 }
@@ -128,7 +117,7 @@ export const seatRoutes = new Hono<AppEnv>()
       const { showId } = c.req.valid("param");
       const info = await bookingInfo(c, showId);
       const seatIds = info.layout.rows.flatMap((r) => r.columns.flatMap((n) => (n === null ? [] : [`${r.label}${n}`])));
-      const { booked, owners } = await seatStoreOf(c).readSeatStates(showId, seatIds);
+      const { booked, owners } = await seatStoreOf(c.var.config).readSeatStates(showId, seatIds);
       const mine = c.var.userId ? `${c.var.userId}:` : undefined;
       const counts = { total: seatIds.length, available: 0, held: 0, booked: 0 };
       const closedReason = bookingClosedReason(info, new Date());
@@ -198,7 +187,7 @@ export const seatRoutes = new Hono<AppEnv>()
         expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
         expiresAtMs: now.getTime() + ttlMs,
       };
-      const result = await seatStoreOf(c).holdSeats(hold, {
+      const result = await seatStoreOf(c.var.config).holdSeats(hold, {
         now: now.getTime(),
         ttlMs,
         maxActiveHolds: MAX_ACTIVE_HOLDS_PER_SHOW,
@@ -267,7 +256,7 @@ export const seatRoutes = new Hono<AppEnv>()
       if (current.expiresAtMs <= now.getTime()) throw holdExpired();
       const seatIds = acceptSelection(info, requested, quantity, c.var.config.MAX_SEATS_PER_HOLD, now);
       const next: HoldRecord = { ...current, seatIds, quantity };
-      const result = await seatStoreOf(c).changeHeldSeats(current, next, now.getTime());
+      const result = await seatStoreOf(c.var.config).changeHeldSeats(current, next, now.getTime());
       switch (result.outcome) {
         case "CHANGED":
           return c.json(viewOf(next, info), 200);
@@ -299,7 +288,7 @@ export const seatRoutes = new Hono<AppEnv>()
     validate("param", holdIdParam),
     async (c) => {
       const hold = await ownHold(c, c.req.valid("param").holdId);
-      const result = await seatStoreOf(c).releaseHold(hold);
+      const result = await seatStoreOf(c.var.config).releaseHold(hold);
       if (result.outcome === "NOT_HELD") throw notChangeable(result.status);
       if (result.outcome === "RACED") {
         throw new ApiError(409, "HOLD_CHANGED", "This hold changed at the same moment; please try again");

@@ -1,9 +1,14 @@
 import type { Redis } from "@upstash/redis/cloudflare";
+import type { Config } from "../env";
+import { redisOf } from "../redis/client";
 import { bookedSeatsKey, holdKey, lockOwner, seatLockKey, userHoldsKey } from "./keys";
 import changeHeldSeatsLua from "./lua/change-held-seats.lua";
 import holdSeatsLua from "./lua/hold-seats.lua";
+import orderHoldLua from "./lua/order-hold.lua";
 import readSeatStatesLua from "./lua/read-seat-states.lua";
 import releaseHoldLua from "./lua/release-hold.lua";
+import settleOrderSeatsLua from "./lua/settle-order-seats.lua";
+import undoOrderHoldLua from "./lua/undo-order-hold.lua";
 
 /** A hold as Redis keeps it (SPEC: `hold:` → hold JSON), plus its expiry in ms for the scripts. */
 export interface HoldRecord {
@@ -14,8 +19,11 @@ export interface HoldRecord {
   quantity: number;
   status: "HELD" | "ORDERED";
   createdAt: string;
+  /** While HELD the hold's deadline; once ORDERED the order's payment deadline. */
   expiresAt: string;
   expiresAtMs: number;
+  /** Set once ORDERED: the order this hold became. */
+  orderId?: string;
 }
 
 /** How long a hold's record outlives its seat locks, so an expired hold answers 410, not 404. */
@@ -33,6 +41,9 @@ export class SeatStore {
       change: redis.createScript<Reply>(changeHeldSeatsLua),
       release: redis.createScript<Reply>(releaseHoldLua),
       read: redis.createScript<[string[], (string | null)[]]>(readSeatStatesLua),
+      order: redis.createScript<Reply>(orderHoldLua),
+      undoOrder: redis.createScript<Reply>(undoOrderHoldLua),
+      settle: redis.createScript<Reply>(settleOrderSeatsLua),
     };
   }
 
@@ -168,4 +179,90 @@ export class SeatStore {
     });
     return { booked: new Set(booked), owners: byId };
   }
+
+  /**
+   * Hold → order hold: locks and record extended to the payment window, status ORDERED with
+   * `orderId`. `hallSeatIds` are all seats of the show's hall (the hold's seats are among them).
+   */
+  async orderHold(
+    showId: string,
+    holdId: string,
+    opts: { userId: string; orderId: string; now: number; paymentWindowMs: number; hallSeatIds: string[] },
+  ): Promise<
+    | { outcome: "ORDERED"; hold: HoldRecord }
+    | { outcome: "ALREADY_ORDERED"; hold: HoldRecord }
+    | { outcome: "GONE" }
+    | { outcome: "EXPIRED" }
+    | { outcome: "LOST"; seats: string[] }
+  > {
+    const reply = await this.scripts.order.exec(
+      [
+        holdKey(showId, holdId),
+        userHoldsKey(showId, opts.userId),
+        ...opts.hallSeatIds.map((s) => seatLockKey(showId, s)),
+      ],
+      [
+        opts.userId,
+        String(opts.now),
+        String(opts.paymentWindowMs),
+        opts.orderId,
+        String(HOLD_RECORD_GRACE_MS),
+        new Date(opts.now + opts.paymentWindowMs).toISOString(),
+        ...opts.hallSeatIds,
+      ],
+    );
+    switch (reply[0]) {
+      case "OK":
+        return { outcome: "ORDERED", hold: JSON.parse(reply[1] as string) as HoldRecord };
+      case "ORDERED":
+        return { outcome: "ALREADY_ORDERED", hold: JSON.parse(reply[1] as string) as HoldRecord };
+      case "GONE":
+        return { outcome: "GONE" };
+      case "EXPIRED":
+        return { outcome: "EXPIRED" };
+      case "LOST":
+        return { outcome: "LOST", seats: reply.slice(1) };
+      default:
+        throw new Error(`order-hold: unexpected reply ${reply[0]}`);
+    }
+  }
+
+  /** The order could not be written: put the hold back (RESTORE) or free it (RELEASE). */
+  async undoOrderHold(hold: HoldRecord, orderId: string, mode: "RESTORE" | "RELEASE", now: number): Promise<string> {
+    const { showId, holdId, userId } = hold;
+    const reply = await this.scripts.undoOrder.exec(
+      [holdKey(showId, holdId), userHoldsKey(showId, userId), ...hold.seatIds.map((s) => seatLockKey(showId, s))],
+      [orderId, mode, String(now)],
+    );
+    return reply[0] as string;
+  }
+
+  /** An order's seats: BOOK (paid) or FREE (cancelled/expired); its locks and hold record go. */
+  async settleOrderSeats(
+    order: { showId: string; holdId: string; userId: string; seatIds: string[] },
+    mode: "BOOK" | "FREE",
+  ): Promise<void> {
+    const { showId, holdId, userId, seatIds } = order;
+    await this.scripts.settle.exec(
+      [
+        bookedSeatsKey(showId),
+        holdKey(showId, holdId),
+        userHoldsKey(showId, userId),
+        ...seatIds.map((s) => seatLockKey(showId, s)),
+      ],
+      [lockOwner(userId, holdId), holdId, mode, ...seatIds],
+    );
+  }
+}
+
+const stores = new WeakMap<Config, SeatStore>();
+
+/** The isolate's SeatStore for this configuration (scripts are created once). */
+export function seatStoreOf(config: Config): SeatStore {
+  let store = stores.get(config);
+  if (!store) {
+    store = new SeatStore(redisOf(config));
+    stores.set(config, store);
+  }
+  return store;
 }

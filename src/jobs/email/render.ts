@@ -1,0 +1,270 @@
+/**
+ * Booking emails as text + HTML (SPEC flow 5). Pure: no I/O, no clock, no locale of the runtime —
+ * the same details give the same bytes in Node and in workerd.
+ */
+
+export type BookingEmailKind = "order.confirmed" | "order.cancelled";
+
+export interface BookingEmailDetails {
+  orderId: string;
+  customerName: string;
+  customerEmail: string;
+  ticketCode: string | null;
+  seatIds: string[];
+  /** Decimal string, as Postgres `numeric` gives it ("250.00"). */
+  amount: string;
+  movieTitle: string;
+  theatreName: string;
+  theatreAddress: string | null;
+  /** The show's start, ISO-8601. */
+  startTime: string;
+  cancelledAt?: string | null;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** How early the email asks people to arrive (security check, snacks, finding the hall). */
+export const ARRIVE_EARLY_MINUTES = 20;
+
+/** India Standard Time: Asia/Kolkata is UTC+05:30 all year (no daylight saving since 1945). */
+const IST_OFFSET_MINUTES = 330;
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+interface IstParts {
+  weekday: string;
+  day: number;
+  month: string;
+  year: number;
+  time: string;
+}
+
+function istParts(instant: string): IstParts {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) throw new RangeError(`not a time: ${instant}`);
+  // Shift the instant by the zone's offset, then read the UTC fields: they are the wall clock in IST.
+  const local = new Date(ms + IST_OFFSET_MINUTES * 60_000);
+  const hours = local.getUTCHours();
+  const minutes = String(local.getUTCMinutes()).padStart(2, "0");
+  return {
+    weekday: WEEKDAYS[local.getUTCDay()] as string,
+    day: local.getUTCDate(),
+    month: MONTHS[local.getUTCMonth()] as string,
+    year: local.getUTCFullYear(),
+    time: `${hours % 12 === 0 ? 12 : hours % 12}:${minutes} ${hours < 12 ? "AM" : "PM"}`,
+  };
+}
+
+/** "Friday, 15 March 2024, 7:30 PM IST" — the show's time where the cinemas are. */
+export function formatIstDateTime(instant: string): string {
+  const p = istParts(instant);
+  return `${p.weekday}, ${p.day} ${p.month} ${p.year}, ${p.time} IST`;
+}
+
+/** "Fri 15 Mar, 7:30 PM" — short enough for a subject line. */
+export function formatIstShort(instant: string): string {
+  const p = istParts(instant);
+  return `${p.weekday.slice(0, 3)} ${p.day} ${p.month.slice(0, 3)}, ${p.time}`;
+}
+
+/** "₹1,25,000.00": rupees with Indian digit grouping and always two decimals. */
+export function formatRupees(amount: string): string {
+  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(amount.trim());
+  if (!match) throw new RangeError(`not a money amount: ${amount}`);
+  const rupees = (match[1] as string).replace(/^0+(?=\d)/, "");
+  const paise = (match[2] ?? "").padEnd(2, "0");
+  const last3 = rupees.slice(-3);
+  const rest = rupees.slice(0, -3);
+  const grouped = rest ? `${rest.replace(/\B(?=(\d{2})+(?!\d))/g, ",")},${last3}` : last3;
+  return `₹${grouped}.${paise}`;
+}
+
+/** Seats in hall order: row (A…Z, then AA…), then seat number — "A2" before "A10". */
+export function sortSeatIds(seatIds: readonly string[]): string[] {
+  const key = (id: string) => {
+    const m = /^([A-Z]+)(\d+)$/i.exec(id);
+    return m ? { row: (m[1] as string).toUpperCase(), n: Number(m[2]) } : { row: id, n: 0 };
+  };
+  return [...seatIds].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    return ka.row.length - kb.row.length || ka.row.localeCompare(kb.row, "en") || ka.n - kb.n || a.localeCompare(b);
+  });
+}
+
+/** Text that goes into HTML: every interpolated value passes through here. */
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+/** Headers are one line: a CR/LF in a title or name must never become a header break. */
+const oneLine = (value: string) => value.replace(/[\r\n\t]+/g, " ").trim();
+
+interface Row {
+  label: string;
+  value: string;
+  /** Shown large and monospaced (the ticket code). */
+  strong?: boolean;
+}
+
+interface Layout {
+  subject: string;
+  /** Hidden preview line most mail clients show next to the subject. */
+  preheader: string;
+  greeting: string;
+  headline: string;
+  banner?: { label: string; value: string; note: string };
+  rows: Row[];
+  paragraphs: string[];
+}
+
+function textOf(layout: Layout): string {
+  const width = Math.max(...layout.rows.map((r) => r.label.length)) + 2;
+  const lines = [layout.greeting, "", layout.headline, ""];
+  if (layout.banner) {
+    lines.push(`${layout.banner.label.toUpperCase()}: ${layout.banner.value}`, layout.banner.note, "");
+  }
+  for (const row of layout.rows) lines.push(`${`${row.label}:`.padEnd(width)}${row.value}`);
+  lines.push("");
+  for (const p of layout.paragraphs) lines.push(p, "");
+  lines.push("— Housefull", "");
+  return lines.join("\n");
+}
+
+const FONT = "font-family:Arial,Helvetica,sans-serif;";
+
+function htmlOf(layout: Layout): string {
+  const e = escapeHtml;
+  const rows = layout.rows
+    .map(
+      (r) =>
+        `<tr><td style="${FONT}padding:6px 12px 6px 0;color:#666666;font-size:14px;vertical-align:top;white-space:nowrap;">${e(r.label)}</td>` +
+        `<td style="${FONT}padding:6px 0;color:#111111;font-size:14px;vertical-align:top;">${e(r.value)}</td></tr>`,
+    )
+    .join("\n");
+  const banner = layout.banner
+    ? `<tr><td style="padding:0 24px 16px 24px;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border:2px dashed #e23744;border-radius:6px;">
+<tr><td align="center" style="${FONT}padding:16px;">
+<div style="${FONT}font-size:12px;letter-spacing:2px;text-transform:uppercase;color:#666666;">${e(layout.banner.label)}</div>
+<div style="font-family:'Courier New',Courier,monospace;font-size:30px;font-weight:bold;letter-spacing:3px;color:#111111;padding:6px 0;">${e(layout.banner.value)}</div>
+<div style="${FONT}font-size:13px;color:#666666;">${e(layout.banner.note)}</div>
+</td></tr>
+</table>
+</td></tr>`
+    : "";
+  const paragraphs = layout.paragraphs
+    .map((p) => `<p style="${FONT}margin:0 0 12px 0;font-size:14px;line-height:20px;color:#333333;">${e(p)}</p>`)
+    .join("\n");
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(layout.subject)}</title>
+</head>
+<body style="margin:0;padding:0;background-color:#f4f4f4;">
+<div style="display:none;max-height:0;overflow:hidden;">${e(layout.preheader)}</div>
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f4f4f4;">
+<tr><td align="center" style="padding:24px 8px;">
+<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;width:100%;background-color:#ffffff;border-radius:8px;">
+<tr><td style="${FONT}padding:20px 24px;background-color:#e23744;color:#ffffff;font-size:22px;font-weight:bold;border-radius:8px 8px 0 0;">Housefull</td></tr>
+<tr><td style="${FONT}padding:24px 24px 8px 24px;font-size:16px;color:#111111;">${e(layout.greeting)}</td></tr>
+<tr><td style="${FONT}padding:0 24px 16px 24px;font-size:20px;font-weight:bold;color:#111111;">${e(layout.headline)}</td></tr>
+${banner}
+<tr><td style="padding:0 24px 16px 24px;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">
+${rows}
+</table>
+</td></tr>
+<tr><td style="padding:0 24px 16px 24px;">
+${paragraphs}
+</td></tr>
+<tr><td style="${FONT}padding:16px 24px;font-size:12px;color:#999999;border-top:1px solid #eeeeee;">Housefull · This email was sent because of a booking made with this address.</td></tr>
+</table>
+</td></tr>
+</table>
+</body>
+</html>
+`;
+}
+
+function layoutOf(kind: BookingEmailKind, d: BookingEmailDetails): Layout {
+  const movie = oneLine(d.movieTitle);
+  const when = formatIstDateTime(d.startTime);
+  const seats = sortSeatIds(d.seatIds);
+  const amount = formatRupees(d.amount);
+  const name = oneLine(d.customerName);
+  const greeting = name ? `Hi ${name},` : "Hi,";
+  const cinema = oneLine(d.theatreAddress ? `${d.theatreName}, ${d.theatreAddress}` : d.theatreName);
+  const showRows: Row[] = [
+    { label: "Movie", value: movie },
+    { label: "When", value: when },
+    { label: "Cinema", value: cinema },
+    { label: "Seats", value: `${seats.join(", ")} (${seats.length} ${seats.length === 1 ? "seat" : "seats"})` },
+  ];
+
+  if (kind === "order.confirmed") {
+    const code = d.ticketCode ?? "—";
+    return {
+      subject: `Booking confirmed: ${movie} · ${formatIstShort(d.startTime)}`,
+      preheader: `Ticket ${code} · ${seats.join(", ")} · ${when}`,
+      greeting,
+      headline: "Your booking is confirmed.",
+      banner: { label: "Ticket code", value: code, note: "Show this code at the cinema entrance." },
+      rows: [...showRows, { label: "Amount paid", value: amount }, { label: "Order id", value: d.orderId }],
+      paragraphs: [
+        `Please arrive at least ${ARRIVE_EARLY_MINUTES} minutes before the show starts: security checks and finding your seats take time, and latecomers may not be let in once the film has begun.`,
+        "Enjoy the show!",
+      ],
+    };
+  }
+
+  const refund = d.ticketCode
+    ? `A refund of ${amount} will go back to your original payment method within 5–7 working days.`
+    : "No payment was taken for this booking, so there is nothing to refund.";
+  const rows = [...showRows, { label: "Amount", value: amount }];
+  if (d.ticketCode) rows.push({ label: "Ticket code", value: `${d.ticketCode} (no longer valid)` });
+  if (d.cancelledAt) rows.push({ label: "Cancelled", value: formatIstDateTime(d.cancelledAt) });
+  rows.push({ label: "Order id", value: d.orderId });
+  return {
+    subject: `Booking cancelled: ${movie} · ${formatIstShort(d.startTime)}`,
+    preheader: `Your booking for ${movie} on ${when} was cancelled.`,
+    greeting,
+    headline: "Your booking has been cancelled.",
+    rows,
+    paragraphs: [
+      `These seats are no longer reserved for you: ${seats.join(", ")}.`,
+      refund,
+      "If you did not ask for this cancellation, contact Housefull support and quote the order id above.",
+    ],
+  };
+}
+
+/** The booking email for one order: subject, a plain-text part and an HTML part with the same facts. */
+export function renderBookingEmail(kind: BookingEmailKind, details: BookingEmailDetails): RenderedEmail {
+  const layout = layoutOf(kind, details);
+  return { subject: layout.subject, text: textOf(layout), html: htmlOf(layout) };
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { ORDER_STATUSES } from "../db/schema";
+import { isHoldId } from "../domain/hold-id";
+
+/** Customer details, validated the same way in the API and in the web checkout form. */
+export const customerSchema = z.object({
+  name: z.string().trim().min(2, "Enter your full name").max(100, "Name is too long"),
+  email: z.email("Enter a valid email address").max(254).toLowerCase(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 ()-]{6,20}$/, "Enter a valid phone number")
+    .transform((p) => p.replace(/[^0-9+]/g, ""))
+    .refine(
+      (p) => p.replace(/\D/g, "").length >= 10 && p.replace(/\D/g, "").length <= 15,
+      "Enter a valid phone number",
+    ),
+});
+
+export const createOrderRequest = z.object({
+  holdId: z.string().refine(isHoldId, { message: "not a hold id" }),
+  customer: customerSchema,
+});
+
+export const orderIdParam = z.object({ orderId: z.uuid({ message: "orderId must be a UUID" }) });
+
+export const orderListQuery = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+const money = z.string().regex(/^\d+\.\d{2}$/);
+
+export const orderSchema = z.object({
+  orderId: z.uuid(),
+  status: z.enum(ORDER_STATUSES),
+  holdId: z.string(),
+  seatIds: z.array(z.string()),
+  amount: money,
+  ticketCode: z.string().nullable(),
+  customer: z.object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() }),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime().describe("Payment deadline"),
+  confirmedAt: z.iso.datetime().nullable(),
+  cancelledAt: z.iso.datetime().nullable(),
+  cancellable: z.boolean(),
+  show: z.object({
+    id: z.uuid(),
+    startTime: z.iso.datetime(),
+    movie: z.object({
+      id: z.uuid(),
+      title: z.string(),
+      posterUrl: z.string().nullable(),
+      language: z.string().nullable(),
+      format: z.string().nullable(),
+      durationMins: z.number().int().nullable(),
+      ageRating: z.string().nullable(),
+    }),
+    theatre: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      city: z.string().nullable(),
+      address: z.string().nullable(),
+      cancellationAvailable: z.boolean(),
+    }),
+  }),
+});
+
+export const orderListSchema = z.object({
+  items: z.array(orderSchema),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+  totalPages: z.number().int(),
+});
+
+export type Customer = z.infer<typeof customerSchema>;
+export type OrderView = z.infer<typeof orderSchema>;

@@ -1,0 +1,59 @@
+-- Turn a live hold into an order hold (SPEC flow 2): still held by this user → its seat locks and
+-- the hold record are extended to the payment window and the hold is marked ORDERED. A hold that
+-- is already ORDERED answers with its order id (a retried POST /orders makes no second order).
+-- KEYS[1] hold record, KEYS[2] the user's active holds on this show, KEYS[3..] the lock of every
+-- seat of the show's hall (only the hold's seats are touched; the hold's seats are not known
+-- before this script reads the record, and every key a script touches must be declared).
+-- ARGV[1] userId, ARGV[2] now (ms), ARGV[3] payment window (ms), ARGV[4] new order id,
+-- ARGV[5] hold record grace (ms), ARGV[6] payment deadline as ISO text, ARGV[7..] seat ids
+-- aligned with KEYS[3..].
+local record = redis.call('GET', KEYS[1])
+if not record then
+  return {'GONE'}
+end
+local hold = cjson.decode(record)
+if hold.userId ~= ARGV[1] then
+  return {'GONE'}
+end
+if hold.status == 'ORDERED' then
+  return {'ORDERED', record}
+end
+local now = tonumber(ARGV[2])
+if tonumber(hold.expiresAtMs) <= now then
+  return {'EXPIRED'}
+end
+
+local owner = hold.userId .. ':' .. hold.holdId
+local keyOf = {}
+for i = 7, #ARGV do
+  keyOf[ARGV[i]] = KEYS[i - 4]
+end
+local lost = {}
+for _, seat in ipairs(hold.seatIds) do
+  local key = keyOf[seat]
+  if not key or redis.call('GET', key) ~= owner then
+    lost[#lost + 1] = seat
+  end
+end
+if #lost > 0 then
+  table.insert(lost, 1, 'LOST')
+  return lost
+end
+
+for _, seat in ipairs(hold.seatIds) do
+  redis.call('SET', keyOf[seat], owner, 'PX', ARGV[3])
+end
+hold.status = 'ORDERED'
+hold.orderId = ARGV[4]
+hold.heldUntil = hold.expiresAt
+hold.heldUntilMs = hold.expiresAtMs
+hold.expiresAtMs = now + tonumber(ARGV[3])
+hold.expiresAt = ARGV[6]
+local updated = cjson.encode(hold)
+redis.call('SET', KEYS[1], updated, 'PX', tonumber(ARGV[3]) + tonumber(ARGV[5]))
+redis.call('ZADD', KEYS[2], hold.expiresAtMs, hold.holdId)
+redis.call('PEXPIRE', KEYS[2], ARGV[3], 'GT')
+if redis.call('PTTL', KEYS[2]) < 0 then
+  redis.call('PEXPIRE', KEYS[2], ARGV[3])
+end
+return {'OK', updated}

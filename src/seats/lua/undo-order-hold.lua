@@ -1,0 +1,43 @@
+-- Undo order-hold when the order could not be written: RESTORE puts the hold back as it was
+-- (HELD, its own expiry) so the customer can retry; RELEASE frees it (its seats were sold in the
+-- database, which Redis had lost). Only acts while the hold still names this order.
+-- KEYS[1] hold record, KEYS[2] the user's active holds on this show, KEYS[3..] the hold's seat locks.
+-- ARGV[1] order id, ARGV[2] RESTORE | RELEASE, ARGV[3] now (ms).
+local record = redis.call('GET', KEYS[1])
+if not record then
+  return {'GONE'}
+end
+local hold = cjson.decode(record)
+if hold.status ~= 'ORDERED' or hold.orderId ~= ARGV[1] then
+  return {'MOVED_ON'}
+end
+local owner = hold.userId .. ':' .. hold.holdId
+local remaining = tonumber(hold.heldUntilMs) - tonumber(ARGV[3])
+if ARGV[2] == 'RELEASE' or remaining <= 0 then
+  for i = 3, #KEYS do
+    if redis.call('GET', KEYS[i]) == owner then
+      redis.call('DEL', KEYS[i])
+    end
+  end
+end
+if ARGV[2] == 'RELEASE' then
+  redis.call('DEL', KEYS[1])
+  redis.call('ZREM', KEYS[2], hold.holdId)
+  return {'RELEASED'}
+end
+hold.status = 'HELD'
+hold.orderId = nil
+hold.expiresAt = hold.heldUntil
+hold.expiresAtMs = hold.heldUntilMs
+hold.heldUntil = nil
+hold.heldUntilMs = nil
+if remaining > 0 then
+  for i = 3, #KEYS do
+    if redis.call('GET', KEYS[i]) == owner then
+      redis.call('SET', KEYS[i], owner, 'PX', remaining)
+    end
+  end
+end
+redis.call('SET', KEYS[1], cjson.encode(hold), 'KEEPTTL')
+redis.call('ZADD', KEYS[2], hold.expiresAtMs, hold.holdId)
+return {'RESTORED'}
