@@ -9,6 +9,7 @@ function workerProject(
   name: string,
   include: string[],
   vars: Record<string, string> = {},
+  opts: { isolated?: boolean } = {},
 ): TestProjectInlineConfiguration {
   return {
     plugins: [
@@ -22,10 +23,11 @@ function workerProject(
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
           bindings: {
-            DATABASE_URL: inject("databaseUrl"),
+            // The isolated worker gets its own Redis database and a fault switch on Postgres.
+            DATABASE_URL: opts.isolated ? `${inject("databaseUrl")}?fault_scope=isolated` : inject("databaseUrl"),
             NEON_FETCH_ENDPOINT: inject("neonFetchEndpoint"),
-            UPSTASH_REDIS_REST_URL: inject("upstashUrl"),
-            UPSTASH_REDIS_REST_TOKEN: inject("upstashToken"),
+            UPSTASH_REDIS_REST_URL: inject(opts.isolated ? "isolatedUpstashUrl" : "upstashUrl"),
+            UPSTASH_REDIS_REST_TOKEN: inject(opts.isolated ? "isolatedUpstashToken" : "upstashToken"),
             AUTH_JWT_SECRET: "test-secret-test-secret-test-secret",
             AUTH_MODE: "dev",
             CORS_ORIGINS: "http://localhost:8787,https://app.example",
@@ -68,6 +70,13 @@ export default defineConfig({
         PAYMENT_WINDOW_SECONDS: "3",
       }),
       workerProject("workers-jwt", ["test/integration-jwt/**/*.test.ts"], { AUTH_MODE: "jwt" }),
+      // Wipes Redis and switches backends off: one file, run on its own Redis database.
+      workerProject(
+        "workers-isolated",
+        ["test/integration-isolated/**/*.test.ts"],
+        { HOLD_TTL_SECONDS: "2", PAYMENT_WINDOW_SECONDS: "3", BACKEND_TIMEOUT_MS: "1000" },
+        { isolated: true },
+      ),
     ],
   },
 });

@@ -27,6 +27,10 @@ const configSchema = z.object({
   AUTH_JWT_SECRET: z.string().min(16),
   /** Local development only: the Neon HTTP endpoint of the dev bridge. */
   NEON_FETCH_ENDPOINT: optionalUrl,
+  /** How booking emails leave: the EMAIL send_email binding, or a JSON mail API. */
+  EMAIL_TRANSPORT: z.enum(["send_email", "http"]).default("send_email"),
+  EMAIL_API_URL: optionalUrl,
+  EMAIL_API_KEY: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   /** Milliseconds before an outbound call to Redis or Postgres is abandoned. */
   BACKEND_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(5_000),
 });

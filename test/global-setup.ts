@@ -6,6 +6,7 @@
 
 import { Redis as IORedis } from "ioredis";
 import type { TestProject } from "vitest/node";
+import { startUpstashBridge } from "../dev/bridges/upstash-rest.ts";
 import {
   ensureDatabase,
   ensurePostgres,
@@ -36,13 +37,24 @@ export default async function setup(project: TestProject) {
     await prepareDatabase(pg.url, { seed: true });
 
     const bridges = await startBridges({ redisUrl: redis.url, upstashToken: "test-token" });
+    // A Redis database of its own for the suites that wipe Redis or switch it off (fault injection):
+    // "everything" the isolated worker sees is lost, while the other suites run on undisturbed.
+    const isolatedRedisUrl = redis.url.replace(/\/\d+$/, "") + "/10";
+    const wipe = new IORedis(isolatedRedisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await wipe.connect();
+    await wipe.flushdb();
+    wipe.disconnect();
+    const isolated = await startUpstashBridge({ redisUrl: isolatedRedisUrl, token: "isolated-token" });
     project.provide("databaseUrl", pg.url);
     project.provide("redisUrl", redis.url);
     project.provide("upstashUrl", bridges.upstashUrl);
     project.provide("upstashToken", bridges.upstashToken);
     project.provide("neonFetchEndpoint", bridges.neonFetchEndpoint);
+    project.provide("isolatedUpstashUrl", isolated.url);
+    project.provide("isolatedUpstashToken", "isolated-token");
 
     return async () => {
+      await isolated.close();
       await bridges.stop();
       await redis.stop();
     };
@@ -62,5 +74,7 @@ declare module "vitest" {
     upstashUrl: string;
     upstashToken: string;
     neonFetchEndpoint: string;
+    isolatedUpstashUrl: string;
+    isolatedUpstashToken: string;
   }
 }

@@ -53,12 +53,17 @@ const ERROR_FIELDS = [
 
 class BadRequest extends Error {}
 type Query = { query: string; params?: unknown[] };
+/** down: answer 502 without touching Postgres; drop-before/after: cut the connection before/after running it. */
+export type FaultMode = "down" | "drop-before" | "drop-after";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startNeonBridge(opts: NeonBridgeOptions = {}): Promise<NeonBridge> {
   const { host = "127.0.0.1", port = 0, simulatedRttMs: rtt = 0 } = opts;
   const pools = new Map<string, pg.Pool>();
+  // Fault injection for tests: a connection string carrying `fault_scope=<name>` is affected by
+  // the fault set for that scope through POST /__faults {scope, mode}; others are untouched.
+  const faults = new Map<string, FaultMode>();
   const sockets = new Set<Socket>();
 
   function poolFor(connectionString: string | undefined): pg.Pool {
@@ -69,6 +74,7 @@ export async function startNeonBridge(opts: NeonBridgeOptions = {}): Promise<Neo
       throw new BadRequest("missing or invalid Neon-Connection-String header");
     }
     if (!LOOPBACK.has(url.hostname)) throw new BadRequest(`host ${url.hostname} refused: loopback only`);
+    url.searchParams.delete("fault_scope");
     url.searchParams.delete("sslmode"); // URLs copied from Neon say sslmode=require; local PG has no TLS
     const key = url.href;
     let pool = pools.get(key);
@@ -137,7 +143,10 @@ export async function startNeonBridge(opts: NeonBridgeOptions = {}): Promise<Neo
     if (rtt > 0) await sleep(rtt);
     let status = 200,
       body: unknown;
+    const fault = faultOf(req.headers["neon-connection-string"] as string | undefined);
+    if (fault === "drop-before") return void res.socket?.destroy();
     try {
+      if (fault === "down") throw new Error("simulated fault: Postgres is unreachable");
       const pool = poolFor(req.headers["neon-connection-string"] as string | undefined);
       let payload: { query?: string; params?: unknown[]; queries?: Query[] };
       try {
@@ -158,12 +167,34 @@ export async function startNeonBridge(opts: NeonBridgeOptions = {}): Promise<Neo
         ...(e instanceof pg.DatabaseError ? Object.fromEntries(ERROR_FIELDS.map((k) => [k, e[k]])) : {}),
       };
     }
+    if (fault === "drop-after") return void res.socket?.destroy(); // the work is done, the answer is lost
     res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
   }
 
+  function faultOf(connectionString: string | undefined): FaultMode | undefined {
+    const scope = connectionString?.match(/[?&]fault_scope=([\w-]+)/)?.[1];
+    return scope ? faults.get(scope) : undefined;
+  }
+
+  async function handleFaults(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const { scope, mode } = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as {
+      scope?: string;
+      mode?: FaultMode | null;
+    };
+    if (!scope) return void res.writeHead(400).end("scope required");
+    if (mode) faults.set(scope, mode);
+    else faults.delete(scope);
+    res.writeHead(204).end();
+  }
+
   const server = createServer((req, res) => {
-    if (req.method === "POST" && req.url?.split("?")[0] === "/sql") {
+    const path = req.url?.split("?")[0];
+    if (req.method === "POST" && path === "/sql") {
       handleSql(req, res).catch((e: Error) => res.writeHead(500).end(String(e.message)));
+    } else if (req.method === "POST" && path === "/__faults") {
+      handleFaults(req, res).catch((e: Error) => res.writeHead(400).end(String(e.message)));
     } else res.writeHead(404).end("not found");
   });
 

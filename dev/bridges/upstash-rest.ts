@@ -110,9 +110,19 @@ export async function startUpstashBridge(opts: UpstashBridgeOptions): Promise<Up
     });
   };
 
+  // Fault injection for tests (POST /__faults {mode}): "down" answers 503, "hang" never answers.
+  let fault: "down" | "hang" | null = null;
+
   const handle = async (req: http.IncomingMessage, rawBody: string) => {
     if (req.method !== "POST") throw httpError(405, "Method not allowed");
     if (req.headers.authorization !== `Bearer ${opts.token}`) throw httpError(401, "Unauthorized");
+    const target = (req.url ?? "/").split("?")[0];
+    if (target === "/__faults") {
+      fault = (JSON.parse(rawBody || "{}") as { mode?: "down" | "hang" | null }).mode ?? null;
+      return { result: "OK" };
+    }
+    if (fault === "down") throw httpError(503, "ERR simulated fault: Redis is unreachable");
+    if (fault === "hang") await new Promise(() => {});
     let body: unknown;
     try {
       body = JSON.parse(rawBody);

@@ -33,11 +33,16 @@ function instrument(redis: Redis): void {
   requester.request = (req) => trackCall("redis", () => request(req));
 }
 
-/** True when a Redis error means the service could not be reached, not that a command was wrong. */
+/**
+ * Redis errors that mean our command or script is wrong (a bug: 500), as opposed to Redis being
+ * unreachable, overloaded or failing over (503: the client may retry).
+ */
+const COMMAND_BUG = /^(ERR (user_script|Error running script|wrong number|unknown command|syntax)|WRONGTYPE|NOSCRIPT)/i;
+
+/** True when a Redis error means the service could not be reached or could not serve the call. */
 export function isRedisUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (error.name === "TimeoutError" || error.name === "AbortError") return true;
   if (error instanceof TypeError) return true;
-  // Redis's own errors start with an upper-case code (ERR, WRONGTYPE, NOSCRIPT…): those are bugs.
-  return error.name === "UpstashError" && !/^[A-Z]{3,}\b/.test(error.message);
+  return error.name === "UpstashError" && !COMMAND_BUG.test(error.message);
 }

@@ -13,10 +13,20 @@ export const db = () => databaseOf(configOf(env));
  * a layout is asked for. Inserted through the worker's own Neon client.
  */
 export async function createShow(
-  opts: { startsInMs?: number; status?: "AVAILABLE" | "CANCELLED"; price?: string; largeHall?: boolean } = {},
+  opts: {
+    startsInMs?: number;
+    status?: "AVAILABLE" | "CANCELLED";
+    price?: string;
+    largeHall?: boolean;
+    cancellationAvailable?: boolean;
+  } = {},
 ): Promise<string> {
   const [movie] = await db().select({ id: movies.id }).from(movies).limit(1);
-  const [theatre] = await db().select({ id: theatres.id }).from(theatres).limit(1);
+  const [theatre] = await db()
+    .select({ id: theatres.id })
+    .from(theatres)
+    .where(eq(theatres.cancellationAvailable, opts.cancellationAvailable ?? true))
+    .limit(1);
   if (!movie || !theatre) throw new Error("seed data missing");
   let layoutId: string | null = null;
   if (opts.largeHall) {
@@ -107,3 +117,51 @@ export function statesOf(map: SeatMapBody): Map<string, { state: string; mine: b
 }
 
 export const redis = () => redisOf(configOf(env));
+
+/** Runs the worker's scheduled handler once, as the every-minute cron would. */
+export async function runCron(): Promise<void> {
+  const { createExecutionContext, createScheduledController, waitOnExecutionContext } = await import("cloudflare:test");
+  const worker = (await import("../../src/index")).default;
+  const ctx = createExecutionContext();
+  await worker.scheduled(createScheduledController({ cron: "* * * * *", scheduledTime: Date.now() }), env, ctx);
+  await waitOnExecutionContext(ctx);
+}
+
+export const customer = { name: "Asha Rao", email: "asha.rao@example.com", phone: "+91 98765 43210" };
+
+export interface Order {
+  orderId: string;
+  status: string;
+  holdId: string;
+  seatIds: string[];
+  amount: string;
+  ticketCode: string | null;
+  expiresAt: string;
+  cancellable: boolean;
+  customer: { name: string; email: string; phone: string };
+  show: {
+    id: string;
+    startTime: string;
+    movie: { title: string };
+    theatre: { name: string; cancellationAvailable: boolean };
+  };
+}
+
+export const postOrder = (userId: string, holdId: string, who = customer) =>
+  call("/api/v1/orders", { method: "POST", headers: asUser(userId), json: { holdId, customer: who } });
+
+export const confirmPayment = (userId: string, orderId: string) =>
+  call(`/api/v1/orders/${orderId}/confirm-payment`, { method: "POST", headers: asUser(userId) });
+
+export const cancelOrder = (userId: string, orderId: string) =>
+  call(`/api/v1/orders/${orderId}/cancel`, { method: "POST", headers: asUser(userId) });
+
+/** Holds `seats` and orders them: the order, PAYMENT_PENDING. */
+export async function placeOrder(userId: string, showId: string, seats: string[]): Promise<Order> {
+  const hold = await postHold(userId, showId, seats);
+  if (hold.status !== 201) throw new Error(`hold failed: ${hold.status} ${await hold.text()}`);
+  const { holdId } = (await hold.json()) as Hold;
+  const res = await postOrder(userId, holdId);
+  if (res.status !== 201) throw new Error(`order failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Order;
+}

@@ -3,11 +3,13 @@ import { describe, expect, it } from "vitest";
 import { HOLD_RECORD_GRACE_MS } from "../../src/seats/seat-store";
 import {
   asUser,
+  confirmPayment,
   createShow,
   deleteHold,
   getHold,
   type Hold,
   newUser,
+  placeOrder,
   postHold,
   putHold,
   redis,
@@ -287,7 +289,8 @@ describe("GET /shows/{showId}/seatmap", () => {
     const me = newUser();
     await held(await postHold(me, showId, ["B2"]));
     await held(await postHold(newUser(), showId, ["B3"]));
-    await redis().sadd(`booked:{${showId}}`, "B4");
+    const buyer = newUser();
+    await confirmPayment(buyer, (await placeOrder(buyer, showId, ["B4"])).orderId);
 
     const res = await call(`/api/v1/shows/${showId}/seatmap`, { headers: asUser(me) });
     expect(res.status).toBe(200);

@@ -1,0 +1,157 @@
+import { env } from "cloudflare:workers";
+import { sql } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  confirmPayment,
+  createShow,
+  db,
+  getHold,
+  type Hold,
+  newUser,
+  type Order,
+  placeOrder,
+  postHold,
+  postOrder,
+  redis,
+  runCron,
+  seatMap,
+  statesOf,
+} from "../integration/fixtures";
+import { call, errorOf } from "../integration/http";
+
+// This worker has a Redis database of its own (so wiping it disturbs no other suite) and a
+// Postgres connection string with `fault_scope=isolated`, which the Neon bridge can break on demand.
+
+async function postgresFault(mode: "down" | "drop-before" | "drop-after" | null) {
+  const res = await fetch(env.NEON_FETCH_ENDPOINT.replace(/\/sql$/, "/__faults"), {
+    method: "POST",
+    body: JSON.stringify({ scope: "isolated", mode }),
+  });
+  expect(res.status).toBe(204);
+}
+
+async function redisFault(mode: "down" | "hang" | null) {
+  const res = await fetch(`${env.UPSTASH_REDIS_REST_URL}/__faults`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${env.UPSTASH_REDIS_REST_TOKEN}` },
+    body: JSON.stringify({ mode }),
+  });
+  expect(res.status).toBe(200);
+}
+
+const ordersOfHold = async (holdId: string) =>
+  (
+    (await db().execute(
+      sql`SELECT o.order_id, o.status, array(SELECT seat_id FROM order_seats s WHERE s.order_id = o.order_id ORDER BY seat_id) AS seats
+          FROM orders o WHERE o.hold_id = ${holdId}`,
+    )) as unknown as { rows: { order_id: string; status: string; seats: string[] }[] }
+  ).rows;
+
+afterEach(async () => {
+  await postgresFault(null);
+  await redisFault(null);
+});
+
+describe("Redis loses everything", () => {
+  it("no confirmed or pending seat can be sold again, and one cron run restores Redis from Postgres", async () => {
+    const showId = await createShow();
+    const buyer = newUser();
+    const paid = await placeOrder(buyer, showId, ["A1", "A2"]);
+    expect((await confirmPayment(buyer, paid.orderId)).status).toBe(200);
+    const pending = await placeOrder(newUser(), showId, ["A3"]);
+
+    await redis().flushdb();
+    expect(statesOf(await seatMap(showId)).get("A1")?.state).toBe("AVAILABLE"); // Redis forgot …
+
+    const intruder = newUser();
+    const hold = await postHold(intruder, showId, ["A1", "A3", "A4"]);
+    expect(hold.status).toBe(201); // … so Redis alone would let someone hold them,
+    const { holdId } = (await hold.json()) as Hold;
+    const order = await postOrder(intruder, holdId);
+    expect(order.status).toBe(409); // but order_seats' key refuses to sell them
+    expect((await errorOf(order)).code).toBe("SEAT_TAKEN");
+    expect(await ordersOfHold(holdId)).toEqual([]);
+
+    await runCron();
+    const states = statesOf(await seatMap(showId));
+    expect(states.get("A1")?.state).toBe("BOOKED");
+    expect(states.get("A2")?.state).toBe("BOOKED");
+    expect(states.get("A3")?.state).toBe("HELD"); // the pending order's lock is back until its deadline
+    expect(states.get("A4")?.state).toBe("AVAILABLE");
+    expect(await redis().get(`seat_lock:{${showId}}:A3`)).toContain(pending.holdId);
+    expect((await postHold(newUser(), showId, ["A1"])).status).toBe(409);
+    expect((await postHold(newUser(), showId, ["A3"])).status).toBe(409);
+  });
+});
+
+describe("Postgres faults during POST /orders", () => {
+  it("Postgres unreachable → 503 in SPEC's shape, the hold unchanged and usable; after recovery the retry succeeds once", async () => {
+    const showId = await createShow();
+    const user = newUser();
+    const hold = (await (await postHold(user, showId, ["B1", "B2"])).json()) as Hold;
+    await postgresFault("down");
+    const res = await postOrder(user, hold.holdId);
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBeTruthy();
+    expect((await errorOf(res)).code).toBe("SERVICE_UNAVAILABLE");
+
+    await postgresFault(null);
+    const after = await getHold(user, hold.holdId);
+    expect(after.status).toBe(200);
+    expect(await after.json()).toMatchObject({ status: "HELD", seatIds: ["B1", "B2"], expiresAt: hold.expiresAt });
+    expect(await redis().pttl(`seat_lock:{${showId}}:B1`)).toBeLessThanOrEqual(
+      new Date(hold.expiresAt).getTime() - Date.now() + 50,
+    );
+
+    const retry = await postOrder(user, hold.holdId);
+    expect(retry.status).toBe(201);
+    const again = await postOrder(user, hold.holdId);
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as Order).orderId).toBe(((await retry.json()) as Order).orderId);
+    expect(await ordersOfHold(hold.holdId)).toHaveLength(1);
+  });
+
+  it.each(["drop-before", "drop-after"] as const)(
+    "a connection dropped mid-request (%s) leaves no half-written order; the retry lands exactly one",
+    async (mode) => {
+      const showId = await createShow();
+      const user = newUser();
+      const hold = (await (await postHold(user, showId, ["C1", "C2"])).json()) as Hold;
+      await postgresFault(mode);
+      const res = await postOrder(user, hold.holdId);
+      expect(res.status).toBe(503);
+      await postgresFault(null);
+      const written = await ordersOfHold(hold.holdId);
+      // Either the whole transaction landed (order and all its seats) or nothing did.
+      if (mode === "drop-before") expect(written).toEqual([]);
+      else expect(written).toEqual([{ order_id: expect.any(String), status: "PAYMENT_PENDING", seats: ["C1", "C2"] }]);
+
+      const retry = await postOrder(user, hold.holdId);
+      expect([200, 201]).toContain(retry.status);
+      const orders = await ordersOfHold(hold.holdId);
+      expect(orders).toHaveLength(1);
+      expect(orders[0]?.seats).toEqual(["C1", "C2"]);
+      expect(((await retry.json()) as Order).orderId).toBe(orders[0]?.order_id);
+    },
+  );
+});
+
+describe("Redis faults", () => {
+  it.each(["down", "hang"] as const)(
+    "Redis %s → holds and seat maps answer 503 in SPEC's shape (bounded by the call timeout); the catalog is still served",
+    async (mode) => {
+      const showId = await createShow();
+      await seatMap(showId); // the show's booking info is cached before Redis goes away
+      await redisFault(mode);
+      const hold = await postHold(newUser(), showId, ["D1"]);
+      expect(hold.status).toBe(503);
+      expect((await errorOf(hold)).code).toBe("SERVICE_UNAVAILABLE");
+      const map = await call(`/api/v1/shows/${showId}/seatmap`);
+      expect(map.status).toBe(503);
+      expect((await call("/api/v1/movies?pageSize=3")).status).toBe(200);
+      const health = await call("/api/v1/health");
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ redis: "down", db: "ok" });
+    },
+  );
+});
