@@ -39,7 +39,8 @@ export default async function setup(project: TestProject) {
     const bridges = await startBridges({ redisUrl: redis.url, upstashToken: "test-token" });
     // A Redis database of its own for the suites that wipe Redis or switch it off (fault injection):
     // "everything" the isolated worker sees is lost, while the other suites run on undisturbed.
-    const isolatedRedisUrl = redis.url.replace(/\/\d+$/, "") + "/10";
+    const base = new URL(redis.url);
+    const isolatedRedisUrl = `redis://${base.host}/${Number(base.pathname.slice(1) || 0) + 1}`;
     const wipe = new IORedis(isolatedRedisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
     await wipe.connect();
     await wipe.flushdb();
