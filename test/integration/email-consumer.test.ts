@@ -415,18 +415,16 @@ describe("the HTTP email API transport", () => {
   });
 
   it("is picked by EMAIL_TRANSPORT=http, which needs EMAIL_API_URL and EMAIL_API_KEY", () => {
-    const config = configOf(env);
     const withVars = (vars: Record<string, string>) => ({ ...env, ...vars }) as Env;
+    const transportFor = (vars: Record<string, string>) => emailTransportOf(withVars(vars), configOf(withVars(vars)));
     expect(
-      emailTransportOf(
-        withVars({ EMAIL_TRANSPORT: "http", EMAIL_API_URL: "https://mail.example/send", EMAIL_API_KEY: "k" }),
-        config,
-      ).name,
+      transportFor({ EMAIL_TRANSPORT: "http", EMAIL_API_URL: "https://mail.example/send", EMAIL_API_KEY: "k" }).name,
     ).toBe("http");
-    expect(() => emailTransportOf(withVars({ EMAIL_TRANSPORT: "http" }), config)).toThrow(/EMAIL_API_URL/);
-    expect(() =>
-      emailTransportOf(withVars({ EMAIL_TRANSPORT: "http", EMAIL_API_URL: "https://mail.example/send" }), config),
-    ).toThrow(/EMAIL_API_KEY/);
-    expect(() => emailTransportOf(withVars({ EMAIL_TRANSPORT: "carrier-pigeon" }), config)).toThrow(/EMAIL_TRANSPORT/);
+    expect(transportFor({}).name).toBe("send_email");
+    expect(() => transportFor({ EMAIL_TRANSPORT: "http" })).toThrow(/EMAIL_API_URL/);
+    expect(() => transportFor({ EMAIL_TRANSPORT: "http", EMAIL_API_URL: "https://mail.example/send" })).toThrow(
+      /EMAIL_API_KEY/,
+    );
+    expect(() => transportFor({ EMAIL_TRANSPORT: "carrier-pigeon" })).toThrow(/EMAIL_TRANSPORT/);
   });
 });

@@ -158,35 +158,17 @@ export function httpEmailApiTransport(options: HttpEmailApiOptions): EmailTransp
   };
 }
 
-/** The email settings, until they are part of the config schema. */
-interface EmailSettings {
-  EMAIL_TRANSPORT?: string;
-  EMAIL_API_URL?: string;
-  EMAIL_API_KEY?: string;
-}
-
-const setting = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined);
-
 /**
  * The transport the worker is configured for: `EMAIL_TRANSPORT` = "send_email" (default, the
- * `EMAIL` binding) or "http" (`EMAIL_API_URL` + secret `EMAIL_API_KEY`). Read from the parsed
- * config once the schema carries them, from the raw env until then.
+ * `EMAIL` binding) or "http" (`EMAIL_API_URL` + secret `EMAIL_API_KEY`).
  */
 export function emailTransportOf(env: Env, config: Config): EmailTransport {
-  const parsed = config as Config & EmailSettings;
-  const raw = env as unknown as Record<string, string | undefined>;
-  const pick = (key: keyof EmailSettings) => setting(parsed[key]) ?? setting(raw[key]);
-  const kind = pick("EMAIL_TRANSPORT") ?? "send_email";
-  if (kind === "send_email") {
+  if (config.EMAIL_TRANSPORT === "send_email") {
     if (!env.EMAIL) throw new EmailConfigError("EMAIL_TRANSPORT=send_email but there is no EMAIL binding");
     return sendEmailBindingTransport(env.EMAIL);
   }
-  if (kind === "http") {
-    const url = pick("EMAIL_API_URL");
-    const apiKey = pick("EMAIL_API_KEY");
-    if (!url || !URL.canParse(url)) throw new EmailConfigError("EMAIL_TRANSPORT=http needs EMAIL_API_URL (a URL)");
-    if (!apiKey) throw new EmailConfigError("EMAIL_TRANSPORT=http needs the EMAIL_API_KEY secret");
-    return httpEmailApiTransport({ url, apiKey });
-  }
-  throw new EmailConfigError(`unknown EMAIL_TRANSPORT "${kind}" (send_email | http)`);
+  const url = config.EMAIL_API_URL;
+  if (!url) throw new EmailConfigError("EMAIL_TRANSPORT=http needs EMAIL_API_URL (a URL)");
+  if (!config.EMAIL_API_KEY) throw new EmailConfigError("EMAIL_TRANSPORT=http needs the EMAIL_API_KEY secret");
+  return httpEmailApiTransport({ url, apiKey: config.EMAIL_API_KEY });
 }
