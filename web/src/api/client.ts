@@ -2,10 +2,8 @@ import { type ClientResponse, hc, type InferResponseType } from "hono/client";
 // Type-only: the worker's route table gives the client its paths, inputs and response shapes.
 // Nothing from src/ ends up in the browser bundle.
 import type { ApiType } from "../../../src/app";
-import { apiFetch } from "./identity";
 
-/** Every call goes through {@link apiFetch}: the guest token, its renewal, the server's clock. */
-export const api = hc<ApiType>("/api/v1", { fetch: apiFetch });
+const api = hc<ApiType>("/api/v1");
 
 // Response types, straight from the worker's handlers ----------------------------------------------
 
@@ -89,10 +87,10 @@ function isErrorBody(body: unknown): body is ErrorBody {
 
 const isAbort = (err: unknown) => err instanceof DOMException && err.name === "AbortError";
 
-export type SuccessBody<R> = R extends ClientResponse<infer T, infer _Status, infer _Format> ? T : never;
+type SuccessBody<R> = R extends ClientResponse<infer T, infer _Status, infer _Format> ? T : never;
 
 /** Awaits an `hc` call: the parsed body on 2xx, an {@link ApiError} otherwise. */
-export async function unwrap<R extends ClientResponse<unknown, number, string>>(pending: Promise<R>): Promise<SuccessBody<R>> {
+async function unwrap<R extends ClientResponse<unknown, number, string>>(pending: Promise<R>): Promise<SuccessBody<R>> {
   let res: R;
   try {
     res = await pending;
