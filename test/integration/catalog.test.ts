@@ -205,6 +205,9 @@ describe("API conventions", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: "ok", redis: "ok", db: "ok" });
     expect(backendCalls(res)).toEqual({ db: 1, redis: 1, queue: 0 });
+    const ping = await call("/api/v1/health/redis");
+    expect(ping.status).toBe(200);
+    expect(backendCalls(ping)).toEqual({ db: 0, redis: 1, queue: 0 });
   });
 
   it("publishes an OpenAPI 3.1 document with every catalog route", async () => {
