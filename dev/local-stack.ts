@@ -48,7 +48,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** The Redis at `redisUrl`, or a throwaway `redis-server` from PATH when none answers there. */
-export async function ensureRedis(redisUrl: string, log: (line: string) => void): Promise<{ url: string; stop: Stop }> {
+export async function ensureRedis(
+  redisUrl: string,
+  log: (line: string) => void,
+  urlVariable = "REDIS_URL",
+): Promise<{ url: string; stop: Stop }> {
   const u = new URL(redisUrl);
   const port = Number(u.port || 6379);
   if (await canConnect(u.hostname, port)) {
@@ -57,7 +61,7 @@ export async function ensureRedis(redisUrl: string, log: (line: string) => void)
   }
   if (spawnSync("redis-server", ["--version"]).status !== 0) {
     throw new StackError(
-      `Redis is not reachable at ${u.hostname}:${port} and redis-server is not on PATH. Start Redis (e.g. "redis-server --daemonize yes") or set REDIS_URL.`,
+      `Redis is not reachable at ${u.hostname}:${port} and redis-server is not on PATH. Start Redis (e.g. "redis-server --daemonize yes") or set ${urlVariable}.`,
     );
   }
   const ownPort = await freePort();
@@ -86,7 +90,7 @@ export async function ensureRedis(redisUrl: string, log: (line: string) => void)
 export async function ensurePostgres(
   databaseUrl: string,
   log: (line: string) => void,
-  opts: { allowEmbedded: boolean },
+  opts: { allowEmbedded: boolean; urlVariable?: string },
 ): Promise<{ url: string; stop: Stop; embedded: boolean }> {
   const u = new URL(databaseUrl);
   const port = Number(u.port || 5432);
@@ -96,7 +100,7 @@ export async function ensurePostgres(
   }
   if (!opts.allowEmbedded) {
     throw new StackError(
-      `Postgres is not reachable at ${u.hostname}:${port}. Start it (e.g. "pg_ctlcluster 15 main start") or set DATABASE_URL.`,
+      `Postgres is not reachable at ${u.hostname}:${port}. Start it (e.g. "pg_ctlcluster 15 main start") or set ${opts.urlVariable ?? "DATABASE_URL"}.`,
     );
   }
   const { PGlite } = await import("@electric-sql/pglite");

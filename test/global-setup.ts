@@ -22,7 +22,7 @@ const quiet = (line: string) => {
 
 export default async function setup(project: TestProject) {
   try {
-    const redis = await ensureRedis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/9", quiet);
+    const redis = await ensureRedis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/9", quiet, "TEST_REDIS_URL");
     const flush = new IORedis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
     await flush.connect();
     await flush.flushdb();
@@ -31,7 +31,7 @@ export default async function setup(project: TestProject) {
     const pg = await ensurePostgres(
       process.env.TEST_DATABASE_URL ?? "postgres://postgres:postgres@127.0.0.1:5432/housefull_test",
       quiet,
-      { allowEmbedded: false },
+      { allowEmbedded: false, urlVariable: "TEST_DATABASE_URL" },
     );
     await ensureDatabase(pg.url, { reset: true });
     await prepareDatabase(pg.url, { seed: true });
