@@ -6,7 +6,7 @@
 export interface PaymentProvider {
   readonly name: string;
   /** Decides whether a confirmation request is a genuine, successful payment for this order. */
-  verify(request: { orderId: string; amount: string; headers: Headers; body: unknown }): Promise<PaymentVerdict>;
+  verify(request: { orderId: string; headers: Headers; body: string }): Promise<PaymentVerdict>;
 }
 
 export type PaymentVerdict = { approved: true; reference: string } | { approved: false; reason: string };

@@ -184,12 +184,7 @@ export const orderRoutes = new Hono<AppEnv>()
       const { orderId } = c.req.valid("param");
       const { config, userId } = c.var;
       const db = databaseOf(config);
-      const verdict = await paymentProvider.verify({
-        orderId,
-        amount: "",
-        headers: c.req.raw.headers,
-        body: undefined,
-      });
+      const verdict = await paymentProvider.verify({ orderId, headers: c.req.raw.headers, body: await c.req.text() });
       if (!verdict.approved) throw new ApiError(402, "PAYMENT_DECLINED", verdict.reason);
 
       const result = await confirmWithFreshCode(db, orderId, userId);
