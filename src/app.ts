@@ -1,16 +1,17 @@
 import { Scalar } from "@scalar/hono-api-reference";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
 import { openAPIRouteHandler } from "hono-openapi";
 import type { AppEnv } from "./app-env";
 import { authRoutes } from "./auth/routes";
 import { catalogRoutes } from "./catalog/routes";
-import { isDatabaseUnavailable } from "./db/client";
+import { isDatabaseUnavailable, postgresErrorOf } from "./db/client";
 import { configOf } from "./env";
 import { healthRoutes } from "./health/routes";
+import { bodyLimit } from "./http/body-limit";
 import { ApiError, BackendUnavailableError, errorBody } from "./http/errors";
 import { log, requestContext } from "./http/request-log";
 import { orderRoutes } from "./orders/routes";
@@ -21,14 +22,7 @@ import { seatRoutes } from "./seats/routes";
 const MAX_BODY_BYTES = 16 * 1024;
 
 export const api = new Hono<AppEnv>()
-  .use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, "PAYLOAD_TOO_LARGE", `Request bodies are limited to ${MAX_BODY_BYTES} bytes`);
-      },
-    }),
-  )
+  .use(bodyLimit(MAX_BODY_BYTES))
   .route("/", healthRoutes)
   .route("/", authRoutes)
   .route("/", catalogRoutes)
@@ -40,6 +34,19 @@ export type ApiType = typeof api;
 export const app = new Hono<AppEnv>();
 
 app.use("/api/*", requestId());
+// API responses are JSON (or an SVG poster): nothing in them may run, frame or be sniffed as HTML.
+app.use(
+  "/api/v1/*",
+  secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    crossOriginResourcePolicy: "cross-origin",
+    crossOriginOpenerPolicy: false,
+    originAgentCluster: false,
+    xFrameOptions: "DENY",
+    referrerPolicy: "no-referrer",
+    strictTransportSecurity: "max-age=31536000; includeSubDomains",
+  }),
+);
 app.use("/api/*", requestContext());
 app.use(
   "/api/*",
@@ -92,12 +99,27 @@ app.onError((err, c) => {
     log("error", "request failed", {
       requestId,
       code: error.code,
-      error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
-      stack: error.status === 500 && err instanceof Error ? err.stack : undefined,
+      ...describeFailure(err, error.status === 500),
     });
   }
   return c.json(errorBody(error.code, error.message, error.details), error.status, error.headers);
 });
+
+/**
+ * What a failure log line may say: the chain of error names and Postgres codes, and (for bugs) the
+ * stack frames — never the messages, which for database errors carry the SQL and its parameters
+ * (user ids, customer details).
+ */
+function describeFailure(err: unknown, withStack: boolean): { error: string; stack?: string } {
+  const chain: string[] = [];
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    chain.push(typeof code === "string" && code ? `${e.name}(${code})` : e.name);
+  }
+  if (chain.length === 0) chain.push(typeof err);
+  const frames = err instanceof Error ? err.stack?.split("\n").filter((line) => /^\s+at /.test(line)) : undefined;
+  return { error: chain.join(" <- "), ...(withStack && frames ? { stack: frames.join("\n") } : {}) };
+}
 
 /** Every failure becomes one of SPEC's error responses; only a bug is a 500. */
 function toApiError(err: unknown): ApiError {
@@ -107,6 +129,9 @@ function toApiError(err: unknown): ApiError {
     return new ApiError(err.status as ApiError["status"], code, err.message || "Bad request");
   }
   if (isDatabaseUnavailable(err)) return new BackendUnavailableError("db", String(err));
+  // Postgres refused a value (SQLSTATE class 22: data exception): the input was bad, not the server.
+  if (postgresErrorOf(err)?.code?.startsWith("22"))
+    return new ApiError(400, "BAD_REQUEST", "A value in the request is not valid");
   if (isRedisUnavailable(err)) return new BackendUnavailableError("redis", String(err));
   return new ApiError(500, "INTERNAL", "Something went wrong on our side; it has been logged");
 }

@@ -1,18 +1,19 @@
 import { z } from "zod";
 import { SHOW_STATUSES } from "../db/schema";
+import { plainText, uuidParam } from "../domain/ids";
 
 // Request schemas ------------------------------------------------------------------------------
 
 export const movieListQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(50).default(20),
-  q: z.string().trim().min(1).max(100).optional(),
-  genre: z.string().trim().min(1).max(40).optional(),
-  language: z.string().trim().min(1).max(40).optional(),
+  q: plainText.pipe(z.string().trim().min(1).max(100)).optional(),
+  genre: plainText.pipe(z.string().trim().min(1).max(40)).optional(),
+  language: plainText.pipe(z.string().trim().min(1).max(40)).optional(),
 });
 
-export const movieIdParam = z.object({ movieId: z.uuid({ message: "movieId must be a UUID" }) });
-export const showIdParam = z.object({ showId: z.uuid({ message: "showId must be a UUID" }) });
+export const movieIdParam = z.object({ movieId: uuidParam("movieId") });
+export const showIdParam = z.object({ showId: uuidParam("showId") });
 
 export const showsOfDayQuery = z.object({
   date: z.iso

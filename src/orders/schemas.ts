@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { ORDER_STATUSES } from "../db/schema";
 import { isHoldId } from "../domain/hold-id";
+import { plainText, uuidParam } from "../domain/ids";
 
 /** Customer details, validated the same way in the API and in the web checkout form. */
 export const customerSchema = z.object({
-  name: z.string().trim().min(2, "Enter your full name").max(100, "Name is too long"),
+  name: plainText.pipe(z.string().trim().min(2, "Enter your full name").max(100, "Name is too long")),
   email: z.email("Enter a valid email address").max(254).toLowerCase(),
   phone: z
     .string()
@@ -22,7 +23,7 @@ export const createOrderRequest = z.object({
   customer: customerSchema,
 });
 
-export const orderIdParam = z.object({ orderId: z.uuid({ message: "orderId must be a UUID" }) });
+export const orderIdParam = z.object({ orderId: uuidParam("orderId") });
 
 export const orderListQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isHoldId } from "../domain/hold-id";
+import { uuidParam } from "../domain/ids";
 import { SEAT_ID } from "../domain/seat-selection";
 
 // Generous structural caps here (a body is never huge); the booking rules (e.g. at most
@@ -11,10 +12,10 @@ const seatIds = z
   .describe("Seat ids such as A1, F12");
 const quantity = z.number().int().min(1).max(50).describe("Must equal the number of seats");
 
-export const holdRequest = z.object({ showId: z.uuid(), seatIds, quantity });
+export const holdRequest = z.object({ showId: uuidParam("showId"), seatIds, quantity });
 export const changeHoldRequest = z.object({ seatIds, quantity });
 export const holdIdParam = z.object({ holdId: z.string().refine(isHoldId, { message: "not a hold id" }) });
-export const seatMapParam = z.object({ showId: z.uuid({ message: "showId must be a UUID" }) });
+export const seatMapParam = z.object({ showId: uuidParam("showId") });
 
 const money = z.string().regex(/^\d+\.\d{2}$/);
 

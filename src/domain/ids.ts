@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+/**
+ * A UUID as the API accepts it: any letter case, normalised to lower case, because ids become
+ * parts of Redis keys and cache keys — "ABC…" and "abc…" must name the same show.
+ */
+export const uuidParam = (name: string) =>
+  z.uuid({ message: `${name} must be a UUID` }).transform((id) => id.toLowerCase());
+
+/** Free text from a user: no control characters (Postgres refuses NUL) and well-formed Unicode. */
+export const plainText = z.string().refine((text) => !/[\p{Cc}\p{Cs}]/u.test(text), {
+  message: "must not contain control or unpaired surrogate characters",
+});
