@@ -2,7 +2,7 @@ import { Route, Routes } from "react-router";
 import { AppShell } from "./components/AppShell";
 import { MoviesPage } from "./pages/MoviesPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
-import { MoviePage, SeatsComingPage } from "./routes";
+import { BookingsPage, CheckoutPage, MoviePage, PayPage, SeatsPage, TicketPage } from "./routes";
 
 export function App() {
   return (
@@ -10,7 +10,11 @@ export function App() {
       <Route element={<AppShell />}>
         <Route index element={<MoviesPage />} />
         <Route path="movies/:movieId" element={<MoviePage />} />
-        <Route path="shows/:showId/seats" element={<SeatsComingPage />} />
+        <Route path="shows/:showId/seats" element={<SeatsPage />} />
+        <Route path="checkout/:holdId" element={<CheckoutPage />} />
+        <Route path="pay/:orderId" element={<PayPage />} />
+        <Route path="tickets/:orderId" element={<TicketPage />} />
+        <Route path="bookings" element={<BookingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -2,10 +2,18 @@ import { lazy } from "react";
 
 /**
  * Code-split pages. The loaders are exported so a link can start fetching a page's code on hover,
- * before the click.
+ * before the click. The movies grid is the only page in the entry chunk.
  */
 export const loadMoviePage = () => import("./pages/MoviePage");
-export const loadSeatsComingPage = () => import("./pages/SeatsComingPage");
+export const loadSeatsPage = () => import("./pages/SeatsPage");
+export const loadCheckoutPage = () => import("./pages/CheckoutPage");
+export const loadPayPage = () => import("./pages/PayPage");
+export const loadTicketPage = () => import("./pages/TicketPage");
+export const loadBookingsPage = () => import("./pages/BookingsPage");
 
 export const MoviePage = lazy(loadMoviePage);
-export const SeatsComingPage = lazy(loadSeatsComingPage);
+export const SeatsPage = lazy(loadSeatsPage);
+export const CheckoutPage = lazy(loadCheckoutPage);
+export const PayPage = lazy(loadPayPage);
+export const TicketPage = lazy(loadTicketPage);
+export const BookingsPage = lazy(loadBookingsPage);

@@ -2,8 +2,10 @@ import { type ClientResponse, hc, type InferResponseType } from "hono/client";
 // Type-only: the worker's route table gives the client its paths, inputs and response shapes.
 // Nothing from src/ ends up in the browser bundle.
 import type { ApiType } from "../../../src/app";
+import { apiFetch } from "./identity";
 
-const api = hc<ApiType>("/api/v1");
+/** Every call goes through {@link apiFetch}: the guest token, its renewal, the server's clock. */
+export const api = hc<ApiType>("/api/v1", { fetch: apiFetch });
 
 // Response types, straight from the worker's handlers ----------------------------------------------
 
@@ -87,10 +89,12 @@ function isErrorBody(body: unknown): body is ErrorBody {
 
 const isAbort = (err: unknown) => err instanceof DOMException && err.name === "AbortError";
 
-type SuccessBody<R> = R extends ClientResponse<infer T, infer _Status, infer _Format> ? T : never;
+export type SuccessBody<R> = R extends ClientResponse<infer T, infer _Status, infer _Format> ? T : never;
 
 /** Awaits an `hc` call: the parsed body on 2xx, an {@link ApiError} otherwise. */
-async function unwrap<R extends ClientResponse<unknown, number, string>>(pending: Promise<R>): Promise<SuccessBody<R>> {
+export async function unwrap<R extends ClientResponse<unknown, number, string>>(
+  pending: Promise<R>,
+): Promise<SuccessBody<R>> {
   let res: R;
   try {
     res = await pending;

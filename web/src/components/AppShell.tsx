@@ -1,7 +1,9 @@
 import { Suspense, useEffect, useRef } from "react";
-import { Link, Outlet, useLocation, useNavigationType } from "react-router";
+import { Link, NavLink, Outlet, useLocation, useNavigationType } from "react-router";
+import { loadBookingsPage } from "../routes";
 import styles from "./AppShell.module.css";
 import { ErrorBoundary } from "./ErrorBoundary";
+import { TicketIcon } from "./Icons";
 import { SearchBox } from "./SearchBox";
 import { PageLoading } from "./StatusViews";
 import { Wordmark } from "./Wordmark";
@@ -40,7 +42,7 @@ export function AppShell() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className={styles.header}>
+      <header className={styles.header} data-print="hide">
         <div className={`container ${styles.headerInner}`}>
           <Link to="/" className={styles.home} aria-label="housefull: all movies">
             <Wordmark />
@@ -48,6 +50,15 @@ export function AppShell() {
           <div className={styles.search}>
             <SearchBox />
           </div>
+          <NavLink
+            to="/bookings"
+            className={styles.bookings}
+            onPointerEnter={() => void loadBookingsPage()}
+            onFocus={() => void loadBookingsPage()}
+          >
+            <TicketIcon size={18} />
+            <span>My bookings</span>
+          </NavLink>
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
@@ -57,7 +68,7 @@ export function AppShell() {
           </Suspense>
         </ErrorBoundary>
       </main>
-      <footer className={styles.footer}>
+      <footer className={styles.footer} data-print="hide">
         <div className={`container ${styles.footerInner}`}>
           <Wordmark />
           <p>Show times are in India Standard Time (IST). Prices include taxes.</p>

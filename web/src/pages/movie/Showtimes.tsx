@@ -8,6 +8,7 @@ import { CalendarIcon, CheckCircleIcon, InfoIcon, PinIcon } from "../../componen
 import { EmptyState, ErrorState } from "../../components/StatusViews";
 import type { CalendarDay } from "../../lib/dates";
 import { CINEMA_TIME_ZONE, formatPrice, formatShowTime, seatsLeftLabel } from "../../lib/format";
+import { loadSeatsPage } from "../../routes";
 import styles from "./Showtimes.module.css";
 
 interface ShowtimesProps {
@@ -183,6 +184,8 @@ function ShowChip({ show }: { show: ShowSummary }) {
         data-status={show.status}
         aria-label={label}
         aria-describedby={show.categories.length > 1 ? tipId : undefined}
+        onPointerEnter={() => void loadSeatsPage()}
+        onFocus={() => void loadSeatsPage()}
       >
         {badge ? <span className={styles.badge}>{badge}</span> : null}
         <span className={styles.time}>{time}</span>

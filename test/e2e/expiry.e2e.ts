@@ -1,0 +1,90 @@
+/**
+ * Time running out, on a stack whose holds last seconds (SHORT_HOLD_TTL_SECONDS) and whose payment
+ * window is 10 s: the countdown follows the server's expiresAt, turns urgent, and at zero the
+ * visitor is taken back to the seat map with the reason in words.
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DESKTOP, LOAD, launchBrowser, newVisitor, PHONE, screenshot } from "./browser.ts";
+import { bookableShows, fillCheckout, freeSeats, pickSeatsByClicking, waitForSeatMap } from "./flows.ts";
+
+const baseUrl = inject("shortTtlUrl");
+const holdTtl = inject("shortHoldTtlSeconds");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const RELEASED = "Your seats were released because time ran out";
+
+describe("expiry", () => {
+  it("an expired hold takes the visitor from checkout back to the seat map, with the reason", async () => {
+    const [show] = await bookableShows(baseUrl, 1, 0);
+    const { context, page } = await newVisitor(browser, baseUrl, DESKTOP);
+    try {
+      await page.goto(`/shows/${show?.showId}/seats`, LOAD);
+      await waitForSeatMap(page);
+      const before = await freeSeats(page).count();
+      await pickSeatsByClicking(page, 1);
+      await page.getByRole("button", { name: "Continue" }).click();
+      await page.waitForURL("**/checkout/*");
+
+      // The countdown is the server's: seconds, not a client-side 5:00; urgent in the last minute.
+      const timer = page.getByRole("timer");
+      await timer.waitFor();
+      const label = (await timer.getAttribute("aria-label")) ?? "";
+      const seconds = Number(/(\d+) seconds?/.exec(label)?.[1]);
+      expect(label).not.toMatch(/minute/);
+      expect(seconds).toBeGreaterThan(0);
+      expect(seconds).toBeLessThanOrEqual(holdTtl);
+      expect(await page.locator("[data-urgent]").count()).toBe(1);
+      await screenshot(page, "desktop-checkout-urgent");
+
+      // At zero: back to the map, told why.
+      await page.waitForURL("**/shows/*/seats", { timeout: (holdTtl + 10) * 1000 });
+      const alert = page.getByRole("alert").filter({ hasText: RELEASED });
+      await alert.waitFor();
+      await waitForSeatMap(page);
+      await screenshot(page, "desktop-seats-hold-expired");
+      // The seat is free again and nothing is selected.
+      await expect.poll(() => freeSeats(page).count(), { timeout: 10_000 }).toBe(before);
+      expect(await page.getByRole("button", { name: "Continue" }).isDisabled()).toBe(true);
+
+      // A reload does not bring the message back.
+      await page.reload(LOAD);
+      await waitForSeatMap(page);
+      expect(await page.getByText(RELEASED).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("a payment window that runs out takes the visitor back to the seat map, with the reason", async () => {
+    const [show] = await bookableShows(baseUrl, 1, 1);
+    const { context, page } = await newVisitor(browser, baseUrl, PHONE);
+    try {
+      await page.goto(`/shows/${show?.showId}/seats`, LOAD);
+      await waitForSeatMap(page);
+      await pickSeatsByClicking(page, 2);
+      await page.getByRole("button", { name: "Continue" }).click();
+      await page.waitForURL("**/checkout/*");
+      await fillCheckout(page);
+      await page.getByRole("button", { name: /^Continue to pay/ }).click();
+      await page.waitForURL("**/pay/*");
+      await page.getByText("Test payment — no money moves").waitFor();
+      expect(await page.getByRole("timer").getAttribute("aria-label")).toMatch(/^Complete payment in \d+ seconds?$/);
+      await screenshot(page, "phone-pay-urgent");
+
+      await page.waitForURL("**/shows/*/seats", { timeout: 20_000 });
+      await page.getByRole("alert").filter({ hasText: RELEASED }).waitFor();
+      await page.getByText("Nothing was charged").waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,168 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link, useParams } from "react-router";
+import type { Order } from "../api/booking";
+import { orderQuery } from "../api/bookingQueries";
+import { ApiError } from "../api/client";
+import { BookingHeader } from "../components/booking/BookingHeader";
+import { TicketCodeArt } from "../components/booking/TicketCode";
+import { CheckCircleIcon, PinIcon, TicketIcon } from "../components/Icons";
+import { Poster } from "../components/Poster";
+import { EmptyState, ErrorState, PageLoading } from "../components/StatusViews";
+import { formatLongShowDay, formatPrice, formatRuntime, formatShowTime, formatStamp } from "../lib/format";
+import { useDocumentTitle } from "../lib/hooks";
+import styles from "./TicketPage.module.css";
+
+export default function TicketPage() {
+  const { orderId = "" } = useParams();
+  const order = useQuery(orderQuery(orderId));
+  useDocumentTitle(order.data?.ticketCode ? `Ticket ${order.data.ticketCode}` : "Your ticket");
+
+  if (order.isPending) return <PageLoading />;
+  if (order.isError) {
+    const gone = order.error instanceof ApiError && [400, 404].includes(order.error.status);
+    return (
+      <div className="container">
+        {gone ? (
+          <EmptyState title="We couldn't find this ticket" description="It may belong to another device or browser.">
+            <Link to="/bookings" className="btn btn-primary">
+              My bookings
+            </Link>
+          </EmptyState>
+        ) : (
+          <ErrorState error={order.error} what="your ticket" onRetry={() => void order.refetch()} />
+        )}
+      </div>
+    );
+  }
+
+  const data = order.data;
+  if (data.status !== "CONFIRMED" || !data.ticketCode) return <NoTicket order={data} />;
+  return <Ticket order={data} code={data.ticketCode} />;
+}
+
+function Ticket({ order, code }: { order: Order; code: string }) {
+  const { movie, theatre } = order.show;
+  const meta = [movie.ageRating, movie.language, movie.format, formatRuntime(movie.durationMins)].filter(Boolean);
+  return (
+    <div className={`container ${styles.page}`}>
+      <div data-print="hide">
+        <BookingHeader step="ticket" title={null} lines={[]} />
+      </div>
+      <p className={styles.success} role="status" data-print="hide">
+        <CheckCircleIcon size={20} />
+        Booking confirmed. Your tickets are on their way to {order.customer.email}.
+      </p>
+
+      <article className={styles.ticket} aria-labelledby="ticket-title">
+        <div className={styles.top}>
+          <Poster src={movie.posterUrl} title={movie.title} className={styles.poster} eager />
+          <div className={styles.movie}>
+            <h1 id="ticket-title" className={styles.title}>
+              {movie.title}
+            </h1>
+            {meta.length ? <p className={styles.meta}>{meta.join(" · ")}</p> : null}
+            <p className={styles.theatre}>
+              <PinIcon size={14} />
+              <span>
+                <strong>{theatre.name}</strong>
+                {placeOf(theatre) ? <span className={styles.address}>{placeOf(theatre)}</span> : null}
+              </span>
+            </p>
+          </div>
+        </div>
+
+        <dl className={styles.grid}>
+          <div>
+            <dt>Date</dt>
+            <dd>{formatLongShowDay(order.show.startTime)}</dd>
+          </div>
+          <div>
+            <dt>Time</dt>
+            <dd>
+              {formatShowTime(order.show.startTime)} <span className={styles.zone}>IST</span>
+            </dd>
+          </div>
+          <div>
+            <dt>{order.seatIds.length === 1 ? "Seat" : `Seats (${order.seatIds.length})`}</dt>
+            <dd className={styles.seats}>{order.seatIds.join(", ")}</dd>
+          </div>
+          <div>
+            <dt>Amount paid</dt>
+            <dd>{formatPrice(order.amount)}</dd>
+          </div>
+        </dl>
+
+        <div className={styles.tear} aria-hidden="true" />
+
+        <div className={styles.codeRow}>
+          <TicketCodeArt code={code} />
+          <div className={styles.codeText}>
+            <p className={styles.codeLabel}>Ticket code</p>
+            <p className={styles.code} data-testid="ticket-code">
+              {code}
+            </p>
+            <p className={styles.codeHint}>Show this code at the theatre entrance.</p>
+          </div>
+        </div>
+
+        <p className={styles.footnote}>
+          Booked by {order.customer.name}
+          {order.confirmedAt ? ` on ${formatStamp(order.confirmedAt)}` : ""}.{" "}
+          {order.cancellable
+            ? "You can cancel this booking in My bookings."
+            : theatre.cancellationAvailable
+              ? "It can no longer be cancelled."
+              : "This theatre does not allow cancellations."}
+        </p>
+      </article>
+
+      <div className={styles.actions} data-print="hide">
+        <button type="button" className="btn btn-primary" onClick={() => window.print()}>
+          <TicketIcon size={18} />
+          Print ticket
+        </button>
+        <Link to="/bookings" className="btn btn-secondary">
+          My bookings
+        </Link>
+        <Link to="/" className="btn btn-link">
+          Book another movie
+        </Link>
+      </div>
+    </div>
+  );
+}
+
+/** The address, with the city added only when the address doesn't already say it. */
+function placeOf({ address, city }: Order["show"]["theatre"]): string | null {
+  if (address && city && !address.toLowerCase().includes(city.toLowerCase())) return `${address}, ${city}`;
+  return address ?? city;
+}
+
+function NoTicket({ order }: { order: Order }) {
+  if (order.status === "PAYMENT_PENDING") {
+    return (
+      <div className="container">
+        <EmptyState
+          title="This booking isn't paid yet"
+          description="Your ticket appears here once the payment is made."
+        >
+          <Link to={`/pay/${order.orderId}`} className="btn btn-primary">
+            Continue to payment
+          </Link>
+        </EmptyState>
+      </div>
+    );
+  }
+  return (
+    <div className="container">
+      <EmptyState
+        title={order.status === "CANCELLED" ? "This booking was cancelled" : "This booking expired before payment"}
+        description={`Seats ${order.seatIds.join(", ")} were released.`}
+      >
+        <Link to="/bookings" className="btn btn-primary">
+          My bookings
+        </Link>
+      </EmptyState>
+    </div>
+  );
+}
