@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { SHOW_STATUSES } from "../db/schema";
 import { plainText, uuidParam } from "../domain/ids";
+import { SHOW_STATUSES } from "../domain/statuses";
 
 // Request schemas ------------------------------------------------------------------------------
 

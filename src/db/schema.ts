@@ -15,6 +15,9 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import type { SeatLayout } from "../domain/seat-layout";
+import type { OrderStatus, ShowStatus } from "../domain/statuses";
+
+export { ORDER_STATUSES, type OrderStatus, SHOW_STATUSES, type ShowStatus } from "../domain/statuses";
 
 // Postgres is the source of truth (SPEC: Data). Column names follow the original design.
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow();
@@ -55,9 +58,6 @@ export const seatLayouts = pgTable("seat_layouts", {
   createdAt: createdAt(),
 });
 
-export const SHOW_STATUSES = ["AVAILABLE", "FILLING_FAST", "ALMOST_FULL", "CANCELLED"] as const;
-export type ShowStatus = (typeof SHOW_STATUSES)[number];
-
 export const shows = pgTable(
   "shows",
   {
@@ -82,9 +82,6 @@ export const shows = pgTable(
     check("shows_price_check", sql`${t.price} >= 0`),
   ],
 );
-
-export const ORDER_STATUSES = ["PAYMENT_PENDING", "CONFIRMED", "EXPIRED", "CANCELLED"] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const orders = pgTable(
   "orders",

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { ORDER_STATUSES } from "../db/schema";
 import { isHoldId } from "../domain/hold-id";
 import { plainText, uuidParam } from "../domain/ids";
+import { ORDER_STATUSES } from "../domain/statuses";
 
 /** Customer details, validated the same way in the API and in the web checkout form. */
 export const customerSchema = z.object({
