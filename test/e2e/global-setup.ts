@@ -50,7 +50,7 @@ export default async function setup(project: TestProject) {
   try {
     stacks.push(await freshStack("main", "housefull_e2e", 11, {}));
     stacks.push(
-      await freshStack("short", "housefull_e2e_short", 12, {
+      await freshStack("short", "housefull_e2e_short", 13, {
         HOLD_TTL_SECONDS: String(SHORT_HOLD_TTL_SECONDS),
         PAYMENT_WINDOW_SECONDS: "10",
       }),
