@@ -128,10 +128,10 @@ function toApiError(err: unknown): ApiError {
     const code = err.status === 400 ? "BAD_REQUEST" : `HTTP_${err.status}`;
     return new ApiError(err.status as ApiError["status"], code, err.message || "Bad request");
   }
-  if (isDatabaseUnavailable(err)) return new BackendUnavailableError("db", String(err));
+  if (isDatabaseUnavailable(err)) return new BackendUnavailableError("db");
   // Postgres refused a value (SQLSTATE class 22: data exception): the input was bad, not the server.
   if (postgresErrorOf(err)?.code?.startsWith("22"))
     return new ApiError(400, "BAD_REQUEST", "A value in the request is not valid");
-  if (isRedisUnavailable(err)) return new BackendUnavailableError("redis", String(err));
+  if (isRedisUnavailable(err)) return new BackendUnavailableError("redis");
   return new ApiError(500, "INTERNAL", "Something went wrong on our side; it has been logged");
 }

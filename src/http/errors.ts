@@ -21,10 +21,7 @@ export const notFound = (what: string) => new ApiError(404, "NOT_FOUND", `${what
 
 /** A backing service (Redis, Postgres, the queue) did not answer: the client may retry. */
 export class BackendUnavailableError extends ApiError {
-  constructor(
-    readonly backend: "db" | "redis" | "queue",
-    readonly causeMessage: string,
-  ) {
+  constructor(readonly backend: "db" | "redis" | "queue") {
     const name = { db: "The database", redis: "The seat service", queue: "The message queue" }[backend];
     super(503, "SERVICE_UNAVAILABLE", `${name} is unavailable; please retry shortly`, undefined, {
       "Retry-After": "2",

@@ -9,17 +9,26 @@ import type { Customer, OrderView } from "./schemas";
  * single statement (CTEs) or one transaction batch over Neon's HTTP endpoint.
  */
 
-/** One order row joined with its show, movie and theatre, as every order query selects it. */
-const ORDER_VIEW = sql`
-  o.order_id, o.user_id, o.show_id, o.hold_id, o.seat_ids, o.customer_name, o.customer_email, o.customer_phone,
-  o.amount, o.status, o.ticket_code, o.created_at, o.confirmed_at, o.cancelled_at, o.expires_at,
+/**
+ * One order row joined with its show, movie and theatre, as every order query selects it. `alias`
+ * names where the order columns come from: the orders table, or a CTE returning order rows.
+ */
+const orderView = (alias: string) =>
+  sql.raw(`
+  ${alias}.order_id, ${alias}.user_id, ${alias}.show_id, ${alias}.hold_id, ${alias}.seat_ids,
+  ${alias}.customer_name, ${alias}.customer_email, ${alias}.customer_phone, ${alias}.amount, ${alias}.status,
+  ${alias}.ticket_code, ${alias}.created_at, ${alias}.confirmed_at, ${alias}.cancelled_at, ${alias}.expires_at,
   s.start_time, m.movie_id, m.title, m.thumbnail_url, m.language, m.format, m.duration_mins, m.age_rating,
-  t.theatre_id, t.name AS theatre_name, t.city, t.address, t.cancellation_available`;
+  t.theatre_id, t.name AS theatre_name, t.city, t.address, t.cancellation_available`);
 
-const ORDER_JOINS = sql`
-  JOIN shows s ON s.show_id = o.show_id
+const orderJoins = (alias: string) =>
+  sql.raw(`
+  JOIN shows s ON s.show_id = ${alias}.show_id
   JOIN movies m ON m.movie_id = s.movie_id
-  JOIN theatres t ON t.theatre_id = s.theatre_id`;
+  JOIN theatres t ON t.theatre_id = s.theatre_id`);
+
+const ORDER_VIEW = orderView("o");
+const ORDER_JOINS = orderJoins("o");
 
 export interface OrderRow {
   order_id: string;
@@ -183,27 +192,13 @@ type Transition = { row: OrderRow & { changed: boolean; previous_status: OrderSt
 async function transition(db: Database, orderId: string, userId: string, change: SQL): Promise<Transition> {
   const result = await db.execute(sql`
     WITH ${change}
-    SELECT true AS changed, c.previous_status, ${sql.raw(ORDER_VIEW_ON("c"))} FROM changed c ${joinsOn("c")}
+    SELECT true AS changed, c.previous_status, ${orderView("c")} FROM changed c ${orderJoins("c")}
     UNION ALL
     SELECT false, NULL, ${ORDER_VIEW} FROM orders o ${ORDER_JOINS}
     WHERE o.order_id = ${orderId} AND o.user_id = ${userId} AND NOT EXISTS (SELECT 1 FROM changed)`);
   const row = rowsOf<OrderRow & { changed: boolean; previous_status: OrderStatus | null }>(result)[0];
   return row && { row };
 }
-
-/** ORDER_VIEW for rows that come from a CTE aliased `alias` instead of the orders table. */
-function ORDER_VIEW_ON(alias: string): string {
-  return `${alias}.order_id, ${alias}.user_id, ${alias}.show_id, ${alias}.hold_id, ${alias}.seat_ids,
-    ${alias}.customer_name, ${alias}.customer_email, ${alias}.customer_phone, ${alias}.amount, ${alias}.status,
-    ${alias}.ticket_code, ${alias}.created_at, ${alias}.confirmed_at, ${alias}.cancelled_at, ${alias}.expires_at,
-    s.start_time, m.movie_id, m.title, m.thumbnail_url, m.language, m.format, m.duration_mins, m.age_rating,
-    t.theatre_id, t.name AS theatre_name, t.city, t.address, t.cancellation_available`;
-}
-
-const joinsOn = (alias: string) =>
-  sql.raw(`JOIN shows s ON s.show_id = ${alias}.show_id
-    JOIN movies m ON m.movie_id = s.movie_id
-    JOIN theatres t ON t.theatre_id = s.theatre_id`);
 
 /**
  * Payment confirmed (SPEC flow 3): one guarded UPDATE — the caller's order, still

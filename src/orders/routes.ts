@@ -5,9 +5,9 @@ import { requireUser } from "../auth/identity";
 import { showBookingInfo } from "../catalog/show-info";
 import { databaseOf, postgresErrorOf } from "../db/client";
 import { showIdOfHold } from "../domain/hold-id";
-import { formatPaise, toPaise } from "../domain/money";
 import { cancellationVerdict } from "../domain/order-rules";
-import { seatIndex } from "../domain/seat-selection";
+import { seatIdsOf } from "../domain/seat-layout";
+import { priceSelection } from "../domain/seat-selection";
 import { newTicketCode } from "../domain/ticket-code";
 import { ApiError } from "../http/errors";
 import { errorResponse, jsonResponse } from "../http/openapi-doc";
@@ -73,7 +73,7 @@ export const orderRoutes = new Hono<AppEnv>()
       const store = seatStoreOf(config);
       const info = await showBookingInfo(db, showId);
       if (!info) throw holdNotFound();
-      const hallSeatIds = [...seatIndex(info.layout).keys()];
+      const hallSeatIds = seatIdsOf(info.layout);
       const now = Date.now();
       const orderId = crypto.randomUUID();
       const paymentWindowMs = config.PAYMENT_WINDOW_SECONDS * 1000;
@@ -93,11 +93,8 @@ export const orderRoutes = new Hono<AppEnv>()
         // An earlier attempt claimed the hold but its transaction never landed: write it now.
       }
 
-      const surcharges = new Map(info.layout.categories.map((cat) => [cat.code, toPaise(cat.surcharge)]));
-      const index = seatIndex(info.layout);
-      const surchargeTotal = formatPaise(
-        hold.seatIds.reduce((sum, s) => sum + (surcharges.get(index.get(s)?.category ?? "") ?? 0), 0),
-      );
+      // The seats' category surcharges; the base price is added from the show row in Postgres.
+      const surchargeTotal = priceSelection(info.layout, "0.00", hold.seatIds).amount;
       let row: OrderRow | undefined;
       try {
         row = await insertOrder(db, {

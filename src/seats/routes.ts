@@ -6,6 +6,7 @@ import { type ShowBookingInfo, showBookingInfo } from "../catalog/show-info";
 import { databaseOf } from "../db/client";
 import { newHoldId, showIdOfHold } from "../domain/hold-id";
 import { categoryPrices } from "../domain/pricing";
+import { seatIdsOf } from "../domain/seat-layout";
 import { bookingClosedReason, checkSelection, priceSelection, sortSeats } from "../domain/seat-selection";
 import { etagOf, matchesEtag } from "../http/edge-cache";
 import { ApiError } from "../http/errors";
@@ -116,7 +117,7 @@ export const seatRoutes = new Hono<AppEnv>()
     async (c) => {
       const { showId } = c.req.valid("param");
       const info = await bookingInfo(c, showId);
-      const seatIds = info.layout.rows.flatMap((r) => r.columns.flatMap((n) => (n === null ? [] : [`${r.label}${n}`])));
+      const seatIds = seatIdsOf(info.layout);
       const { booked, owners } = await seatStoreOf(c.var.config).readSeatStates(showId, seatIds);
       const mine = c.var.userId ? `${c.var.userId}:` : undefined;
       const counts = { total: seatIds.length, available: 0, held: 0, booked: 0 };
