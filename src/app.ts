@@ -12,7 +12,7 @@ import { isDatabaseUnavailable, postgresErrorOf } from "./db/client";
 import { configOf } from "./env";
 import { healthRoutes } from "./health/routes";
 import { bodyLimit } from "./http/body-limit";
-import { ApiError, BackendUnavailableError, errorBody } from "./http/errors";
+import { ApiError, BackendUnavailableError, type ErrorCode, errorBody } from "./http/errors";
 import { log, requestContext } from "./http/request-log";
 import { orderRoutes } from "./orders/routes";
 import { isRedisUnavailable } from "./redis/client";
@@ -121,17 +121,28 @@ function describeFailure(err: unknown, withStack: boolean): { error: string; sta
   return { error: chain.join(" <- "), ...(withStack && frames ? { stack: frames.join("\n") } : {}) };
 }
 
+/** Hono's own HTTPExceptions (e.g. unreadable JSON), named by the error registry. */
+const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
+  400: "BAD_REQUEST",
+  401: "UNAUTHENTICATED",
+  404: "ROUTE_NOT_FOUND",
+  408: "REQUEST_TIMEOUT",
+  413: "PAYLOAD_TOO_LARGE",
+  429: "RATE_LIMITED",
+  503: "SERVICE_UNAVAILABLE",
+};
+
 /** Every failure becomes one of SPEC's error responses; only a bug is a 500. */
 function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof HTTPException) {
-    const code = err.status === 400 ? "BAD_REQUEST" : `HTTP_${err.status}`;
-    return new ApiError(err.status as ApiError["status"], code, err.message || "Bad request");
+    const code = HTTP_EXCEPTION_CODES[err.status] ?? (err.status < 500 ? "BAD_REQUEST" : "INTERNAL");
+    return new ApiError(code, err.message || "Bad request");
   }
   if (isDatabaseUnavailable(err)) return new BackendUnavailableError("db");
   // Postgres refused a value (SQLSTATE class 22: data exception): the input was bad, not the server.
   if (postgresErrorOf(err)?.code?.startsWith("22"))
-    return new ApiError(400, "BAD_REQUEST", "A value in the request is not valid");
+    return new ApiError("BAD_REQUEST", "A value in the request is not valid");
   if (isRedisUnavailable(err)) return new BackendUnavailableError("redis");
-  return new ApiError(500, "INTERNAL", "Something went wrong on our side; it has been logged");
+  return new ApiError("INTERNAL", "Something went wrong on our side; it has been logged");
 }

@@ -23,7 +23,7 @@ const secretOf = (config: Config) => {
 };
 
 export const unauthenticated = (message: string) =>
-  new ApiError(401, "UNAUTHENTICATED", message, undefined, { "WWW-Authenticate": 'Bearer realm="housefull"' });
+  new ApiError("UNAUTHENTICATED", message, undefined, { "WWW-Authenticate": 'Bearer realm="housefull"' });
 
 /**
  * Who is calling (SPEC: Identity): a signed JWT in `Authorization: Bearer`, whose `sub` is the user

@@ -2,11 +2,11 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { databaseOf } from "../db/client";
-import { localDayBounds, localToday } from "../domain/show-schedule";
 import { edgeCache } from "../http/edge-cache";
-import { notFound } from "../http/errors";
+import { ApiError } from "../http/errors";
 import { errorResponse, jsonResponse } from "../http/openapi-doc";
 import { validate } from "../http/validate";
+import { cinemaDayBounds, cinemaToday } from "../shared/cinema-time";
 import { renderPosterSvg } from "./poster";
 import { findMovie, findShow, listMovies, listShowsOfMovie } from "./queries";
 import {
@@ -55,7 +55,7 @@ export const catalogRoutes = new Hono<AppEnv>()
     moviesCache,
     async (c) => {
       const movie = await findMovie(databaseOf(c.var.config), c.req.valid("param").movieId);
-      if (!movie) throw notFound("Movie");
+      if (!movie) throw new ApiError("MOVIE_NOT_FOUND", "No such movie");
       return c.json(movie);
     },
   )
@@ -76,9 +76,9 @@ export const catalogRoutes = new Hono<AppEnv>()
     async (c) => {
       const { movieId } = c.req.valid("param");
       const now = new Date();
-      const date = c.req.valid("query").date ?? localToday(now);
-      const shows = await listShowsOfMovie(databaseOf(c.var.config), movieId, { ...localDayBounds(date), now });
-      if (!shows) throw notFound("Movie");
+      const date = c.req.valid("query").date ?? cinemaToday(now);
+      const shows = await listShowsOfMovie(databaseOf(c.var.config), movieId, { ...cinemaDayBounds(date), now });
+      if (!shows) throw new ApiError("MOVIE_NOT_FOUND", "No such movie");
       return c.json({ movieId, date, shows });
     },
   )
@@ -93,7 +93,7 @@ export const catalogRoutes = new Hono<AppEnv>()
     postersCache,
     async (c) => {
       const movie = await findMovie(databaseOf(c.var.config), c.req.valid("param").movieId);
-      if (!movie) throw notFound("Movie");
+      if (!movie) throw new ApiError("MOVIE_NOT_FOUND", "No such movie");
       return c.body(renderPosterSvg(movie), 200, { "content-type": "image/svg+xml; charset=utf-8" });
     },
   )
@@ -112,7 +112,7 @@ export const catalogRoutes = new Hono<AppEnv>()
     showsCache,
     async (c) => {
       const show = await findShow(databaseOf(c.var.config), c.req.valid("param").showId);
-      if (!show) throw notFound("Show");
+      if (!show) throw new ApiError("SHOW_NOT_FOUND", "No such show");
       return c.json(show);
     },
   );

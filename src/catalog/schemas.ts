@@ -77,9 +77,7 @@ export const showsOfDaySchema = z.object({ movieId: z.uuid(), date: z.string(), 
 
 export const showDetailSchema = showSummarySchema.extend({ movie: movieSchema });
 
-export const errorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), timestamp: z.iso.datetime() }).catchall(z.unknown()),
-});
+export { errorSchema } from "../http/openapi-doc";
 
 export type Movie = z.infer<typeof movieSchema>;
 export type Theatre = z.infer<typeof theatreSchema>;

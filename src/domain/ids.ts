@@ -7,7 +7,4 @@ import { z } from "zod";
 export const uuidParam = (name: string) =>
   z.uuid({ message: `${name} must be a UUID` }).transform((id) => id.toLowerCase());
 
-/** Free text from a user: no control characters (Postgres refuses NUL) and well-formed Unicode. */
-export const plainText = z.string().refine((text) => !/[\p{Cc}\p{Cs}]/u.test(text), {
-  message: "must not contain control or unpaired surrogate characters",
-});
+export { plainText } from "../shared/text";

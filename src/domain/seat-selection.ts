@@ -1,8 +1,7 @@
 import { formatPaise, toPaise } from "./money";
 import type { SeatLayout } from "./seat-layout";
 
-/** A seat id: row label (A–Z, AA–ZZ) then seat number, e.g. "F12". */
-export const SEAT_ID = /^([A-Z]{1,2})([1-9][0-9]?)$/;
+export { SEAT_ID } from "../shared/seat-order";
 
 export interface SeatInfo {
   seatId: string;

@@ -9,7 +9,7 @@ export function bodyLimit(maxBytes: number): MiddlewareHandler {
   return async (c, next) => {
     const body = c.req.raw.body;
     if (!body) return next();
-    const tooLarge = () => new ApiError(413, "PAYLOAD_TOO_LARGE", `Request bodies are limited to ${maxBytes} bytes`);
+    const tooLarge = () => new ApiError("PAYLOAD_TOO_LARGE", `Request bodies are limited to ${maxBytes} bytes`);
     const declared = Number(c.req.header("content-length"));
     if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
     const reader = body.getReader();

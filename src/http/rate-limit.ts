@@ -17,7 +17,6 @@ export function rateLimit<E extends AppEnv>(
     if (!success) {
       const retryAfter = 60 - (Math.floor(Date.now() / 1000) % 60);
       throw new ApiError(
-        429,
         "RATE_LIMITED",
         "Too many requests; please slow down",
         { retryAfterSeconds: retryAfter },

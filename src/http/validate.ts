@@ -18,7 +18,7 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
         path: [target, ...issue.path.map(String)].join("."),
         message: issue.message,
       }));
-      throw new ApiError(400, "VALIDATION_FAILED", `Invalid ${target}: ${issues[0]?.path} ${issues[0]?.message}`, {
+      throw new ApiError("VALIDATION_FAILED", `Invalid ${target}: ${issues[0]?.path} ${issues[0]?.message}`, {
         issues,
       });
     }

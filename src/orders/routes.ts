@@ -32,8 +32,8 @@ import { createOrderRequest, orderIdParam, orderListQuery, orderListSchema, orde
 type UserEnv = AppEnv & { Variables: { userId: string } };
 type Ctx = { var: UserEnv["Variables"] };
 
-const orderNotFound = () => new ApiError(404, "ORDER_NOT_FOUND", "No such order");
-const holdNotFound = () => new ApiError(404, "HOLD_NOT_FOUND", "No such hold");
+const orderNotFound = () => new ApiError("ORDER_NOT_FOUND", "No such order");
+const holdNotFound = () => new ApiError("HOLD_NOT_FOUND", "No such hold");
 const view = (c: Ctx, row: OrderRow) => orderViewOf(row, new Date(), c.var.config.CANCELLATION_CUTOFF_MINUTES);
 
 const commonErrors = {
@@ -81,9 +81,9 @@ export const orderRoutes = new Hono<AppEnv>()
       const claim = await store.orderHold(showId, holdId, { userId, orderId, now, paymentWindowMs, hallSeatIds });
       if (claim.outcome === "GONE") throw holdNotFound();
       if (claim.outcome === "EXPIRED")
-        throw new ApiError(410, "HOLD_EXPIRED", "This hold has expired; choose your seats again");
+        throw new ApiError("HOLD_EXPIRED", "This hold has expired; choose your seats again");
       if (claim.outcome === "LOST") {
-        throw new ApiError(409, "SEAT_TAKEN", "Some of your seats are no longer held", { seats: claim.seats });
+        throw new ApiError("SEAT_TAKEN", "Some of your seats are no longer held", { seats: claim.seats });
       }
       const { hold } = claim;
       const existingOrderId = hold.orderId as string;
@@ -112,7 +112,7 @@ export const orderRoutes = new Hono<AppEnv>()
         if (pg?.code === "23505" && pg.constraint === "order_seats_pkey") {
           // Postgres already sold one of these seats (Redis had lost it): this hold can never be paid.
           await undo(c, hold, existingOrderId, "RELEASE");
-          throw new ApiError(409, "SEAT_TAKEN", "Some of these seats were sold meanwhile; please choose again", {
+          throw new ApiError("SEAT_TAKEN", "Some of these seats were sold meanwhile; please choose again", {
             seats: hold.seatIds,
           });
         }
@@ -121,7 +121,7 @@ export const orderRoutes = new Hono<AppEnv>()
       }
       if (!row) {
         await undo(c, hold, existingOrderId, "RELEASE");
-        throw new ApiError(409, "SHOW_CLOSED", "This show no longer takes bookings");
+        throw new ApiError("SHOW_CLOSED", "This show no longer takes bookings");
       }
       return c.json(view(c, row), row.order_id === orderId ? 201 : 200, { Location: `/api/v1/orders/${row.order_id}` });
     },
@@ -182,7 +182,7 @@ export const orderRoutes = new Hono<AppEnv>()
       const { config, userId } = c.var;
       const db = databaseOf(config);
       const verdict = await paymentProvider.verify({ orderId, headers: c.req.raw.headers, body: await c.req.text() });
-      if (!verdict.approved) throw new ApiError(402, "PAYMENT_DECLINED", verdict.reason);
+      if (!verdict.approved) throw new ApiError("PAYMENT_DECLINED", verdict.reason);
 
       const result = await confirmWithFreshCode(db, orderId, userId);
       if (!result) throw orderNotFound();
@@ -202,9 +202,9 @@ export const orderRoutes = new Hono<AppEnv>()
           return c.json(view(c, row), 200);
         case "PAYMENT_PENDING":
         case "EXPIRED":
-          throw new ApiError(410, "ORDER_EXPIRED", "The payment window has passed and the seats were released");
+          throw new ApiError("ORDER_EXPIRED", "The payment window has passed and the seats were released");
         case "CANCELLED":
-          throw new ApiError(409, "ORDER_CANCELLED", "This order was cancelled");
+          throw new ApiError("ORDER_CANCELLED", "This order was cancelled");
       }
     },
   )
@@ -243,14 +243,9 @@ export const orderRoutes = new Hono<AppEnv>()
         new Date(),
         config.CANCELLATION_CUTOFF_MINUTES,
       );
-      throw new ApiError(
-        409,
-        "NOT_CANCELLABLE",
-        verdict.allowed ? "This order cannot be cancelled now" : verdict.reason,
-        {
-          status: row.status,
-        },
-      );
+      throw new ApiError("NOT_CANCELLABLE", verdict.allowed ? "This order cannot be cancelled now" : verdict.reason, {
+        status: row.status,
+      });
     },
   );
 

@@ -1,22 +1,8 @@
 import { z } from "zod";
 import { isHoldId } from "../domain/hold-id";
-import { plainText, uuidParam } from "../domain/ids";
+import { uuidParam } from "../domain/ids";
 import { ORDER_STATUSES } from "../domain/statuses";
-
-/** Customer details, validated the same way in the API and in the web checkout form. */
-export const customerSchema = z.object({
-  name: plainText.pipe(z.string().trim().min(2, "Enter your full name").max(100, "Name is too long")),
-  email: z.email("Enter a valid email address").max(254).toLowerCase(),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9][0-9 ()-]{6,20}$/, "Enter a valid phone number")
-    .transform((p) => p.replace(/[^0-9+]/g, ""))
-    .refine(
-      (p) => p.replace(/\D/g, "").length >= 10 && p.replace(/\D/g, "").length <= 15,
-      "Enter a valid phone number",
-    ),
-});
+import { type Customer, customerSchema } from "../shared/customer";
 
 export const createOrderRequest = z.object({
   holdId: z.string().refine(isHoldId, { message: "not a hold id" }),
@@ -75,5 +61,5 @@ export const orderListSchema = z.object({
   totalPages: z.number().int(),
 });
 
-export type Customer = z.infer<typeof customerSchema>;
+export { type Customer, customerSchema };
 export type OrderView = z.infer<typeof orderSchema>;

@@ -30,11 +30,11 @@ export const MAX_ACTIVE_HOLDS_PER_SHOW = 2;
 
 type UserEnv = AppEnv & { Variables: { userId: string } };
 
-const showNotFound = () => new ApiError(404, "SHOW_NOT_FOUND", "No such show");
-const holdNotFound = () => new ApiError(404, "HOLD_NOT_FOUND", "No such hold");
-const holdExpired = () => new ApiError(410, "HOLD_EXPIRED", "This hold has expired; choose your seats again");
+const showNotFound = () => new ApiError("SHOW_NOT_FOUND", "No such show");
+const holdNotFound = () => new ApiError("HOLD_NOT_FOUND", "No such hold");
+const holdExpired = () => new ApiError("HOLD_EXPIRED", "This hold has expired; choose your seats again");
 const seatTaken = (seats: string[]) =>
-  new ApiError(409, "SEAT_TAKEN", `Sorry, ${seats.join(", ")} ${seats.length === 1 ? "was" : "were"} just taken`, {
+  new ApiError("SEAT_TAKEN", `Sorry, ${seats.join(", ")} ${seats.length === 1 ? "was" : "were"} just taken`, {
     seats,
   });
 
@@ -47,9 +47,9 @@ async function bookingInfo(c: { var: AppEnv["Variables"] }, showId: string): Pro
 /** Checks a selection against the hall and the show's state; the seats come back in hall order. */
 function acceptSelection(info: ShowBookingInfo, seatIds: string[], quantity: number, maxSeats: number, now: Date) {
   const closed = bookingClosedReason(info, now);
-  if (closed) throw new ApiError(400, "HOLD_RULE_BROKEN", closed, { rule: "SHOW_CLOSED" });
+  if (closed) throw new ApiError("HOLD_RULE_BROKEN", closed, { rule: "SHOW_CLOSED" });
   const problem = checkSelection(info.layout, seatIds, quantity, maxSeats);
-  if (problem) throw new ApiError(400, "HOLD_RULE_BROKEN", problem.message, { ...problem });
+  if (problem) throw new ApiError("HOLD_RULE_BROKEN", problem.message, { ...problem });
   return sortSeats(info.layout, seatIds);
 }
 
@@ -79,7 +79,7 @@ async function ownHold(c: { var: UserEnv["Variables"] }, holdId: string): Promis
 /** With an Idempotency-Key, a retried POST names the same hold instead of making a second one. */
 async function holdIdFor(userId: string, showId: string, idempotencyKey: string | undefined): Promise<string> {
   if (!idempotencyKey) return newHoldId(showId);
-  if (idempotencyKey.length > 200) throw new ApiError(400, "BAD_REQUEST", "Idempotency-Key is too long");
+  if (idempotencyKey.length > 200) throw new ApiError("BAD_REQUEST", "Idempotency-Key is too long");
   const digest = await crypto.subtle.digest(
     "SHA-256",
     new TextEncoder().encode(`${userId}\n${showId}\n${idempotencyKey}`),
@@ -200,7 +200,6 @@ export const seatRoutes = new Hono<AppEnv>()
           throw seatTaken(result.seats);
         case "HOLD_LIMIT":
           throw new ApiError(
-            409,
             "HOLD_LIMIT",
             `You already hold seats for this show ${result.active} times; release a hold or wait for it to expire`,
             { limit: MAX_ACTIVE_HOLDS_PER_SHOW },
@@ -209,7 +208,7 @@ export const seatRoutes = new Hono<AppEnv>()
           const { existing } = result;
           const same = existing.userId === userId && existing.seatIds.join(",") === seatIds.join(",");
           if (!same) {
-            throw new ApiError(409, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used for a different request");
+            throw new ApiError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used for a different request");
           }
           if (existing.status === "HELD" && existing.expiresAtMs <= now.getTime()) throw holdExpired();
           return c.json(viewOf(existing, info), 200);
@@ -270,7 +269,7 @@ export const seatRoutes = new Hono<AppEnv>()
         case "NOT_HELD":
           throw notChangeable(result.status);
         case "RACED":
-          throw new ApiError(409, "HOLD_CHANGED", "This hold changed at the same moment; please try again");
+          throw new ApiError("HOLD_CHANGED", "This hold changed at the same moment; please try again");
       }
     },
   )
@@ -292,13 +291,13 @@ export const seatRoutes = new Hono<AppEnv>()
       const result = await seatStoreOf(c.var.config).releaseHold(hold);
       if (result.outcome === "NOT_HELD") throw notChangeable(result.status);
       if (result.outcome === "RACED") {
-        throw new ApiError(409, "HOLD_CHANGED", "This hold changed at the same moment; please try again");
+        throw new ApiError("HOLD_CHANGED", "This hold changed at the same moment; please try again");
       }
       return c.body(null, 204);
     },
   );
 
 const notChangeable = (status: string) =>
-  new ApiError(409, "HOLD_NOT_CHANGEABLE", `This hold is ${status.toLowerCase()}; cancel the order instead`, {
+  new ApiError("HOLD_NOT_CHANGEABLE", `This hold is ${status.toLowerCase()}; cancel the order instead`, {
     status,
   });

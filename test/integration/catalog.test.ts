@@ -115,7 +115,7 @@ describe("GET /movies/{id}, /movies/{id}/shows, /shows/{id}", () => {
 
     const missing = await call("/api/v1/movies/00000000-0000-4000-8000-000000000000");
     expect(missing.status).toBe(404);
-    expect((await errorOf(missing)).code).toBe("NOT_FOUND");
+    expect((await errorOf(missing)).code).toBe("MOVIE_NOT_FOUND");
 
     const malformed = await call("/api/v1/movies/not-a-uuid");
     expect(malformed.status).toBe(400);

@@ -11,7 +11,8 @@ import {
   seatIndex,
   sortSeats,
 } from "../../src/domain/seat-selection";
-import { localDayBounds, localToday, showStatusOf } from "../../src/domain/show-schedule";
+import { showStatusOf } from "../../src/domain/show-schedule";
+import { cinemaDayBounds, cinemaToday } from "../../src/shared/cinema-time";
 
 /**
  * A small hall with aisles, a numbering gap and three price categories:
@@ -341,31 +342,29 @@ describe("money", () => {
 });
 
 describe("show schedule (IST, UTC+05:30)", () => {
-  it("localDayBounds: a local day starts at 18:30 UTC the day before", () => {
-    expect(localDayBounds("2025-03-10")).toEqual({
+  it("cinemaDayBounds: a local day starts at 18:30 UTC the day before", () => {
+    expect(cinemaDayBounds("2025-03-10")).toEqual({
       from: new Date("2025-03-09T18:30:00.000Z"),
       to: new Date("2025-03-10T18:30:00.000Z"),
     });
     // across a year boundary and a leap day
-    expect(localDayBounds("2025-01-01").from).toEqual(new Date("2024-12-31T18:30:00.000Z"));
-    expect(localDayBounds("2024-03-01").from).toEqual(new Date("2024-02-29T18:30:00.000Z"));
-    expect(localDayBounds("2024-02-29").to).toEqual(new Date("2024-02-29T18:30:00.000Z"));
-    expect(localDayBounds("2025-03-10", 0).from).toEqual(new Date("2025-03-10T00:00:00.000Z"));
+    expect(cinemaDayBounds("2025-01-01").from).toEqual(new Date("2024-12-31T18:30:00.000Z"));
+    expect(cinemaDayBounds("2024-03-01").from).toEqual(new Date("2024-02-29T18:30:00.000Z"));
+    expect(cinemaDayBounds("2024-02-29").to).toEqual(new Date("2024-02-29T18:30:00.000Z"));
   });
 
-  it("localToday flips at 18:30 UTC, not at midnight UTC", () => {
-    expect(localToday(new Date("2025-03-09T18:29:59.999Z"))).toBe("2025-03-09");
-    expect(localToday(new Date("2025-03-09T18:30:00.000Z"))).toBe("2025-03-10");
-    expect(localToday(new Date("2025-03-09T23:59:59.999Z"))).toBe("2025-03-10");
-    expect(localToday(new Date("2025-03-10T00:00:00.000Z"))).toBe("2025-03-10");
-    expect(localToday(new Date("2024-12-31T18:30:00.000Z"))).toBe("2025-01-01");
-    expect(localToday(new Date("2025-03-09T23:59:59.999Z"), 0)).toBe("2025-03-09");
+  it("cinemaToday flips at 18:30 UTC, not at midnight UTC", () => {
+    expect(cinemaToday(new Date("2025-03-09T18:29:59.999Z"))).toBe("2025-03-09");
+    expect(cinemaToday(new Date("2025-03-09T18:30:00.000Z"))).toBe("2025-03-10");
+    expect(cinemaToday(new Date("2025-03-09T23:59:59.999Z"))).toBe("2025-03-10");
+    expect(cinemaToday(new Date("2025-03-10T00:00:00.000Z"))).toBe("2025-03-10");
+    expect(cinemaToday(new Date("2024-12-31T18:30:00.000Z"))).toBe("2025-01-01");
   });
 
   it("an instant lies in the bounds of its own local day (property)", () => {
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
-        const { from, to } = localDayBounds(localToday(new Date(ms)));
+        const { from, to } = cinemaDayBounds(cinemaToday(new Date(ms)));
         expect(from.getTime()).toBeLessThanOrEqual(ms);
         expect(ms).toBeLessThan(to.getTime());
       }),

@@ -3,6 +3,12 @@
  * the same details give the same bytes in Node and in workerd.
  */
 
+import { CINEMA_UTC_OFFSET_MINUTES } from "../../shared/cinema-time";
+import { formatRupees } from "../../shared/money";
+import { sortSeatIds } from "../../shared/seat-order";
+
+export { formatRupees, sortSeatIds };
+
 export type BookingEmailKind = "order.confirmed" | "order.cancelled";
 
 export interface BookingEmailDetails {
@@ -30,8 +36,6 @@ export interface RenderedEmail {
 /** How early the email asks people to arrive (security check, snacks, finding the hall). */
 export const ARRIVE_EARLY_MINUTES = 20;
 
-/** India Standard Time: Asia/Kolkata is UTC+05:30 all year (no daylight saving since 1945). */
-const IST_OFFSET_MINUTES = 330;
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const MONTHS = [
   "January",
@@ -60,7 +64,7 @@ function istParts(instant: string): IstParts {
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) throw new RangeError(`not a time: ${instant}`);
   // Shift the instant by the zone's offset, then read the UTC fields: they are the wall clock in IST.
-  const local = new Date(ms + IST_OFFSET_MINUTES * 60_000);
+  const local = new Date(ms + CINEMA_UTC_OFFSET_MINUTES * 60_000);
   const hours = local.getUTCHours();
   const minutes = String(local.getUTCMinutes()).padStart(2, "0");
   return {
@@ -82,31 +86,6 @@ export function formatIstDateTime(instant: string): string {
 export function formatIstShort(instant: string): string {
   const p = istParts(instant);
   return `${p.weekday.slice(0, 3)} ${p.day} ${p.month.slice(0, 3)}, ${p.time}`;
-}
-
-/** "₹1,25,000.00": rupees with Indian digit grouping and always two decimals. */
-export function formatRupees(amount: string): string {
-  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(amount.trim());
-  if (!match) throw new RangeError(`not a money amount: ${amount}`);
-  const rupees = (match[1] as string).replace(/^0+(?=\d)/, "");
-  const paise = (match[2] ?? "").padEnd(2, "0");
-  const last3 = rupees.slice(-3);
-  const rest = rupees.slice(0, -3);
-  const grouped = rest ? `${rest.replace(/\B(?=(\d{2})+(?!\d))/g, ",")},${last3}` : last3;
-  return `₹${grouped}.${paise}`;
-}
-
-/** Seats in hall order: row (A…Z, then AA…), then seat number — "A2" before "A10". */
-export function sortSeatIds(seatIds: readonly string[]): string[] {
-  const key = (id: string) => {
-    const m = /^([A-Z]+)(\d+)$/i.exec(id);
-    return m ? { row: (m[1] as string).toUpperCase(), n: Number(m[2]) } : { row: id, n: 0 };
-  };
-  return [...seatIds].sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    return ka.row.length - kb.row.length || ka.row.localeCompare(kb.row, "en") || ka.n - kb.n || a.localeCompare(b);
-  });
 }
 
 /** Text that goes into HTML: every interpolated value passes through here. */
