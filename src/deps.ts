@@ -1,0 +1,45 @@
+import type { Context } from "hono";
+import type { AppEnv } from "./app-env";
+import { type Database, databaseOf } from "./db/client";
+import type { Config } from "./env";
+import { configOf } from "./env";
+import type { EmailMessage } from "./jobs/email-consumer";
+import { enqueueEmail } from "./orders/emails";
+import { type SeatStore, seatStoreOf } from "./seats/seat-store";
+
+/**
+ * What a use case may touch, passed explicitly (README: use cases). A route, the cron, the queue
+ * consumer and — later — the payment webhook and the back office build these the same way, so
+ * they all run the same decisions; tests can hand in another clock.
+ */
+export interface Deps {
+  db: Database;
+  seats: SeatStore;
+  clock: Clock;
+  config: Config;
+  queue: EmailQueue;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface EmailQueue {
+  send(message: EmailMessage): Promise<void>;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** The dependencies of one worker invocation (request, cron run, queue batch). */
+export function depsOfEnv(env: Env, config: Config = configOf(env)): Deps {
+  return {
+    db: databaseOf(config),
+    seats: seatStoreOf(config),
+    clock: systemClock,
+    config,
+    queue: { send: (message) => enqueueEmail(env, message) },
+  };
+}
+
+/** The dependencies of a request (its config is parsed once per isolate by the request context). */
+export const depsOf = (c: Context<AppEnv>): Deps => depsOfEnv(c.env, c.var.config);
