@@ -10,9 +10,10 @@ const CLIENT = { clientId: "housefull-test", clientSecret: "test-client-secret-0
 
 let idp: Awaited<ReturnType<typeof startIdentityProvider>>;
 let deps: OidcDeps;
+const providerLog: string[] = [];
 
 beforeAll(async () => {
-  idp = await startIdentityProvider({ ...CLIENT, redirectUris: [REDIRECT_URI] });
+  idp = await startIdentityProvider({ ...CLIENT, redirectUris: [REDIRECT_URI], log: (line) => providerLog.push(line) });
   deps = { issuer: idp.issuer, ...CLIENT, redirectUri: REDIRECT_URI };
 });
 afterAll(() => idp.close());
@@ -179,6 +180,17 @@ describe("relying party: refusals against the real provider", () => {
     const replay = await completeSignIn(deps, flow);
     expectRefused(replay, "TOKEN_EXCHANGE_FAILED", [flow.code ?? "?"]);
     expect(replay).toMatchObject({ detail: "token endpoint answered 400 invalid_grant" });
+  });
+
+  it("logs the provider's refusal by name only: no code, verifier or secret in its log lines", async () => {
+    const flow = await signIn("logged@example.com");
+    await completeSignIn(deps, flow);
+    const from = providerLog.length;
+    await completeSignIn(deps, flow);
+    const lines = providerLog.slice(from);
+    expect(lines).toEqual(["identity provider: token request refused: invalid_grant"]);
+    for (const secret of [flow.code ?? "?", flow.expected.codeVerifier, CLIENT.clientSecret])
+      expect(providerLog.join("\n")).not.toContain(secret);
   });
 
   it("refuses a code presented with another PKCE verifier", async () => {
