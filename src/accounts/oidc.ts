@@ -1,5 +1,5 @@
 /**
- * OpenID Connect relying party (SPEC: sign in with Google): authorization code flow with PKCE S256,
+ * OpenID Connect relying party (SPEC: Identity, people who sign in): authorization code flow with PKCE S256,
  * `state` and `nonce`, ID token verified against the issuer's JWKS. Pure functions over explicit
  * dependencies, no I/O at module load; runs in workerd and Node. Outcomes are values, never logs:
  * nothing here writes a token, code or secret anywhere.
@@ -53,22 +53,11 @@ export interface ProviderMetadata {
 export const OIDC_SCOPE = "openid email profile";
 const DISCOVERY_TTL_MS = 60 * 60_000;
 const CLOCK_TOLERANCE_S = 60;
-/** The ID token is fetched right after it is issued; an older `iat` is a replay. */
+/** The ID token is fetched right after it is issued: an older `iat` means a stale or replayed token. */
 const MAX_ID_TOKEN_AGE_S = 10 * 60;
 const DEFAULT_TIMEOUT_MS = 5_000;
-const ASYMMETRIC = [
-  "RS256",
-  "RS384",
-  "RS512",
-  "PS256",
-  "PS384",
-  "PS512",
-  "ES256",
-  "ES384",
-  "ES512",
-  "EdDSA",
-  "Ed25519",
-];
+/** Signature algorithms an ID token may use: asymmetric only (never `none`, never HS* with our secret). */
+const ASYMMETRIC = /^(?:(?:RS|PS|ES)(?:256|384|512)|EdDSA|Ed25519)$/;
 
 const fail = (reason: OidcFailureReason, detail: string): OidcFailure => ({ ok: false, reason, detail });
 const fetchOf = (deps: OidcDeps): typeof fetch => deps.fetch ?? ((input, init) => fetch(input, init));
@@ -131,7 +120,7 @@ async function discoverEntry(deps: OidcDeps): Promise<{ ok: true; entry: CacheEn
       ? "client_secret_post"
       : undefined;
   if (!clientAuth) return fail("DISCOVERY_FAILED", "no client secret authentication at the token endpoint");
-  const idTokenAlgorithms = doc.id_token_signing_alg_values_supported.filter((alg) => ASYMMETRIC.includes(alg));
+  const idTokenAlgorithms = doc.id_token_signing_alg_values_supported.filter((alg) => ASYMMETRIC.test(alg));
   if (idTokenAlgorithms.length === 0) return fail("DISCOVERY_FAILED", "no asymmetric ID token algorithm");
 
   const entry: CacheEntry = {

@@ -151,4 +151,28 @@ describe("ID tokens the relying party refuses", () => {
     expect(a.codeVerifier).toMatch(/^[\w-]{43}$/);
     expect(new Set([a.state, a.nonce, a.codeVerifier, b.state, b.nonce, b.codeVerifier]).size).toBe(6);
   });
+
+  it("caches discovery per issuer for an hour, then fetches it again", async () => {
+    let discoveries = 0;
+    const counting: typeof fetch = (input, init) => {
+      if (String(input).endsWith("/.well-known/openid-configuration")) discoveries++;
+      return fetch(input, init);
+    };
+    const later = Date.now() + 2 * 3600_000; // past whatever earlier tests cached
+    const at = (ms: number) => ({ ...deps, fetch: counting, now: () => ms });
+    expect((await beginSignIn(at(later))).ok).toBe(true);
+    expect((await beginSignIn(at(later + 59 * 60_000))).ok).toBe(true);
+    expect(discoveries).toBe(1);
+    expect((await beginSignIn(at(later + 61 * 60_000))).ok).toBe(true);
+    expect(discoveries).toBe(2);
+  });
+
+  it("reports an issuer without a discovery document", async () => {
+    const missing = { ...deps, issuer: `${issuer.issuer}/nowhere` };
+    expect(await beginSignIn(missing)).toEqual({
+      ok: false,
+      reason: "DISCOVERY_FAILED",
+      detail: "discovery answered 404",
+    });
+  });
 });
