@@ -1,3 +1,4 @@
+/// <reference path="./memory-adapter.d.ts" />
 /**
  * A local OpenID provider standing in for Google (dev tooling: never imported from src/). The
  * certified `oidc-provider`, configured as a relying party sees Google: discovery, JWKS, code flow
