@@ -1,13 +1,15 @@
 /**
  * `npm run dev`: the whole product on http://localhost:8787 with one command. Finds Redis and
  * Postgres (or starts redis-server / an embedded PGlite), migrates and seeds, starts the Upstash and
- * Neon bridges, then `wrangler dev` with the worker's production clients pointed at the bridges.
+ * Neon bridges and the local OpenID provider (standing in for Google), then `wrangler dev` with the
+ * worker's production clients pointed at them.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { startIdentityProvider } from "./identity-provider/index.ts";
 import {
   ensureDatabase,
   ensurePostgres,
@@ -44,8 +46,13 @@ export interface DevStackOptions {
   inheritOutput?: boolean;
 }
 
+/** The worker's OpenID client at the local provider (local values, not secrets). */
+export const LOCAL_OIDC_CLIENT = { id: "housefull-local", secret: "local-dev-oidc-secret-not-for-production" };
+export const OIDC_CALLBACK_PATH = "/api/v1/auth/oidc/callback";
+
 export interface DevStack {
   url: string;
+  oidcIssuer: string;
   databaseUrl: string;
   redisUrl: string;
   stop(): Promise<void>;
@@ -78,6 +85,15 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
     });
     stops.push(bridges.stop);
 
+    const idp = await startIdentityProvider({
+      clientId: LOCAL_OIDC_CLIENT.id,
+      clientSecret: LOCAL_OIDC_CLIENT.secret,
+      redirectUris: [`http://localhost:${port}${OIDC_CALLBACK_PATH}`, `http://127.0.0.1:${port}${OIDC_CALLBACK_PATH}`],
+      log,
+    });
+    stops.push(idp.close);
+    log(`Sign-in provider: ${idp.issuer} (stands in for Google; any email address signs in)`);
+
     if (!existsSync(path.join(ROOT, "web/dist/index.html"))) {
       log("Web UI: building web/dist (first run)");
       await run("npm", ["run", "build:web", "--silent"]);
@@ -93,6 +109,9 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
       NEON_FETCH_ENDPOINT: bridges.neonFetchEndpoint,
       UPSTASH_REDIS_REST_URL: bridges.upstashUrl,
       UPSTASH_REDIS_REST_TOKEN: bridges.upstashToken,
+      OIDC_ISSUER: idp.issuer,
+      OIDC_CLIENT_ID: LOCAL_OIDC_CLIENT.id,
+      OIDC_CLIENT_SECRET: LOCAL_OIDC_CLIENT.secret,
     };
     const wrangler = spawn(
       path.join(ROOT, "node_modules/.bin/wrangler"),
@@ -115,7 +134,7 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
     stops.push(() => stopChild(wrangler));
     const url = `http://localhost:${port}`;
     await waitForHealth(url, wrangler);
-    return { url, databaseUrl: pg.url, redisUrl: redis.url, stop };
+    return { url, oidcIssuer: idp.issuer, databaseUrl: pg.url, redisUrl: redis.url, stop };
   } catch (error) {
     await stop();
     throw error;
