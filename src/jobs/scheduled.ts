@@ -1,9 +1,7 @@
-import { databaseOf } from "../db/client";
-import { configOf } from "../env";
+import { depsOfEnv } from "../deps";
 import { log } from "../http/request-log";
+import { expireOverdueOrders } from "../orders/use-cases/expire-overdue-orders";
 import { redisOf } from "../redis/client";
-import { seatStoreOf } from "../seats/seat-store";
-import { expireOverdueOrders } from "./order-expiry";
 import { repairSeatState } from "./seat-repair";
 
 /**
@@ -12,11 +10,10 @@ import { repairSeatState } from "./seat-repair";
  * tidy and heals it from Postgres. Stale holds need no sweep: every hold key carries a TTL.
  */
 export async function runScheduledJobs(controller: ScheduledController, env: Env, _ctx: ExecutionContext) {
-  const config = configOf(env);
-  const db = databaseOf(config);
+  const deps = depsOfEnv(env);
   const started = Date.now();
-  const expiry = await expireOverdueOrders(db, seatStoreOf(config));
-  const repair = await repairSeatState(db, redisOf(config));
+  const expiry = await expireOverdueOrders(deps);
+  const repair = await repairSeatState(deps.db, redisOf(deps.config));
   log("info", "cron", { cron: controller.cron, ms: Date.now() - started, ...expiry, ...repair });
   return { ...expiry, ...repair };
 }

@@ -191,9 +191,9 @@ export class SeatStore {
   ): Promise<
     | { outcome: "ORDERED"; hold: HoldRecord }
     | { outcome: "ALREADY_ORDERED"; hold: HoldRecord }
-    | { outcome: "GONE" }
-    | { outcome: "EXPIRED" }
-    | { outcome: "LOST"; seats: string[] }
+    | { outcome: "HOLD_NOT_FOUND" }
+    | { outcome: "HOLD_EXPIRED" }
+    | { outcome: "SEAT_TAKEN"; seats: string[] }
   > {
     const reply = await this.scripts.order.exec(
       [
@@ -217,29 +217,34 @@ export class SeatStore {
       case "ORDERED":
         return { outcome: "ALREADY_ORDERED", hold: JSON.parse(reply[1] as string) as HoldRecord };
       case "GONE":
-        return { outcome: "GONE" };
+        return { outcome: "HOLD_NOT_FOUND" };
       case "EXPIRED":
-        return { outcome: "EXPIRED" };
+        return { outcome: "HOLD_EXPIRED" };
       case "LOST":
-        return { outcome: "LOST", seats: reply.slice(1) };
+        return { outcome: "SEAT_TAKEN", seats: reply.slice(1) };
       default:
         throw new Error(`order-hold: unexpected reply ${reply[0]}`);
     }
   }
 
   /** The order could not be written: put the hold back (RESTORE) or free it (RELEASE). */
-  async undoOrderHold(hold: HoldRecord, orderId: string, mode: "RESTORE" | "RELEASE", now: number): Promise<string> {
+  async undoOrderHold(
+    hold: HoldRecord,
+    orderId: string,
+    mode: "RESTORE" | "RELEASE",
+    now: number,
+  ): Promise<"RESTORED" | "RELEASED" | "HOLD_NOT_FOUND" | "MOVED_ON"> {
     const { showId, holdId, userId } = hold;
     const reply = await this.scripts.undoOrder.exec(
       [holdKey(showId, holdId), userHoldsKey(showId, userId), ...hold.seatIds.map((s) => seatLockKey(showId, s))],
       [orderId, mode, String(now)],
     );
-    return reply[0] as string;
+    return reply[0] === "GONE" ? "HOLD_NOT_FOUND" : (reply[0] as "RESTORED" | "RELEASED" | "MOVED_ON");
   }
 
   /** An order's seats: BOOK (paid) or FREE (cancelled/expired); its locks and hold record go. */
   async settleOrderSeats(
-    order: { showId: string; holdId: string; userId: string; seatIds: string[] },
+    order: { showId: string; holdId: string; userId: string; seatIds: string[]; orderId: string },
     mode: "BOOK" | "FREE",
   ): Promise<void> {
     const { showId, holdId, userId, seatIds } = order;
