@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/identity";
-import { depsOfEnv } from "../deps";
+import { depsOf } from "../deps";
 import { ApiError } from "../http/errors";
 import { rateLimit } from "../http/rate-limit";
 import { validate } from "../http/validate";
@@ -36,7 +36,7 @@ export const orderRoutes = new Hono<AppEnv>()
     validate("json", createOrderRequest),
     async (c) => {
       const { holdId, customer } = c.req.valid("json");
-      const result = await placeOrder(depsOfEnv(c.env, c.var.config), { userId: c.var.userId, holdId, customer });
+      const result = await placeOrder(depsOf(c), { userId: c.var.userId, holdId, customer });
       switch (result.outcome) {
         case "PLACED":
         case "ALREADY_PLACED":
@@ -59,14 +59,14 @@ export const orderRoutes = new Hono<AppEnv>()
     },
   )
   .get("/orders", describeRoute(listOrdersDoc), requireUser, validate("query", orderListQuery), async (c) => {
-    const result = await listOrders(depsOfEnv(c.env, c.var.config), {
+    const result = await listOrders(depsOf(c), {
       userId: c.var.userId,
       ...c.req.valid("query"),
     });
     return c.json(result.page, 200, noStore);
   })
   .get("/orders/:orderId", describeRoute(getOrderDoc), requireUser, validate("param", orderIdParam), async (c) => {
-    const result = await getOrder(depsOfEnv(c.env, c.var.config), {
+    const result = await getOrder(depsOf(c), {
       orderId: c.req.valid("param").orderId,
       userId: c.var.userId,
     });
@@ -83,7 +83,7 @@ export const orderRoutes = new Hono<AppEnv>()
       const verdict = await paymentProvider.verify({ orderId, headers: c.req.raw.headers, body: await c.req.text() });
       if (!verdict.approved) throw new ApiError("PAYMENT_DECLINED", verdict.reason);
       const payment = { provider: paymentProvider.name, reference: verdict.reference };
-      const result = await confirmPayment(depsOfEnv(c.env, c.var.config), { orderId, userId: c.var.userId, payment });
+      const result = await confirmPayment(depsOf(c), { orderId, userId: c.var.userId, payment });
       switch (result.outcome) {
         case "CONFIRMED":
           return c.json(result.order, 200);
@@ -107,7 +107,7 @@ export const orderRoutes = new Hono<AppEnv>()
     cancelRateLimit,
     validate("param", orderIdParam),
     async (c) => {
-      const result = await cancelOrder(depsOfEnv(c.env, c.var.config), {
+      const result = await cancelOrder(depsOf(c), {
         orderId: c.req.valid("param").orderId,
         userId: c.var.userId,
       });
