@@ -2,7 +2,7 @@
 // that records every delivery, and a Checkout Session request like the worker's.
 import http from "node:http";
 import { type PaymentSandbox, startPaymentSandbox } from "../../dev/payment-sandbox/index.ts";
-import type { CreateCheckoutSessionParams } from "../../src/payments/stripe-client.ts";
+import { type CreateCheckoutSessionParams, StripeApiError } from "../../src/payments/stripe-client.ts";
 
 export const API_KEY = "sk_test_sandbox_conformance";
 export const WEBHOOK_SECRET = "whsec_sandbox_conformance";
@@ -98,4 +98,14 @@ export async function controlCall<T = Record<string, unknown>>(
   const json = await res.json();
   if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
   return json as T;
+}
+
+/** The StripeApiError a call fails with (the test fails if it succeeds or throws something else). */
+export async function stripeError(promise: Promise<unknown>): Promise<StripeApiError> {
+  const error = await promise.then(
+    () => new Error("expected a StripeApiError, the call succeeded"),
+    (e: unknown) => e,
+  );
+  if (!(error instanceof StripeApiError)) throw error;
+  return error;
 }
