@@ -58,7 +58,8 @@ function render(ledger: Ledger, s: Session, notice: string | null): string {
 <form method="post" action="/c/pay/${s.id}/pay"><button type="submit">Pay</button></form>
 <form method="post" action="/c/pay/${s.id}/decline"><button type="submit" class="secondary">Decline</button></form>${back}`;
   }
-  return page(`Pay ${rupees(s.amount_total)}`, body);
+  const title = { open: "Pay", complete: "Paid", expired: "Expired:" }[s.status];
+  return page(`${title} ${rupees(s.amount_total)}`, body);
 }
 
 function page(title: string, body: string): string {
