@@ -26,6 +26,8 @@ export async function verifyStripeSignature(
   secret: string,
   opts: VerifyOptions = {},
 ): Promise<SignatureOutcome> {
+  // An unset secret is a deployment mistake, not a bad request: say so loudly.
+  if (!secret) throw new Error("verifyStripeSignature: the webhook signing secret is empty");
   if (!signatureHeader) return { ok: false, reason: "NO_HEADER" };
   const parsed = parseSignatureHeader(signatureHeader);
   if (!parsed) return { ok: false, reason: "MALFORMED" };

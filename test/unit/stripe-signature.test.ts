@@ -96,6 +96,10 @@ describe("verifyStripeSignature", () => {
     });
   });
 
+  it("throws, rather than refusing every event, when the secret is not configured", async () => {
+    await expect(verifyStripeSignature(body, header(), "")).rejects.toThrow(/secret is empty/);
+  });
+
   it("refuses a correctly signed body that is not a Stripe event", async () => {
     expect(await verify("not json", header("not json"))).toEqual({ ok: false, reason: "BAD_JSON" });
     const notEvent = JSON.stringify({ id: "cs_1", object: "checkout.session" });
