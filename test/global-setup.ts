@@ -1,8 +1,8 @@
 /**
  * Before the workerd suites: real Redis and Postgres (a fresh `housefull_test` database, migrated
  * and seeded), the Upstash/Neon bridges in front of them, the local OpenID provider and the payment
- * sandbox (a local Stripe). Their URLs
- * reach the worker's env through vitest's provide/inject (see vitest.config.ts).
+ * sandbox (a local Stripe). Their URLs reach the worker's env through vitest's provide/inject (see
+ * vitest.config.ts).
  */
 
 import { Redis as IORedis } from "ioredis";
