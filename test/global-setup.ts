@@ -1,7 +1,8 @@
 /**
  * Before the workerd suites: real Redis and Postgres (a fresh `housefull_test` database, migrated
- * and seeded), the Upstash/Neon bridges in front of them, and the local OpenID provider. Their URLs
- * reach the worker's env through vitest's provide/inject (see vitest.config.ts).
+ * and seeded), the Upstash/Neon bridges in front of them, the local OpenID provider and the payment
+ * sandbox (a local Stripe). Their URLs reach the worker's env through vitest's provide/inject (see
+ * vitest.config.ts).
  */
 
 import { Redis as IORedis } from "ioredis";
@@ -16,6 +17,7 @@ import {
   StackError,
   startBridges,
 } from "../dev/local-stack.ts";
+import { startPaymentSandbox } from "../dev/payment-sandbox/index.ts";
 
 const quiet = (line: string) => {
   if (process.env.STACK_VERBOSE) console.log(line);
@@ -65,8 +67,15 @@ export default async function setup(project: TestProject) {
     project.provide("oidcClientId", oidcClient.clientId);
     project.provide("oidcClientSecret", oidcClient.clientSecret);
     project.provide("oidcRedirectUri", oidcClient.redirectUri);
+    // The local Stripe stand-in. The worker under test has no address to deliver webhooks to: tests
+    // fetch an event signed from `/__sandbox/events/:id/signed` and hand it to the worker themselves.
+    const payments = await startPaymentSandbox({ apiKey: "sk_test_housefull", webhookSecret: "whsec_housefull_tests" });
+    project.provide("paymentSandboxUrl", payments.url);
+    project.provide("paymentSandboxApiKey", payments.apiKey);
+    project.provide("paymentSandboxWebhookSecret", payments.webhookSecret);
 
     return async () => {
+      await payments.close();
       await idp.close();
       await isolated.close();
       await bridges.stop();
@@ -95,5 +104,9 @@ declare module "vitest" {
     oidcClientId: string;
     oidcClientSecret: string;
     oidcRedirectUri: string;
+    /** The local Stripe stand-in (dev/payment-sandbox/). */
+    paymentSandboxUrl: string;
+    paymentSandboxApiKey: string;
+    paymentSandboxWebhookSecret: string;
   }
 }
