@@ -320,6 +320,28 @@ describe("fuzz: query strings", { timeout: 120_000 }, () => {
     );
   });
 
+  it("page and pageSize are digits only: 1e3, 0x10, +1, 1.0, ' 1' and friends are 400, not coerced", async () => {
+    const NOT_DIGITS = ["1e3", "1e1", "0x10", "0b1", "0o7", "+1", "1.0", "1.", " 1", "1 ", "Infinity", "1_0", "١"];
+    const user = newUser("fz");
+    for (const name of ["page", "pageSize"]) {
+      for (const value of NOT_DIGITS) {
+        for (const [path, headers] of [
+          ["/api/v1/movies", {}],
+          ["/api/v1/orders", { "x-user-id": user }],
+        ] as const) {
+          const url = `${path}?${name}=${encode(value)}`;
+          const { status, body } = await expectSafe(await call(url, { headers }), `GET ${url}`);
+          expect(status, `GET ${url}`).toBe(400);
+          expect((body as { error: { code: string } }).error.code).toBe("VALIDATION_FAILED");
+        }
+      }
+    }
+    // The control: plain digits still page.
+    const { status, body } = await expectSafe(await call("/api/v1/movies?page=2&pageSize=3"), "digits");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ page: 2, pageSize: 3 });
+  });
+
   it("a NUL byte in q, genre or language is a 400, not a 500", async () => {
     for (const name of ["q", "genre", "language"]) {
       const res = await call(`/api/v1/movies?${name}=drama%00`);
