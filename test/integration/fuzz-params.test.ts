@@ -175,6 +175,8 @@ const ODD = [
   "Ａ",
   "١٢",
 ];
+/** Text-direction embeddings, overrides (U+202A-U+202E) and isolates (U+2066-U+2069). */
+const BIDI_CONTROLS = ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"];
 const oddString = fc.oneof(
   fc.string({ unit: "binary", maxLength: 24 }),
   fc.array(fc.constantFrom(...ODD), { minLength: 1, maxLength: 4 }).map((a) => a.join("")),
@@ -340,6 +342,19 @@ describe("fuzz: query strings", { timeout: 120_000 }, () => {
     const { status, body } = await expectSafe(await call("/api/v1/movies?page=2&pageSize=3"), "digits");
     expect(status).toBe(200);
     expect(body).toMatchObject({ page: 2, pageSize: 3 });
+  });
+
+  it("a text-direction override or isolate (U+202A-E, U+2066-9) in q, genre or language is a 400", async () => {
+    for (const name of ["q", "genre", "language"]) {
+      for (const bidi of BIDI_CONTROLS) {
+        const url = `/api/v1/movies?${name}=${encode(`drama${bidi}x`)}`;
+        const { status, body } = await expectSafe(await call(url), `GET ${url}`);
+        expect(status, `${name} with U+${bidi.codePointAt(0)?.toString(16)}`).toBe(400);
+        expect((body as { error: { code: string } }).error.code).toBe("VALIDATION_FAILED");
+      }
+    }
+    // The control: a right-to-left script itself is fine.
+    expect((await expectSafe(await call(`/api/v1/movies?q=${encode("فيلم")}`), "arabic q")).status).toBe(200);
   });
 
   it("a NUL byte in q, genre or language is a 400, not a 500", async () => {
@@ -513,6 +528,18 @@ describe("fuzz: odd unicode in a real order's customer details", { timeout: 120_
       }),
       fcOptions(RUNS.unicodeCustomers),
     );
+  });
+
+  it("a text-direction override or isolate in the customer's name is a 400 (and the hold survives)", async () => {
+    for (const bidi of BIDI_CONTROLS) {
+      const { userId, holdId } = await heldSeat();
+      // "Asha <RLO>oaR": would display as "Asha Rao" reversed on a ticket or in a staff list.
+      const res = await order(userId, holdId, { ...customer, name: `Asha ${bidi}oaR` });
+      const { status, body } = await expectSafe(res, `name with U+${bidi.codePointAt(0)?.toString(16)}`);
+      expect(status, `U+${bidi.codePointAt(0)?.toString(16)}`).toBe(400);
+      expect((body as { error: { code: string } }).error.code).toBe("VALIDATION_FAILED");
+      if (bidi === BIDI_CONTROLS.at(-1)) expect((await order(userId, holdId, customer)).status).toBe(201);
+    }
   });
 
   it("a NUL in the customer's name is a 400, not a 500 (and the hold survives)", async () => {
