@@ -13,6 +13,7 @@ import { configOf } from "./env";
 import { healthRoutes } from "./health/routes";
 import { bodyLimit } from "./http/body-limit";
 import { ApiError, BackendUnavailableError, type ErrorCode, errorBody } from "./http/errors";
+import { defaultResponses, documentationComponents } from "./http/openapi-doc";
 import { log, requestContext } from "./http/request-log";
 import { orderRoutes } from "./orders/routes";
 import { isRedisUnavailable } from "./redis/client";
@@ -78,8 +79,10 @@ app.get(
         description:
           "Movie ticket booking at the edge. Errors are `{error: {code, message, timestamp, ...}}`. Every response carries `Server-Timing` with the backend round trips it cost.",
       },
+      components: documentationComponents(),
     },
     exclude: ["/api/v1/openapi.json", "/api/docs"],
+    defaultOptions: defaultResponses(),
   }),
 );
 app.get("/api/docs", Scalar({ url: "/api/v1/openapi.json", pageTitle: "housefull API" }));

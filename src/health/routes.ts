@@ -4,7 +4,7 @@ import { describeRoute } from "hono-openapi";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { databaseOf } from "../db/client";
-import { jsonResponse } from "../http/openapi-doc";
+import { errorResponses, jsonResponse } from "../http/openapi-doc";
 import { redisOf } from "../redis/client";
 
 const healthSchema = z.object({
@@ -26,7 +26,7 @@ export const healthRoutes = new Hono<AppEnv>()
     describeRoute({
       tags: ["Operations"],
       summary: "One bare Redis PING through the worker's client (readiness probe; the benchmarks' floor)",
-      responses: { 200: { description: "Redis answered" }, 503: { description: "Redis is unavailable" } },
+      responses: { 200: { description: "Redis answered" }, ...errorResponses("SERVICE_UNAVAILABLE") },
     }),
     async (c) => {
       await redisOf(c.var.config).ping();
