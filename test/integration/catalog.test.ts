@@ -100,7 +100,7 @@ describe("GET /movies", () => {
     ["?page=abc", "query.page"],
     ["?pageSize=1000", "query.pageSize"],
     [`?q=${"x".repeat(101)}`, "query.q"],
-  ])("rejects %s with 400 in SPEC's error shape", async (query, path) => {
+  ])("rejects %s with 400 in the API's error shape", async (query, path) => {
     const res = await call(`/api/v1/movies${query}`);
     expect(res.status).toBe(400);
     const error = await errorOf(res);

@@ -12,7 +12,7 @@ import { createShow, customer, db, type Hold, newUser, type Order, postHold, red
  * Bad input at volume, part 2: PATH SEGMENTS and QUERY STRINGS (part 1, fuzz-bodies, does bodies
  * and headers), plus odd unicode in the string fields of a real order. For every request:
  *  - never a 5xx;
- *  - every error is SPEC's `{error: {code, message, timestamp, ...}}` as JSON, with no stack or SQL;
+ *  - every error is the API's `{error: {code, message, timestamp, ...}}` as JSON, with no stack or SQL;
  *  - nothing is written: the fuzz show's Redis keys, its seat map and the Postgres rows of its
  *    orders (and of any fuzz user) are identical before and after (the unicode-order property
  *    writes on purpose, on a show and users of its own).
@@ -62,7 +62,7 @@ async function call(path: string, init: RequestInit = {}): Promise<Response> {
 
 const LEAKS = /NeonDbError|DrizzleQueryError|Failed query|node_modules|\.ts:\d+|\n\s+at |UpstashError|ERR /;
 
-/** A response may be anything but a 5xx; an error must be SPEC's error body, nothing more. */
+/** A response may be anything but a 5xx; an error must be the API's error body (docs/API.md: Errors), nothing more. */
 async function expectSafe(res: Response, where: string): Promise<{ status: number; body: unknown }> {
   const text = await res.text();
   const tally = `${expect.getState().currentTestName?.split(" > ").at(-1)?.slice(0, 40)} ${res.status}`;
