@@ -1,8 +1,7 @@
+import type { CustomerInput } from "@housefull/shared";
 import type { InferResponseType } from "hono/client";
-// Type-only, like the rest of the client: the seat map is sent as a pre-serialised body (for its
-// ETag), so its shape comes from the worker's schema rather than from the handler.
-import type { SeatMap } from "../../../src/seats/schemas";
 import { ApiError, api, unwrap } from "./client";
+import type { SeatMap } from "./contract";
 
 export type { SeatMap };
 export type SeatMapRow = SeatMap["rows"][number];
@@ -14,11 +13,7 @@ export type Hold = InferResponseType<typeof api.holds.$post, 201>;
 export type Order = InferResponseType<(typeof api.orders)[":orderId"]["$get"], 200>;
 export type OrderStatus = Order["status"];
 export type OrderList = InferResponseType<typeof api.orders.$get, 200>;
-export interface CustomerInput {
-  name: string;
-  email: string;
-  phone: string;
-}
+export type { CustomerInput };
 
 // Seat map, revalidated with its ETag ------------------------------------------------------------------
 

@@ -1,7 +1,6 @@
+import type { ErrorCode } from "@housefull/shared";
 import { type ClientResponse, hc, type InferResponseType } from "hono/client";
-// Type-only: the worker's route table gives the client its paths, inputs and response shapes.
-// Nothing from src/ ends up in the browser bundle.
-import type { ApiType } from "../../../src/app";
+import type { ApiType } from "./contract";
 import { apiFetch } from "./identity";
 
 /** Every call goes through {@link apiFetch}: the guest token, its renewal, the server's clock. */
@@ -19,6 +18,9 @@ export type ShowDetail = InferResponseType<(typeof api.shows)[":showId"]["$get"]
 
 // Errors ---------------------------------------------------------------------------------------------
 
+/** Failures the client itself names: no answer, an unreadable answer, an answer without the API's shape. */
+export type ClientErrorCode = "NETWORK" | "BAD_RESPONSE" | `HTTP_${number}`;
+
 /**
  * Every failed call becomes one of these: the API's `{"error": {code, message, timestamp, ...}}`,
  * a response without that shape (`HTTP_<status>`), or no response at all (`NETWORK`, status 0).
@@ -29,8 +31,8 @@ export class ApiError extends Error {
   constructor(
     /** HTTP status; 0 when the request never got an answer. */
     readonly status: number,
-    /** The API's error code (`NOT_FOUND`, `VALIDATION_FAILED`, `SERVICE_UNAVAILABLE`, ...). */
-    readonly code: string,
+    /** The API's error code (from the shared registry), or one of the client's own. */
+    readonly code: ErrorCode | ClientErrorCode,
     message: string,
     /** Anything else the API put in `error` (e.g. `issues`, `seats`). */
     readonly details: Readonly<Record<string, unknown>> = {},
@@ -72,8 +74,13 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * SPEC's error body. Its code is one of the registry's: the worker and this UI ship together (it
+ * serves web/dist), and checking against the registry at run time would put every code's
+ * description into the first page load.
+ */
 interface ErrorBody {
-  error: { code: string; message: string; timestamp?: string } & Record<string, unknown>;
+  error: { code: ErrorCode; message: string; timestamp?: string } & Record<string, unknown>;
 }
 
 function isErrorBody(body: unknown): body is ErrorBody {

@@ -1,5 +1,6 @@
-/** Every cinema we list is in India; show times read in the cinema's clock, wherever the user is. */
-export const CINEMA_TIME_ZONE = "Asia/Kolkata";
+import { CINEMA_TIME_ZONE, formatRupees } from "@housefull/shared";
+
+// Show times read in the cinema's clock (@housefull/shared), wherever the user is.
 
 const timeFormat = new Intl.DateTimeFormat(undefined, {
   hour: "numeric",
@@ -12,20 +13,8 @@ export function formatShowTime(iso: string): string {
   return timeFormat.format(new Date(iso));
 }
 
-const wholeRupees = new Intl.NumberFormat("en-IN", {
-  style: "currency",
-  currency: "INR",
-  minimumFractionDigits: 0,
-  maximumFractionDigits: 0,
-});
-const rupeesAndPaise = new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR" });
-
-/** "250.00" → "₹250"; "250.50" → "₹250.50". */
-export function formatPrice(decimal: string): string {
-  const amount = Number(decimal);
-  if (!Number.isFinite(amount)) return decimal;
-  return (Number.isInteger(amount) ? wholeRupees : rupeesAndPaise).format(amount);
-}
+/** "250.00" → "₹250"; "1250.50" → "₹1,250.50" (exact: paise, never floats). */
+export const formatPrice = (decimal: string): string => formatRupees(decimal, { paise: "when-nonzero" });
 
 /** 152 → "2h 32m". */
 export function formatRuntime(minutes: number | null): string | null {

@@ -1,9 +1,8 @@
+// The same rules the API applies to these fields (its zod schema, bundled into this page's chunk).
+import { customerSchema, formatPaise, toPaise } from "@housefull/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
-import { Link, Navigate, useNavigate, useParams } from "react-router";
-// The same rules the API applies to these fields (its zod schema, bundled into this page's chunk).
-import { showIdOfHold } from "../../../src/domain/hold-id";
-import { customerSchema } from "../../../src/orders/schemas";
+import { Link, Navigate, useNavigate, useParams, useSearchParams } from "react-router";
 import { type CustomerInput, createOrder, type Hold } from "../api/booking";
 import { bookingKeys, holdQuery, orderQuery } from "../api/bookingQueries";
 import { ApiError, type ShowDetail } from "../api/client";
@@ -27,10 +26,12 @@ const SAVED_CUSTOMER_KEY = "housefull.customer";
 
 export default function CheckoutPage() {
   const { holdId = "" } = useParams();
-  const showId = showIdOfHold(holdId);
+  const [params] = useSearchParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const hold = useQuery({ ...holdQuery(holdId), enabled: Boolean(showId) });
+  const hold = useQuery(holdQuery(holdId));
+  // The hold names its show; until it has answered (or when it is gone), the link from the map does.
+  const showId = hold.data?.showId ?? params.get("show") ?? undefined;
   const show = useQuery({ ...showQuery(showId ?? ""), enabled: Boolean(showId) });
   const [region, announce] = useAnnouncer();
   useDocumentTitle("Checkout");
@@ -63,31 +64,21 @@ export default function CheckoutPage() {
     else backToSeats({ kind: error.status === 410 ? "hold-expired" : "hold-missing" });
   }, [hold.error, holdId, navigate, backToSeats]);
 
-  if (!showId) {
+  if (hold.isError) {
+    const handled = hold.error instanceof ApiError && [404, 410].includes(hold.error.status);
+    if (handled && (showId || orderOfHold(holdId))) return <PageLoading />;
     return (
       <div className="container">
-        <ErrorState error={new ApiError(404, "HOLD_NOT_FOUND", "No such hold")} what="these seats">
-          <Link to="/" className="btn btn-primary">
-            Browse movies
+        <ErrorState error={hold.error} what="your seats" onRetry={() => void hold.refetch()}>
+          <Link to={showId ? `/shows/${showId}/seats` : "/"} className="btn btn-secondary">
+            {showId ? "Back to seats" : "Browse movies"}
           </Link>
         </ErrorState>
       </div>
     );
   }
 
-  if (hold.isError) {
-    const handled = hold.error instanceof ApiError && [404, 410].includes(hold.error.status);
-    if (handled) return <PageLoading />;
-    return (
-      <div className="container">
-        <ErrorState error={hold.error} what="your seats" onRetry={() => void hold.refetch()}>
-          <Link to={`/shows/${showId}/seats`} className="btn btn-secondary">
-            Back to seats
-          </Link>
-        </ErrorState>
-      </div>
-    );
-  }
+  if (!showId) return <PageLoading />;
 
   if (knownOrder.data?.status === "CONFIRMED") {
     return <Navigate to={`/tickets/${knownOrder.data.orderId}`} replace />;
@@ -240,7 +231,7 @@ function OrderSummary({ hold, show }: { hold: Hold | undefined; show: ShowDetail
                     </span>
                     <span className={styles.seatIds}>{group.seats.join(", ")}</span>
                   </th>
-                  <td>{formatPrice((group.seats.length * Number(group.price)).toFixed(2))}</td>
+                  <td>{formatPrice(formatPaise(group.seats.length * toPaise(group.price)))}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,3 +1,4 @@
+import { sortSeatIds } from "@housefull/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
@@ -29,7 +30,7 @@ import { useDocumentTitle } from "../lib/hooks";
 import { loadCheckoutPage } from "../routes";
 import styles from "./SeatsPage.module.css";
 import { SeatLegend, SeatMap, SeatMapSkeleton } from "./seats/SeatMap";
-import { isTakenByOthers, type PlacedSeat, placeSeats, sortByHall, totalOf } from "./seats/seatModel";
+import { isTakenByOthers, type PlacedSeat, placeSeats, totalOf } from "./seats/seatModel";
 
 const sameSeats = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join() === [...b].sort().join();
@@ -79,13 +80,13 @@ export default function SeatsPage() {
     const lost = selectedRef.current.filter((id) => isTakenByOthers(placed.byId.get(id)?.seat));
     if (!lost.length) return;
     setSelected((current) => current.filter((id) => !lost.includes(id)));
-    setNotice({ kind: "seats-taken", seats: sortByHall(lost, placed.byId) });
+    setNotice({ kind: "seats-taken", seats: sortSeatIds(lost) });
     announce(
       `${seatList(lost)} ${lost.length > 1 ? "were" : "was"} just taken by someone else and removed from your selection.`,
     );
   }, [placed, announce]);
 
-  const orderedSelection = placed ? sortByHall(selected, placed.byId) : selected;
+  const orderedSelection = sortSeatIds(selected);
   const total = placed ? totalOf(selected, placed.byId) : "0.00";
 
   const onSeat = useCallback(
@@ -154,7 +155,7 @@ export default function SeatsPage() {
       writeSession(next);
       setSession(next);
       if ("amount" in result) queryClient.setQueryData(bookingKeys.hold(result.holdId), result as Hold);
-      navigate(`/checkout/${result.holdId}`);
+      navigate(`/checkout/${result.holdId}?show=${showId}`);
     },
     onError: (error) => {
       const retryable = error instanceof ApiError && error.isRetryable;

@@ -1,3 +1,4 @@
+import { CINEMA_TIME_ZONE, formatPaise, toPaise } from "@housefull/shared";
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -7,7 +8,7 @@ import { FilterChips } from "../../components/FilterChips";
 import { CalendarIcon, CheckCircleIcon, InfoIcon, PinIcon } from "../../components/Icons";
 import { EmptyState, ErrorState } from "../../components/StatusViews";
 import type { CalendarDay } from "../../lib/dates";
-import { CINEMA_TIME_ZONE, formatPrice, formatShowTime, seatsLeftLabel } from "../../lib/format";
+import { formatPrice, formatShowTime, seatsLeftLabel } from "../../lib/format";
 import { loadSeatsPage } from "../../routes";
 import styles from "./Showtimes.module.css";
 
@@ -167,10 +168,9 @@ function ShowChip({ show }: { show: ShowSummary }) {
     );
   }
 
-  const prices = [show.price, ...show.categories.map((c) => c.price)].map(Number).filter(Number.isFinite);
-  const minPrice = prices.length ? Math.min(...prices) : Number(show.price);
+  const prices = [show.price, ...show.categories.map((c) => c.price)].map(toPaise);
   const varied = new Set(prices).size > 1;
-  const from = formatPrice(minPrice.toFixed(2));
+  const from = formatPrice(formatPaise(Math.min(...prices)));
   const badge = STATUS_LABEL[show.status];
   const label = [time, varied ? `from ${from}` : from, badge, seatsLeftLabel(show.seatsLeft)]
     .filter(Boolean)

@@ -1,3 +1,4 @@
+import { formatPaise, type Paise, toPaise } from "@housefull/shared";
 import type { SeatMap, SeatMapRow, SeatMapSeat } from "../../api/booking";
 import { formatPrice } from "../../lib/format";
 
@@ -84,19 +85,12 @@ export function seatLabel(p: PlacedSeat, look: SeatLook): string {
   return canPick && p.price ? `${base}, ${formatPrice(p.price)}` : base;
 }
 
-/** Seats in hall order (front row first, left to right). */
-export function sortByHall(ids: Iterable<string>, byId: Map<string, PlacedSeat>): string[] {
-  return [...ids].sort((a, b) => {
-    const pa = byId.get(a);
-    const pb = byId.get(b);
-    if (!pa || !pb) return a.localeCompare(b);
-    return pa.rowIndex - pb.rowIndex || pa.x - pb.x;
-  });
-}
-
-/** The total of a selection, in paise, as a decimal string ("500.00"). */
+/** The total of a selection as a decimal string ("500.00"), summed in paise. */
 export function totalOf(ids: readonly string[], byId: Map<string, PlacedSeat>): string {
-  let paise = 0;
-  for (const id of ids) paise += Math.round(Number(byId.get(id)?.price ?? 0) * 100);
-  return (paise / 100).toFixed(2);
+  let paise: Paise = 0;
+  for (const id of ids) {
+    const price = byId.get(id)?.price;
+    if (price) paise += toPaise(price);
+  }
+  return formatPaise(paise);
 }
