@@ -1,12 +1,6 @@
-/** Calendar days in the user's own time zone, as the API's `date` parameter wants them: YYYY-MM-DD. */
+import { addCinemaDays, cinemaToday, cinemaWallClock } from "@housefull/shared";
 
-export function isoDate(day: Date): string {
-  const y = day.getFullYear();
-  const m = String(day.getMonth() + 1).padStart(2, "0");
-  const d = String(day.getDate()).padStart(2, "0");
-  return `${y}-${m}-${d}`;
-}
-
+/** A calendar day at the cinemas (never the browser's own), as the API's `date` parameter wants it. */
 export interface CalendarDay {
   /** YYYY-MM-DD */
   iso: string;
@@ -20,23 +14,25 @@ export interface CalendarDay {
   fullLabel: string;
 }
 
-const weekday = new Intl.DateTimeFormat(undefined, { weekday: "short" });
-const month = new Intl.DateTimeFormat(undefined, { month: "short" });
-const full = new Intl.DateTimeFormat(undefined, { weekday: "long", day: "numeric", month: "long" });
+// The cinema's wall-clock dates are formatted as UTC (cinemaWallClock), in the user's own language.
+const weekday = new Intl.DateTimeFormat(undefined, { weekday: "short", timeZone: "UTC" });
+const month = new Intl.DateTimeFormat(undefined, { month: "short", timeZone: "UTC" });
+const full = new Intl.DateTimeFormat(undefined, { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
 
-/** Today and the days after it: `count` (at least 1) local calendar days, today first. */
+/** Today at the cinemas and the days after it: `count` (at least 1) days, today first. */
 export function nextDays(count: number, now = new Date()): [CalendarDay, ...CalendarDay[]] {
-  const rest = Array.from({ length: Math.max(0, count - 1) }, (_, i) => calendarDay(now, i + 1));
-  return [calendarDay(now, 0), ...rest];
+  const today = cinemaToday(now);
+  const rest = Array.from({ length: Math.max(0, count - 1) }, (_, i) => calendarDay(today, i + 1));
+  return [calendarDay(today, 0), ...rest];
 }
 
-/** The day `offset` days after `now`'s date (DST-safe: built from y/m/d, not by adding 24 h). */
-function calendarDay(now: Date, offset: number): CalendarDay {
-  const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset);
+function calendarDay(today: string, offset: number): CalendarDay {
+  const iso = addCinemaDays(today, offset);
+  const day = cinemaWallClock(iso);
   return {
-    iso: isoDate(day),
+    iso,
     label: offset === 0 ? "Today" : offset === 1 ? "Tomorrow" : weekday.format(day),
-    dayOfMonth: String(day.getDate()),
+    dayOfMonth: String(day.getUTCDate()),
     month: month.format(day),
     fullLabel: full.format(day),
   };

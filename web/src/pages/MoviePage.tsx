@@ -24,6 +24,8 @@ export default function MoviePage() {
     placeholderData: () => movieFromListCache(queryClient, movieId),
   });
 
+  // The cinema's days, whatever the browser's time zone: late evening in New York is already
+  // tomorrow in India, and "today" there is the day whose shows are on.
   const days = nextDays(DAYS_AHEAD);
   const requested = params.get("date");
   const date = days.find((d) => d.iso === requested) ?? days[0];

@@ -1,4 +1,4 @@
-import { sortSeatIds } from "@housefull/shared";
+import { cinemaDate, sortSeatIds } from "@housefull/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
@@ -24,7 +24,6 @@ import {
   writeSession,
 } from "../lib/bookingSession";
 import { formatClock, useCountdown } from "../lib/countdown";
-import { isoDate } from "../lib/dates";
 import { formatPrice, formatShowDateTime } from "../lib/format";
 import { useDocumentTitle } from "../lib/hooks";
 import { loadCheckoutPage } from "../routes";
@@ -209,9 +208,10 @@ export default function SeatsPage() {
   const header = (
     <BookingHeader
       step="seats"
+      // Back to the show's own day at the cinema, not the day it is where the browser is.
       back={
         showData
-          ? { to: `/movies/${showData.movie.id}?date=${isoDate(new Date(showData.startTime))}`, label: "Showtimes" }
+          ? { to: `/movies/${showData.movie.id}?date=${cinemaDate(new Date(showData.startTime))}`, label: "Showtimes" }
           : undefined
       }
       title={showData?.movie.title}
