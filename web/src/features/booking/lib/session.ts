@@ -1,4 +1,4 @@
-import { serverNow } from "../api/identity";
+import { serverNow } from "../../../api/identity";
 
 /**
  * What this browser is in the middle of booking, per show: the live hold (so coming back to the seat

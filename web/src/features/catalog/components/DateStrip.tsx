@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
-import { showsOfDayQuery } from "../../api/queries";
-import type { CalendarDay } from "../../lib/dates";
+import { showsOfDayQuery } from "../api/shows";
+import type { CalendarDay } from "../lib/days";
 import styles from "./DateStrip.module.css";
 
 interface DateStripProps {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { CheckCircleIcon, CloseIcon, InfoIcon } from "../Icons";
+import { CheckCircleIcon, CloseIcon, InfoIcon } from "./Icons";
 import styles from "./Notice.module.css";
 
 export type NoticeTone = "info" | "success" | "warning" | "error";

@@ -1,19 +1,24 @@
 import type { CustomerInput } from "@housefull/shared";
+import { queryOptions } from "@tanstack/react-query";
 import type { InferResponseType } from "hono/client";
-import { ApiError, api, unwrap } from "./client";
-import type { SeatMap } from "./contract";
+import { ApiError, api, noAnswer, unwrap } from "../../../api/client";
+import type { SeatMap } from "../../../api/contract";
+import { orderKeys } from "../../../api/order-keys";
 
 export type { SeatMap };
 export type SeatMapRow = SeatMap["rows"][number];
 export type SeatMapSeat = NonNullable<SeatMapRow["seats"][number]>;
-export type SeatState = SeatMapSeat["state"];
-export type SeatCategoryPrice = SeatMap["categories"][number];
 
 export type Hold = InferResponseType<typeof api.holds.$post, 201>;
 export type Order = InferResponseType<(typeof api.orders)[":orderId"]["$get"], 200>;
-export type OrderStatus = Order["status"];
-export type OrderList = InferResponseType<typeof api.orders.$get, 200>;
-export type { CustomerInput };
+
+/** How often an open seat map asks for changes (a 304 when there are none). */
+export const SEAT_MAP_REFRESH_MS = 4_000;
+
+export const bookingKeys = {
+  seatMap: (showId: string) => ["seatmap", showId] as const,
+  hold: (holdId: string) => ["holds", holdId] as const,
+};
 
 // Seat map, revalidated with its ETag ------------------------------------------------------------------
 
@@ -21,10 +26,10 @@ export type { CustomerInput };
 const lastSeatMaps = new Map<string, { etag: string; map: SeatMap }>();
 
 /**
- * The show's seat map. Polled every few seconds, so it sends the last ETag: an unchanged map costs a
- * bodiless 304, and the same object comes back (React Query sees nothing changed, nothing re-renders).
+ * GET /shows/{showId}/seatmap. Polled every few seconds, so it sends the last ETag: an unchanged map
+ * costs a bodiless 304, and the same object comes back (React Query sees nothing changed).
  */
-export async function getSeatMap(showId: string, signal?: AbortSignal): Promise<SeatMap> {
+async function getSeatMap(showId: string, signal?: AbortSignal): Promise<SeatMap> {
   const last = lastSeatMaps.get(showId);
   let res: Response;
   try {
@@ -37,8 +42,7 @@ export async function getSeatMap(showId: string, signal?: AbortSignal): Promise<
       },
     )) as unknown as Response;
   } catch (err) {
-    if (err instanceof DOMException && err.name === "AbortError") throw err;
-    throw new ApiError(0, "NETWORK", err instanceof Error ? err.message : "Network request failed");
+    throw noAnswer(err);
   }
   if (res.status === 304 && last) return last.map;
   if (!res.ok) throw await ApiError.fromResponse(res);
@@ -55,6 +59,16 @@ export async function getSeatMap(showId: string, signal?: AbortSignal): Promise<
   return map;
 }
 
+export const seatMapQuery = (showId: string) =>
+  queryOptions({
+    queryKey: bookingKeys.seatMap(showId),
+    queryFn: ({ signal }) => getSeatMap(showId, signal),
+    staleTime: 0,
+    refetchInterval: SEAT_MAP_REFRESH_MS,
+    refetchOnWindowFocus: true,
+    refetchOnReconnect: true,
+  });
+
 // Holds ----------------------------------------------------------------------------------------------
 
 export interface HoldRequest {
@@ -64,6 +78,7 @@ export interface HoldRequest {
   idempotencyKey: string;
 }
 
+/** POST /holds */
 export function createHold({ showId, seatIds, idempotencyKey }: HoldRequest): Promise<Hold> {
   return unwrap(
     api.holds.$post(
@@ -73,43 +88,52 @@ export function createHold({ showId, seatIds, idempotencyKey }: HoldRequest): Pr
   );
 }
 
+/** PUT /holds/{holdId} */
 export function changeHold(holdId: string, seatIds: string[]): Promise<Hold> {
   return unwrap(api.holds[":holdId"].$put({ param: { holdId }, json: { seatIds, quantity: seatIds.length } }));
 }
 
-export function getHold(holdId: string, signal?: AbortSignal): Promise<Hold> {
-  return unwrap(api.holds[":holdId"].$get({ param: { holdId } }, { init: { signal } }));
-}
-
+/** DELETE /holds/{holdId}; gone already is as good as released. */
 export async function releaseHold(holdId: string): Promise<void> {
   let res: Response;
   try {
     res = (await api.holds[":holdId"].$delete({ param: { holdId } })) as unknown as Response;
   } catch (err) {
-    throw new ApiError(0, "NETWORK", err instanceof Error ? err.message : "Network request failed");
+    throw noAnswer(err);
   }
-  // Gone already is as good as released.
   if (!res.ok && res.status !== 404) throw await ApiError.fromResponse(res);
 }
 
+/** GET /holds/{holdId} */
+export const holdQuery = (holdId: string) =>
+  queryOptions({
+    queryKey: bookingKeys.hold(holdId),
+    queryFn: ({ signal }) => unwrap(api.holds[":holdId"].$get({ param: { holdId } }, { init: { signal } })),
+    staleTime: 15_000,
+  });
+
 // Orders ---------------------------------------------------------------------------------------------
 
+/** POST /orders */
 export function createOrder(holdId: string, customer: CustomerInput): Promise<Order> {
   return unwrap(api.orders.$post({ json: { holdId, customer } }));
 }
 
-export function getOrder(orderId: string, signal?: AbortSignal): Promise<Order> {
-  return unwrap(api.orders[":orderId"].$get({ param: { orderId } }, { init: { signal } }));
-}
-
-export function listOrders(page: number, pageSize: number, signal?: AbortSignal): Promise<OrderList> {
-  return unwrap(api.orders.$get({ query: { page: String(page), pageSize: String(pageSize) } }, { init: { signal } }));
-}
-
+/** POST /orders/{orderId}/confirm-payment */
 export function confirmPayment(orderId: string): Promise<Order> {
   return unwrap(api.orders[":orderId"]["confirm-payment"].$post({ param: { orderId } }));
 }
 
+/** POST /orders/{orderId}/cancel */
 export function cancelOrder(orderId: string): Promise<Order> {
   return unwrap(api.orders[":orderId"].cancel.$post({ param: { orderId } }));
 }
+
+/** GET /orders/{orderId} (`enabled` off for an empty id). */
+export const orderQuery = (orderId: string) =>
+  queryOptions({
+    queryKey: orderKeys.detail(orderId),
+    queryFn: ({ signal }) => unwrap(api.orders[":orderId"].$get({ param: { orderId } }, { init: { signal } })),
+    staleTime: 5_000,
+    enabled: Boolean(orderId),
+  });

@@ -1,8 +1,8 @@
 import { type KeyboardEvent, memo, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
-import type { SeatMap as SeatMapData } from "../../api/booking";
-import { formatPrice } from "../../lib/format";
+import { formatPrice } from "../../../lib/format-show";
+import type { SeatMap as SeatMapData } from "../api/booking";
+import { bandsOf, lookOf, type PlacedSeat, placeSeats, seatLabel } from "../lib/seat-model";
 import styles from "./SeatMap.module.css";
-import { bandsOf, lookOf, type PlacedSeat, placeSeats, seatLabel } from "./seatModel";
 
 interface SeatMapProps {
   map: SeatMapData;

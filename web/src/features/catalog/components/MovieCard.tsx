@@ -1,13 +1,12 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 import { Link } from "react-router";
-import type { Movie } from "../api/client";
-import { movieQuery } from "../api/queries";
-import { formatRating } from "../lib/format";
-import { loadMoviePage } from "../routes";
-import { StarIcon } from "./Icons";
+import { StarIcon } from "../../../components/Icons";
+import { Poster } from "../../../components/Poster";
+import { formatRating } from "../../../lib/format";
+import { loadMoviePage } from "../../../routes";
+import { type Movie, movieQuery } from "../api/movies";
 import styles from "./MovieCard.module.css";
-import { Poster } from "./Poster";
 
 /** Formats worth calling out on the poster; plain 2D is the default and says nothing. */
 const PREMIUM_FORMATS = new Set(["IMAX", "3D", "4DX"]);

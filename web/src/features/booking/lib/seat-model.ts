@@ -1,6 +1,6 @@
 import { formatPaise, type Paise, toPaise } from "@housefull/shared";
-import type { SeatMap, SeatMapRow, SeatMapSeat } from "../../api/booking";
-import { formatPrice } from "../../lib/format";
+import { formatPrice } from "../../../lib/format-show";
+import type { SeatMap, SeatMapRow, SeatMapSeat } from "../api/booking";
 
 /** How a seat looks to this user right now. */
 export type SeatLook = "available" | "selected" | "yours" | "held" | "booked";

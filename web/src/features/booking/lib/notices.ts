@@ -1,5 +1,5 @@
-import { ApiError } from "../api/client";
-import type { NoticeTone } from "../components/booking/Notice";
+import { ApiError } from "../../../api/client";
+import type { NoticeTone } from "../../../components/Notice";
 
 /** Why the user was sent (back) to a page, carried in the router's location state. */
 export type BookingNotice =

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { formatClock, spokenDuration, useCountdown } from "../../lib/countdown";
+import { formatClock, spokenDuration, useCountdown } from "../../../lib/countdown";
 import styles from "./Countdown.module.css";
 
 interface CountdownProps {

@@ -1,15 +1,13 @@
-import { CINEMA_TIME_ZONE, formatPaise, toPaise } from "@housefull/shared";
-import { useQuery } from "@tanstack/react-query";
+import { CINEMA_TIME_ZONE } from "@housefull/shared";
 import { useId } from "react";
 import { Link, useSearchParams } from "react-router";
-import type { ShowSummary, Theatre } from "../../api/client";
-import { showsOfDayQuery } from "../../api/queries";
-import { FilterChips } from "../../components/FilterChips";
-import { CalendarIcon, CheckCircleIcon, InfoIcon, PinIcon } from "../../components/Icons";
-import { EmptyState, ErrorState } from "../../components/StatusViews";
-import type { CalendarDay } from "../../lib/dates";
-import { formatPrice, formatShowTime, seatsLeftLabel } from "../../lib/format";
-import { loadSeatsPage } from "../../routes";
+import { FilterChips } from "../../../components/FilterChips";
+import { CalendarIcon, CheckCircleIcon, InfoIcon, PinIcon } from "../../../components/Icons";
+import { EmptyState, ErrorState } from "../../../components/StatusViews";
+import type { ShowSummary, Theatre } from "../api/shows";
+import { useShowsOfDay } from "../hooks/use-shows-of-day";
+import type { CalendarDay } from "../lib/days";
+import { ShowChip } from "./ShowChip";
 import styles from "./Showtimes.module.css";
 
 interface ShowtimesProps {
@@ -27,7 +25,7 @@ interface TheatreShows {
 /** The day's shows, one card per theatre, each show a time chip that leads to seat selection. */
 export function Showtimes({ movieId, day, nextDay }: ShowtimesProps) {
   const [params, setParams] = useSearchParams();
-  const { data, error, isPending, isError, refetch } = useQuery(showsOfDayQuery(movieId, day.iso));
+  const { data, error, isPending, isError, refetch } = useShowsOfDay(movieId, day.iso);
 
   const city = params.get("city") || undefined;
   const cities = data ? uniqueSorted(data.shows.map((s) => s.theatre.city).filter((c): c is string => Boolean(c))) : [];
@@ -143,68 +141,6 @@ function TheatreCard({ theatre, shows }: TheatreShows) {
         ))}
       </ul>
     </article>
-  );
-}
-
-const STATUS_LABEL: Partial<Record<ShowSummary["status"], string>> = {
-  FILLING_FAST: "Filling fast",
-  ALMOST_FULL: "Almost full",
-};
-
-function ShowChip({ show }: { show: ShowSummary }) {
-  const tipId = useId();
-  const time = formatShowTime(show.startTime);
-  const cancelled = show.status === "CANCELLED";
-  const soldOut = show.seatsLeft <= 0;
-
-  if (cancelled || soldOut) {
-    const reason = cancelled ? "Cancelled" : "Sold out";
-    return (
-      <span className={`${styles.chip} ${styles.chipDisabled}`} aria-disabled="true">
-        <span className={styles.time}>{time}</span>
-        <span className={styles.sub}>{reason}</span>
-        <span className="visually-hidden">, not bookable</span>
-      </span>
-    );
-  }
-
-  const prices = [show.price, ...show.categories.map((c) => c.price)].map(toPaise);
-  const varied = new Set(prices).size > 1;
-  const from = formatPrice(formatPaise(Math.min(...prices)));
-  const badge = STATUS_LABEL[show.status];
-  const label = [time, varied ? `from ${from}` : from, badge, seatsLeftLabel(show.seatsLeft)]
-    .filter(Boolean)
-    .join(", ");
-
-  return (
-    <>
-      <Link
-        to={`/shows/${show.id}/seats`}
-        className={styles.chip}
-        data-status={show.status}
-        aria-label={label}
-        aria-describedby={show.categories.length > 1 ? tipId : undefined}
-        onPointerEnter={() => void loadSeatsPage()}
-        onFocus={() => void loadSeatsPage()}
-      >
-        {badge ? <span className={styles.badge}>{badge}</span> : null}
-        <span className={styles.time}>{time}</span>
-        <span className={styles.sub}>{from}</span>
-      </Link>
-      {show.categories.length > 1 ? (
-        <div role="tooltip" id={tipId} className={styles.tip}>
-          <ul className={styles.tipList}>
-            {show.categories.map((category) => (
-              <li key={category.code}>
-                <span>{category.name}</span>
-                <span className={styles.tipPrice}>{formatPrice(category.price)}</span>
-              </li>
-            ))}
-          </ul>
-          <p className={styles.tipFoot}>{seatsLeftLabel(show.seatsLeft)}</p>
-        </div>
-      ) : null}
-    </>
   );
 }
 
