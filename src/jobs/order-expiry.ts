@@ -17,13 +17,18 @@ export async function expireOverdueOrders(
       WHERE status = 'PAYMENT_PENDING' AND expires_at <= now()
       RETURNING order_id, show_id, user_id, hold_id, seat_ids),
     freed AS (DELETE FROM order_seats WHERE order_id IN (SELECT order_id FROM expired))
-    SELECT show_id, user_id, hold_id, seat_ids FROM expired`);
+    SELECT order_id, show_id, user_id, hold_id, seat_ids FROM expired`);
   const expired = (
-    result as unknown as { rows: { show_id: string; user_id: string; hold_id: string; seat_ids: string[] }[] }
+    result as unknown as {
+      rows: { order_id: string; show_id: string; user_id: string; hold_id: string; seat_ids: string[] }[];
+    }
   ).rows;
   const outcomes = await Promise.allSettled(
     expired.map((o) =>
-      seats.settleOrderSeats({ showId: o.show_id, userId: o.user_id, holdId: o.hold_id, seatIds: o.seat_ids }, "FREE"),
+      seats.settleOrderSeats(
+        { showId: o.show_id, userId: o.user_id, holdId: o.hold_id, seatIds: o.seat_ids, orderId: o.order_id },
+        "FREE",
+      ),
     ),
   );
   return { expired: expired.length, redisFailures: outcomes.filter((o) => o.status === "rejected").length };

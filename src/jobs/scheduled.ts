@@ -1,10 +1,10 @@
 import { databaseOf } from "../db/client";
+import { depsOfEnv } from "../deps";
 import { configOf } from "../env";
 import { log } from "../http/request-log";
-import { redisOf } from "../redis/client";
 import { seatStoreOf } from "../seats/seat-store";
+import { repairSeatState } from "../seats/use-cases/repair-seat-state";
 import { expireOverdueOrders } from "./order-expiry";
-import { repairSeatState } from "./seat-repair";
 
 /**
  * The every-minute cron (SPEC flow 4). Each task is idempotent and safe when two runs overlap;
@@ -16,7 +16,7 @@ export async function runScheduledJobs(controller: ScheduledController, env: Env
   const db = databaseOf(config);
   const started = Date.now();
   const expiry = await expireOverdueOrders(db, seatStoreOf(config));
-  const repair = await repairSeatState(db, redisOf(config));
+  const repair = await repairSeatState(depsOfEnv(env, config));
   log("info", "cron", { cron: controller.cron, ms: Date.now() - started, ...expiry, ...repair });
   return { ...expiry, ...repair };
 }

@@ -79,14 +79,14 @@ export const orderRoutes = new Hono<AppEnv>()
       const paymentWindowMs = config.PAYMENT_WINDOW_SECONDS * 1000;
 
       const claim = await store.orderHold(showId, holdId, { userId, orderId, now, paymentWindowMs, hallSeatIds });
-      if (claim.outcome === "GONE") throw holdNotFound();
-      if (claim.outcome === "EXPIRED")
+      if (claim.outcome === "HOLD_NOT_FOUND") throw holdNotFound();
+      if (claim.outcome === "HOLD_EXPIRED")
         throw new ApiError("HOLD_EXPIRED", "This hold has expired; choose your seats again");
-      if (claim.outcome === "LOST") {
+      if (claim.outcome === "SEAT_TAKEN") {
         throw new ApiError("SEAT_TAKEN", "Some of your seats are no longer held", { seats: claim.seats });
       }
       const { hold } = claim;
-      const existingOrderId = hold.orderId as string;
+      const existingOrderId = hold.orderId;
       if (claim.outcome === "ALREADY_ORDERED") {
         const existing = await findOrderOfHold(db, holdId, userId);
         if (existing) return c.json(view(c, existing), 200);
@@ -190,7 +190,10 @@ export const orderRoutes = new Hono<AppEnv>()
       if (result.row.changed) {
         // Redis learns the seats are sold; if this fails, the cron rebuilds it from order_seats.
         await seatStoreOf(config)
-          .settleOrderSeats({ showId: row.show_id, holdId: row.hold_id, userId, seatIds: row.seat_ids }, "BOOK")
+          .settleOrderSeats(
+            { showId: row.show_id, holdId: row.hold_id, userId, seatIds: row.seat_ids, orderId },
+            "BOOK",
+          )
           .catch((error: unknown) =>
             log("warn", "booked seats not written to Redis; the cron will repair", { orderId, error: String(error) }),
           );
@@ -229,7 +232,10 @@ export const orderRoutes = new Hono<AppEnv>()
       const { row } = result;
       if (row.changed) {
         await seatStoreOf(config)
-          .settleOrderSeats({ showId: row.show_id, holdId: row.hold_id, userId, seatIds: row.seat_ids }, "FREE")
+          .settleOrderSeats(
+            { showId: row.show_id, holdId: row.hold_id, userId, seatIds: row.seat_ids, orderId },
+            "FREE",
+          )
           .catch((error: unknown) =>
             log("warn", "cancelled seats not freed in Redis; the cron will repair", { orderId, error: String(error) }),
           );
