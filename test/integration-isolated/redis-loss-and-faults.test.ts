@@ -101,6 +101,13 @@ describe("Redis loses everything, and no cron runs", () => {
     expect(await redis().get(`seat_lock:{${showId}}:E3`)).toContain(pending.holdId);
 
     await redis().flushdb();
+    // Many at once on a show with no state: each may rebuild it, none is granted a sold seat.
+    const rush = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => postHold(newUser(), showId, [i % 2 ? "E1" : "E3"])),
+    );
+    expect(rush.map((r) => r.status)).toEqual(rush.map(() => 409));
+
+    await redis().flushdb();
     const states = statesOf(await seatMap(showId));
     expect(states.get("E1")?.state).toBe("BOOKED");
     expect(states.get("E2")?.state).toBe("BOOKED");
