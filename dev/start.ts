@@ -1,13 +1,15 @@
 /**
  * `npm run dev`: the whole product on http://localhost:8787 with one command. Finds Redis and
  * Postgres (or starts redis-server / an embedded PGlite), migrates and seeds, starts the Upstash and
- * Neon bridges, then `wrangler dev` with the worker's production clients pointed at the bridges.
+ * Neon bridges, the local OpenID provider (standing in for Google) and the payment sandbox (a local
+ * Stripe), then `wrangler dev` with the worker's production clients pointed at them.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { startIdentityProvider } from "./identity-provider/index.ts";
 import {
   ensureDatabase,
   ensurePostgres,
@@ -18,6 +20,7 @@ import {
   sleep,
   startBridges,
 } from "./local-stack.ts";
+import { startPaymentSandbox } from "./payment-sandbox/index.ts";
 
 /** Worker vars that can be overridden from the environment for a local run. */
 const OVERRIDABLE_VARS = [
@@ -44,10 +47,17 @@ export interface DevStackOptions {
   inheritOutput?: boolean;
 }
 
+/** The worker's OpenID client at the local provider (local values, not secrets). */
+export const LOCAL_OIDC_CLIENT = { id: "housefull-local", secret: "local-dev-oidc-secret-not-for-production" };
+export const OIDC_CALLBACK_PATH = "/api/v1/auth/oidc/callback";
+
 export interface DevStack {
   url: string;
+  oidcIssuer: string;
   databaseUrl: string;
   redisUrl: string;
+  /** The local Stripe stand-in: hosted checkout pages and `/__sandbox` switches. */
+  paymentSandboxUrl: string;
   stop(): Promise<void>;
 }
 
@@ -78,6 +88,26 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
     });
     stops.push(bridges.stop);
 
+    const idp = await startIdentityProvider({
+      clientId: LOCAL_OIDC_CLIENT.id,
+      clientSecret: LOCAL_OIDC_CLIENT.secret,
+      redirectUris: [`http://localhost:${port}${OIDC_CALLBACK_PATH}`, `http://127.0.0.1:${port}${OIDC_CALLBACK_PATH}`],
+      log,
+    });
+    stops.push(idp.close);
+    log(`Sign-in provider: ${idp.issuer} (stands in for Google; any email address signs in)`);
+
+    // Local dev values only; production sets STRIPE_* with `wrangler secret put`.
+    const payments = await startPaymentSandbox({
+      port: Number(process.env.PAYMENT_SANDBOX_PORT ?? 0),
+      apiKey: `sk_test_local_${randomBytes(12).toString("hex")}`,
+      webhookSecret: `whsec_local_${randomBytes(16).toString("hex")}`,
+      webhookUrl: `http://127.0.0.1:${port}/api/v1/payments/stripe/webhook`,
+      log,
+    });
+    stops.push(payments.close);
+    log(`Payments: sandbox (local Stripe) at ${payments.url}`);
+
     if (!existsSync(path.join(ROOT, "web/dist/index.html"))) {
       log("Web UI: building web/dist (first run)");
       await run("npm", ["run", "build:web", "--silent"]);
@@ -93,6 +123,12 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
       NEON_FETCH_ENDPOINT: bridges.neonFetchEndpoint,
       UPSTASH_REDIS_REST_URL: bridges.upstashUrl,
       UPSTASH_REDIS_REST_TOKEN: bridges.upstashToken,
+      OIDC_ISSUER: idp.issuer,
+      OIDC_CLIENT_ID: LOCAL_OIDC_CLIENT.id,
+      OIDC_CLIENT_SECRET: LOCAL_OIDC_CLIENT.secret,
+      STRIPE_API_BASE: payments.url,
+      STRIPE_SECRET_KEY: payments.apiKey,
+      STRIPE_WEBHOOK_SECRET: payments.webhookSecret,
     };
     const wrangler = spawn(
       path.join(ROOT, "node_modules/.bin/wrangler"),
@@ -115,7 +151,14 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
     stops.push(() => stopChild(wrangler));
     const url = `http://localhost:${port}`;
     await waitForHealth(url, wrangler);
-    return { url, databaseUrl: pg.url, redisUrl: redis.url, stop };
+    return {
+      url,
+      oidcIssuer: idp.issuer,
+      databaseUrl: pg.url,
+      redisUrl: redis.url,
+      paymentSandboxUrl: payments.url,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
@@ -158,7 +201,9 @@ function run(command: string, args: string[]): Promise<void> {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   startDevStack({ inheritOutput: true })
     .then((stack) => {
-      console.log(`\nhousefull is running at ${stack.url}  (API docs: ${stack.url}/api/docs; Ctrl-C stops)\n`);
+      console.log(
+        `\nhousefull is running at ${stack.url}  (API docs: ${stack.url}/api/docs; payment sandbox: ${stack.paymentSandboxUrl}/__sandbox; Ctrl-C stops)\n`,
+      );
       const shutdown = () => void stack.stop().then(() => process.exit(0));
       process.on("SIGINT", shutdown);
       process.on("SIGTERM", shutdown);

@@ -42,4 +42,4 @@ export function depsOfEnv(env: Env, config: Config = configOf(env)): Deps {
 }
 
 /** The dependencies of a request (its config is parsed once per isolate by the request context). */
-export const depsOf = (c: Context<AppEnv>): Deps => depsOfEnv(c.env, c.var.config);
+export const depsOf = <E extends AppEnv>(c: Context<E>): Deps => depsOfEnv(c.env, c.var.config);

@@ -33,6 +33,8 @@ const configSchema = z.object({
   EMAIL_API_KEY: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   /** Milliseconds before an outbound call to Redis or Postgres is abandoned. */
   BACKEND_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(5_000),
+  /** Milliseconds a request body may take to arrive in full before the answer is 408 (slow clients). */
+  BODY_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5_000),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,12 +1,14 @@
 /**
  * Before the workerd suites: real Redis and Postgres (a fresh `housefull_test` database, migrated
- * and seeded), and the Upstash/Neon bridges in front of them. Their URLs reach the worker's env
- * through vitest's provide/inject (see vitest.config.ts).
+ * and seeded), the Upstash/Neon bridges in front of them, the local OpenID provider and the payment
+ * sandbox (a local Stripe). Their URLs reach the worker's env through vitest's provide/inject (see
+ * vitest.config.ts).
  */
 
 import { Redis as IORedis } from "ioredis";
 import type { TestProject } from "vitest/node";
 import { startUpstashBridge } from "../dev/bridges/upstash-rest.ts";
+import { startIdentityProvider } from "../dev/identity-provider/index.ts";
 import {
   ensureDatabase,
   ensurePostgres,
@@ -15,6 +17,7 @@ import {
   StackError,
   startBridges,
 } from "../dev/local-stack.ts";
+import { startPaymentSandbox } from "../dev/payment-sandbox/index.ts";
 
 const quiet = (line: string) => {
   if (process.env.STACK_VERBOSE) console.log(line);
@@ -46,6 +49,13 @@ export default async function setup(project: TestProject) {
     await wipe.flushdb();
     wipe.disconnect();
     const isolated = await startUpstashBridge({ redisUrl: isolatedRedisUrl, token: "isolated-token" });
+    // The worker under test answers on http://localhost (SELF.fetch), so its callback is there.
+    const oidcClient = {
+      clientId: "housefull-test",
+      clientSecret: "test-oidc-client-secret-not-for-production",
+      redirectUri: "http://localhost/api/v1/auth/oidc/callback",
+    };
+    const idp = await startIdentityProvider({ ...oidcClient, redirectUris: [oidcClient.redirectUri] });
     project.provide("databaseUrl", pg.url);
     project.provide("redisUrl", redis.url);
     project.provide("upstashUrl", bridges.upstashUrl);
@@ -53,8 +63,20 @@ export default async function setup(project: TestProject) {
     project.provide("neonFetchEndpoint", bridges.neonFetchEndpoint);
     project.provide("isolatedUpstashUrl", isolated.url);
     project.provide("isolatedUpstashToken", "isolated-token");
+    project.provide("oidcIssuer", idp.issuer);
+    project.provide("oidcClientId", oidcClient.clientId);
+    project.provide("oidcClientSecret", oidcClient.clientSecret);
+    project.provide("oidcRedirectUri", oidcClient.redirectUri);
+    // The local Stripe stand-in. The worker under test has no address to deliver webhooks to: tests
+    // fetch an event signed from `/__sandbox/events/:id/signed` and hand it to the worker themselves.
+    const payments = await startPaymentSandbox({ apiKey: "sk_test_housefull", webhookSecret: "whsec_housefull_tests" });
+    project.provide("paymentSandboxUrl", payments.url);
+    project.provide("paymentSandboxApiKey", payments.apiKey);
+    project.provide("paymentSandboxWebhookSecret", payments.webhookSecret);
 
     return async () => {
+      await payments.close();
+      await idp.close();
       await isolated.close();
       await bridges.stop();
       await redis.stop();
@@ -77,5 +99,14 @@ declare module "vitest" {
     neonFetchEndpoint: string;
     isolatedUpstashUrl: string;
     isolatedUpstashToken: string;
+    /** The local OpenID provider and the worker's client registered there. */
+    oidcIssuer: string;
+    oidcClientId: string;
+    oidcClientSecret: string;
+    oidcRedirectUri: string;
+    /** The local Stripe stand-in (dev/payment-sandbox/). */
+    paymentSandboxUrl: string;
+    paymentSandboxApiKey: string;
+    paymentSandboxWebhookSecret: string;
   }
 }

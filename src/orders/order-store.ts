@@ -1,113 +1,62 @@
-import { type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, exists, gt, inArray, lte, ne, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import type { OrderStatus } from "../db/schema";
-import { cancellationVerdict } from "../domain/order-rules";
-import type { Customer, OrderView } from "./schemas";
+import { movies, orderSeats, orders, shows, theatres } from "../db/schema";
+import type { Customer } from "./schemas";
 
 /**
  * Orders in Postgres, the source of truth. Every operation here is one database round trip: a
- * single statement (CTEs) or one transaction batch over Neon's HTTP endpoint.
+ * single statement or one `db.batch` (one transaction over Neon's HTTP endpoint). Within a batch
+ * each statement reads the latest committed rows (READ COMMITTED), which is how a repeated
+ * confirm or cancel that waited on a concurrent one reads that one's result, not its old snapshot.
  */
 
-/**
- * One order row joined with its show, movie and theatre, as every order query selects it. `alias`
- * names where the order columns come from: the orders table, or a CTE returning order rows.
- */
-const orderView = (alias: string) =>
-  sql.raw(`
-  ${alias}.order_id, ${alias}.user_id, ${alias}.show_id, ${alias}.hold_id, ${alias}.seat_ids,
-  ${alias}.customer_name, ${alias}.customer_email, ${alias}.customer_phone, ${alias}.amount, ${alias}.status,
-  ${alias}.ticket_code, ${alias}.created_at, ${alias}.confirmed_at, ${alias}.cancelled_at, ${alias}.expires_at,
-  s.start_time, m.movie_id, m.title, m.thumbnail_url, m.language, m.format, m.duration_mins, m.age_rating,
-  t.theatre_id, t.name AS theatre_name, t.city, t.address, t.cancellation_available`);
+type Order = typeof orders.$inferSelect;
 
-const orderJoins = (alias: string) =>
-  sql.raw(`
-  JOIN shows s ON s.show_id = ${alias}.show_id
-  JOIN movies m ON m.movie_id = s.movie_id
-  JOIN theatres t ON t.theatre_id = s.theatre_id`);
-
-const ORDER_VIEW = orderView("o");
-const ORDER_JOINS = orderJoins("o");
-
+/** One order with what its views need of its show, movie and theatre. */
 export interface OrderRow {
-  order_id: string;
-  user_id: string;
-  show_id: string;
-  hold_id: string;
-  seat_ids: string[];
-  customer_name: string | null;
-  customer_email: string | null;
-  customer_phone: string | null;
-  amount: string;
-  status: OrderStatus;
-  ticket_code: string | null;
-  created_at: string;
-  confirmed_at: string | null;
-  cancelled_at: string | null;
-  expires_at: string;
-  start_time: string;
-  movie_id: string;
-  title: string;
-  thumbnail_url: string | null;
-  language: string | null;
-  format: string | null;
-  duration_mins: number | null;
-  age_rating: string | null;
-  theatre_id: string;
-  theatre_name: string;
-  city: string | null;
-  address: string | null;
-  cancellation_available: boolean;
+  order: Order;
+  show: Pick<typeof shows.$inferSelect, "startTime" | "status">;
+  movie: Pick<
+    typeof movies.$inferSelect,
+    "id" | "title" | "thumbnailUrl" | "language" | "format" | "durationMins" | "ageRating"
+  >;
+  theatre: Pick<typeof theatres.$inferSelect, "id" | "name" | "city" | "address" | "cancellationAvailable">;
 }
 
-const iso = (text: string) => new Date(text).toISOString();
-const isoOrNull = (text: string | null) => (text === null ? null : iso(text));
+const orderViewFields = {
+  order: orders,
+  show: { startTime: shows.startTime, status: shows.status },
+  movie: {
+    id: movies.id,
+    title: movies.title,
+    thumbnailUrl: movies.thumbnailUrl,
+    language: movies.language,
+    format: movies.format,
+    durationMins: movies.durationMins,
+    ageRating: movies.ageRating,
+  },
+  theatre: {
+    id: theatres.id,
+    name: theatres.name,
+    city: theatres.city,
+    address: theatres.address,
+    cancellationAvailable: theatres.cancellationAvailable,
+  },
+};
 
-export function orderViewOf(row: OrderRow, now: Date, cancellationCutoffMinutes: number): OrderView {
-  const verdict = cancellationVerdict(
-    { status: row.status, expiresAt: row.expires_at },
-    { startTime: row.start_time, cancellationAvailable: row.cancellation_available },
-    now,
-    cancellationCutoffMinutes,
-  );
-  return {
-    orderId: row.order_id,
-    status: row.status,
-    holdId: row.hold_id,
-    seatIds: row.seat_ids,
-    amount: row.amount,
-    ticketCode: row.ticket_code,
-    customer: { name: row.customer_name, email: row.customer_email, phone: row.customer_phone },
-    createdAt: iso(row.created_at),
-    expiresAt: iso(row.expires_at),
-    confirmedAt: isoOrNull(row.confirmed_at),
-    cancelledAt: isoOrNull(row.cancelled_at),
-    cancellable: verdict.allowed,
-    show: {
-      id: row.show_id,
-      startTime: iso(row.start_time),
-      movie: {
-        id: row.movie_id,
-        title: row.title,
-        posterUrl: row.thumbnail_url,
-        language: row.language,
-        format: row.format,
-        durationMins: row.duration_mins,
-        ageRating: row.age_rating,
-      },
-      theatre: {
-        id: row.theatre_id,
-        name: row.theatre_name,
-        city: row.city,
-        address: row.address,
-        cancellationAvailable: row.cancellation_available,
-      },
-    },
-  };
-}
+const selectOrderViews = (db: Database, where: SQL | undefined) =>
+  db
+    .select(orderViewFields)
+    .from(orders)
+    .innerJoin(shows, eq(shows.id, orders.showId))
+    .innerJoin(movies, eq(movies.id, shows.movieId))
+    .innerJoin(theatres, eq(theatres.id, shows.theatreId))
+    .where(where);
 
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+const now = sql`now()`;
+/** The caller's order; without a user (a payment webhook) any order of that id. */
+const orderOf = (orderId: string, userId?: string) =>
+  and(eq(orders.id, orderId), userId === undefined ? undefined : eq(orders.userId, userId));
 
 export interface NewOrder {
   orderId: string;
@@ -122,122 +71,232 @@ export interface NewOrder {
 }
 
 /**
- * Writes an order and its seats in one transaction (SPEC flow 2). First, any PAYMENT_PENDING order
- * past its deadline that still claims one of these seats is expired (so a stale order never blocks
- * a seat, even before the cron runs). Then the order is inserted only if the show is still open,
- * priced from the show's price in Postgres. `order_seats`' primary key refuses a seat that is
+ * Writes an order and its seats in one transaction (docs/API.md flow 2). First, any PAYMENT_PENDING
+ * order past its deadline that still claims one of these seats is expired (so a stale order never
+ * blocks a seat, even before the cron runs). Then the order is inserted only if the show is still
+ * open, priced from the show's price in Postgres. `order_seats`' primary key refuses a seat that is
  * already sold: the whole transaction fails with 23505 and nothing is written.
- * Returns the order this hold has (new or from an earlier attempt), or undefined when the show
- * no longer takes bookings.
+ * Returns the order this hold has (this one, or one an earlier claim wrote), or undefined when the
+ * show no longer takes bookings.
  */
 export async function insertOrder(db: Database, order: NewOrder): Promise<OrderRow | undefined> {
   const { orderId, userId, showId, holdId, seatIds, customer } = order;
   const seats = sql`${sql.param(seatIds)}::text[]`;
+  const stale = db.$with("stale").as(
+    db
+      .update(orders)
+      .set({ status: "EXPIRED" })
+      .where(
+        and(
+          eq(orders.status, "PAYMENT_PENDING"),
+          lte(orders.expiresAt, now),
+          inArray(
+            orders.id,
+            db
+              .select({ id: orderSeats.orderId })
+              .from(orderSeats)
+              .where(and(eq(orderSeats.showId, showId), inArray(orderSeats.seatId, seatIds))),
+          ),
+        ),
+      )
+      .returning({ id: orders.id }),
+  );
+  const newOrder = db.$with("new_order").as(
+    db
+      .insert(orders)
+      .select(
+        db
+          .select({
+            id: sql`${orderId}::uuid`.as("order_id"),
+            userId: sql`${userId}`.as("user_id"),
+            showId: shows.id,
+            holdId: sql`${holdId}`.as("hold_id"),
+            seatIds: sql`${seats}`.as("seat_ids"),
+            customerName: sql`${customer.name}`.as("customer_name"),
+            customerEmail: sql`${customer.email}`.as("customer_email"),
+            customerPhone: sql`${customer.phone}`.as("customer_phone"),
+            amount: sql`${shows.price} * ${seatIds.length} + ${order.surchargeTotal}::numeric`.as("amount"),
+            status: sql`'PAYMENT_PENDING'`.as("status"),
+            ticketCode: sql`null`.as("ticket_code"),
+            createdAt: sql`now()`.as("created_at"),
+            confirmedAt: sql`null::timestamptz`.as("confirmed_at"),
+            cancelledAt: sql`null::timestamptz`.as("cancelled_at"),
+            expiresAt: sql`${order.expiresAt.toISOString()}::timestamptz`.as("expires_at"),
+          })
+          .from(shows)
+          .where(and(eq(shows.id, showId), ne(shows.status, "CANCELLED"), gt(shows.startTime, now))),
+      )
+      .onConflictDoNothing({ target: orders.holdId })
+      .returning({ id: orders.id }),
+  );
   const [, , selected] = await db.batch([
-    db.execute(sql`
-      WITH stale AS (
-        UPDATE orders SET status = 'EXPIRED'
-        WHERE status = 'PAYMENT_PENDING' AND expires_at <= now()
-          AND order_id IN (SELECT order_id FROM order_seats WHERE show_id = ${showId} AND seat_id = ANY(${seats}))
-        RETURNING order_id)
-      DELETE FROM order_seats WHERE order_id IN (SELECT order_id FROM stale)`),
-    db.execute(sql`
-      WITH new_order AS (
-        INSERT INTO orders (order_id, user_id, show_id, hold_id, seat_ids, customer_name, customer_email,
-                            customer_phone, amount, status, expires_at)
-        SELECT ${orderId}, ${userId}, s.show_id, ${holdId}, ${seats}, ${customer.name}, ${customer.email},
-               ${customer.phone}, s.price * ${seatIds.length} + ${order.surchargeTotal}::numeric, 'PAYMENT_PENDING',
-               ${order.expiresAt.toISOString()}
-        FROM shows s
-        WHERE s.show_id = ${showId} AND s.status <> 'CANCELLED' AND s.start_time > now()
-        ON CONFLICT (hold_id) DO NOTHING
-        RETURNING order_id)
-      INSERT INTO order_seats (show_id, seat_id, order_id)
-      SELECT ${showId}, seat, new_order.order_id FROM new_order, unnest(${seats}) AS seat`),
-    db.execute(sql`SELECT ${ORDER_VIEW} FROM orders o ${ORDER_JOINS} WHERE o.hold_id = ${holdId}`),
+    db
+      .with(stale)
+      .delete(orderSeats)
+      .where(inArray(orderSeats.orderId, db.select({ id: stale.id }).from(stale))),
+    db
+      .with(newOrder)
+      .insert(orderSeats)
+      .select(
+        db
+          .select({
+            showId: sql`${showId}::uuid`.as("show_id"),
+            seatId: sql`seat`.as("seat_id"),
+            orderId: newOrder.id,
+          })
+          .from(newOrder)
+          .crossJoin(sql`unnest(${seats}) AS seat`),
+      ),
+    selectOrderViews(db, eq(orders.holdId, holdId)),
   ]);
-  return rowsOf<OrderRow>(selected)[0];
+  return selected[0];
 }
 
 export async function findOrder(db: Database, orderId: string, userId: string): Promise<OrderRow | undefined> {
-  const result = await db.execute(
-    sql`SELECT ${ORDER_VIEW} FROM orders o ${ORDER_JOINS} WHERE o.order_id = ${orderId} AND o.user_id = ${userId}`,
-  );
-  return rowsOf<OrderRow>(result)[0];
+  return (await selectOrderViews(db, orderOf(orderId, userId)))[0];
 }
 
 export async function findOrderOfHold(db: Database, holdId: string, userId: string): Promise<OrderRow | undefined> {
-  const result = await db.execute(
-    sql`SELECT ${ORDER_VIEW} FROM orders o ${ORDER_JOINS} WHERE o.hold_id = ${holdId} AND o.user_id = ${userId}`,
-  );
-  return rowsOf<OrderRow>(result)[0];
+  return (await selectOrderViews(db, and(eq(orders.holdId, holdId), eq(orders.userId, userId))))[0];
 }
 
 export async function listOrders(db: Database, userId: string, page: number, pageSize: number) {
-  const [items, totals] = await db.batch([
-    db.execute(sql`
-      SELECT ${ORDER_VIEW} FROM orders o ${ORDER_JOINS}
-      WHERE o.user_id = ${userId}
-      ORDER BY o.created_at DESC, o.order_id
-      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`),
-    db.execute(sql`SELECT count(*)::int AS total FROM orders WHERE user_id = ${userId}`),
+  const [rows, totals] = await db.batch([
+    selectOrderViews(db, eq(orders.userId, userId))
+      .orderBy(desc(orders.createdAt), orders.id)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ total: count() }).from(orders).where(eq(orders.userId, userId)),
   ]);
-  return { rows: rowsOf<OrderRow>(items), total: rowsOf<{ total: number }>(totals)[0]?.total ?? 0 };
+  return { rows, total: totals[0]?.total ?? 0 };
 }
 
-/** `changed` = this statement made the change; otherwise the order as it already was. */
-type Transition = { row: OrderRow & { changed: boolean; previous_status: OrderStatus | null } } | undefined;
-
-/** Runs `change` (a CTE named `changed` returning order rows) and answers with the order either way. */
-async function transition(db: Database, orderId: string, userId: string, change: SQL): Promise<Transition> {
-  const result = await db.execute(sql`
-    WITH ${change}
-    SELECT true AS changed, c.previous_status, ${orderView("c")} FROM changed c ${orderJoins("c")}
-    UNION ALL
-    SELECT false, NULL, ${ORDER_VIEW} FROM orders o ${ORDER_JOINS}
-    WHERE o.order_id = ${orderId} AND o.user_id = ${userId} AND NOT EXISTS (SELECT 1 FROM changed)`);
-  const row = rowsOf<OrderRow & { changed: boolean; previous_status: OrderStatus | null }>(result)[0];
-  return row && { row };
-}
+/** A transition's answer: the order as it now is, and whether this call made the change. */
+export type Transition<Extra = object> = { row: OrderRow; changed: false } | ({ row: OrderRow; changed: true } & Extra);
 
 /**
- * Payment confirmed (SPEC flow 3): one guarded UPDATE — the caller's order, still
- * PAYMENT_PENDING and not past its deadline — sets CONFIRMED, confirmed_at and the ticket code.
+ * Payment confirmed (docs/API.md flow 3): one guarded UPDATE — the order (the caller's, when a
+ * caller is named), still PAYMENT_PENDING, not past its deadline, its show still open (as
+ * `insertOrder` checks) — sets CONFIRMED, confirmed_at and the ticket code; then the order is
+ * read as it now is. Undefined: no such order.
  */
-export function confirmOrder(db: Database, orderId: string, userId: string, ticketCode: string) {
-  return transition(
-    db,
-    orderId,
-    userId,
-    sql`changed AS (
-      UPDATE orders SET status = 'CONFIRMED', confirmed_at = now(), ticket_code = ${ticketCode}
-      WHERE order_id = ${orderId} AND user_id = ${userId} AND status = 'PAYMENT_PENDING' AND expires_at > now()
-      RETURNING orders.*, 'PAYMENT_PENDING'::varchar AS previous_status)`,
-  );
+export async function confirmOrder(
+  db: Database,
+  orderId: string,
+  userId: string | undefined,
+  ticketCode: string,
+): Promise<Transition | undefined> {
+  const showOpen = db
+    .select({ one: sql`1` })
+    .from(shows)
+    .where(and(eq(shows.id, orders.showId), ne(shows.status, "CANCELLED"), gt(shows.startTime, now)));
+  const [changed, [row]] = await db.batch([
+    db
+      .update(orders)
+      .set({ status: "CONFIRMED", confirmedAt: sql`now()`, ticketCode })
+      .where(
+        and(
+          orderOf(orderId, userId),
+          eq(orders.status, "PAYMENT_PENDING"),
+          gt(orders.expiresAt, now),
+          exists(showOpen),
+        ),
+      )
+      .returning({ id: orders.id }),
+    selectOrderViews(db, orderOf(orderId, userId)),
+  ]);
+  return row && { row, changed: changed.length > 0 };
 }
 
 /**
  * Cancellation: an unpaid order before its deadline, or a paid one where the theatre allows it and
- * the show is more than `cutoffMinutes` away. Its seats are released in the same statement.
+ * the show is more than `cutoffMinutes` away; its seats are released in the same transaction.
+ * The target row is locked (`FOR UPDATE`), so a cancel that waited on a concurrent one sees it
+ * already cancelled and changes nothing. Undefined: no such order.
  */
-export function cancelOrder(db: Database, orderId: string, userId: string, cutoffMinutes: number) {
-  return transition(
-    db,
-    orderId,
-    userId,
-    sql`target AS (
-      SELECT o.order_id, o.status FROM orders o
-      JOIN shows s ON s.show_id = o.show_id
-      JOIN theatres t ON t.theatre_id = s.theatre_id
-      WHERE o.order_id = ${orderId} AND o.user_id = ${userId}
-        AND ((o.status = 'PAYMENT_PENDING' AND o.expires_at > now())
-          OR (o.status = 'CONFIRMED' AND t.cancellation_available
-              AND s.start_time > now() + make_interval(mins => ${cutoffMinutes})))
-      FOR UPDATE OF o),
-    changed AS (
-      UPDATE orders SET status = 'CANCELLED', cancelled_at = now()
-      FROM target WHERE orders.order_id = target.order_id
-      RETURNING orders.*, target.status AS previous_status),
-    freed AS (DELETE FROM order_seats WHERE order_id IN (SELECT order_id FROM changed))`,
+export async function cancelOrder(
+  db: Database,
+  orderId: string,
+  userId: string,
+  cutoffMinutes: number,
+): Promise<Transition<{ previousStatus: Order["status"] }> | undefined> {
+  const target = db.$with("target").as(
+    db
+      .select({ id: orders.id, previousStatus: sql<Order["status"]>`${orders.status}`.as("previous_status") })
+      .from(orders)
+      .innerJoin(shows, eq(shows.id, orders.showId))
+      .innerJoin(theatres, eq(theatres.id, shows.theatreId))
+      .where(
+        and(
+          orderOf(orderId, userId),
+          sql`((${orders.status} = 'PAYMENT_PENDING' AND ${orders.expiresAt} > now())
+            OR (${orders.status} = 'CONFIRMED' AND ${theatres.cancellationAvailable}
+                AND ${shows.startTime} > now() + make_interval(mins => ${cutoffMinutes})))`,
+        ),
+      )
+      .for("update", { of: orders }),
   );
+  const [changed, , [row]] = await db.batch([
+    db
+      .with(target)
+      .update(orders)
+      .set({ status: "CANCELLED", cancelledAt: sql`now()` })
+      .from(target)
+      .where(eq(orders.id, target.id))
+      .returning({ previousStatus: target.previousStatus }),
+    db.delete(orderSeats).where(
+      and(
+        eq(orderSeats.orderId, orderId),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(orders)
+            .where(and(eq(orders.id, orderId), eq(orders.status, "CANCELLED"))),
+        ),
+      ),
+    ),
+    selectOrderViews(db, orderOf(orderId, userId)),
+  ]);
+  if (!row) return undefined;
+  const [made] = changed;
+  return made ? { row, changed: true, previousStatus: made.previousStatus } : { row, changed: false };
+}
+
+/** An order whose seats the cron must free in Redis. */
+export type ExpiredOrder = { orderId: Order["id"] } & Pick<Order, "showId" | "userId" | "holdId" | "seatIds">;
+
+/**
+ * Flow 4: every PAYMENT_PENDING order past its deadline becomes EXPIRED and its `order_seats` rows
+ * go, in one set-based statement (safe when two runs overlap: a row expires once).
+ */
+export async function expireOverdue(db: Database): Promise<ExpiredOrder[]> {
+  const expired = db.$with("expired").as(
+    db
+      .update(orders)
+      .set({ status: "EXPIRED" })
+      .where(and(eq(orders.status, "PAYMENT_PENDING"), lte(orders.expiresAt, now)))
+      .returning({
+        id: orders.id,
+        showId: orders.showId,
+        userId: orders.userId,
+        holdId: orders.holdId,
+        seatIds: orders.seatIds,
+      }),
+  );
+  const freed = db.$with("freed").as(
+    db
+      .delete(orderSeats)
+      .where(inArray(orderSeats.orderId, db.select({ id: expired.id }).from(expired)))
+      .returning({ orderId: orderSeats.orderId }),
+  );
+  return db
+    .with(expired, freed)
+    .select({
+      orderId: expired.id,
+      showId: expired.showId,
+      userId: expired.userId,
+      holdId: expired.holdId,
+      seatIds: expired.seatIds,
+    })
+    .from(expired);
 }

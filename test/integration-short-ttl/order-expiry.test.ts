@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
-import { sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { orderSeats, orders } from "../../src/db/schema";
 import {
   confirmPayment,
   createShow,
@@ -23,11 +24,7 @@ const holdTtlMs = Number(env.HOLD_TTL_SECONDS) * 1000;
 const windowMs = Number(env.PAYMENT_WINDOW_SECONDS) * 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const statusOf = async (orderId: string) =>
-  (
-    (await db().execute(sql`SELECT status FROM orders WHERE order_id = ${orderId}`)) as unknown as {
-      rows: { status: string }[];
-    }
-  ).rows[0]?.status;
+  (await db().select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)))[0]?.status;
 
 describe(`orders with HOLD_TTL_SECONDS=${env.HOLD_TTL_SECONDS}, PAYMENT_WINDOW_SECONDS=${env.PAYMENT_WINDOW_SECONDS}`, () => {
   it("(a) a pending order's seats cannot be held by anyone else until it expires, even past the hold TTL", async () => {
@@ -88,12 +85,7 @@ describe(`orders with HOLD_TTL_SECONDS=${env.HOLD_TTL_SECONDS}, PAYMENT_WINDOW_S
     await sleep(windowMs + 300);
     await runCron();
     expect(await statusOf(order.orderId)).toBe("EXPIRED");
-    const rows = (await db().execute(
-      sql`SELECT count(*)::int AS n FROM order_seats WHERE order_id = ${order.orderId}`,
-    )) as unknown as {
-      rows: { n: number }[];
-    };
-    expect(rows.rows[0]?.n).toBe(0);
+    expect(await db().$count(orderSeats, eq(orderSeats.orderId, order.orderId))).toBe(0);
     expect(statesOf(await seatMap(showId)).get("D1")?.state).toBe("AVAILABLE");
     await runCron(); // idempotent: a second run changes nothing and does not fail
     expect(await statusOf(order.orderId)).toBe("EXPIRED");

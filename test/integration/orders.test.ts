@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { orderSeats, orders } from "../../src/db/schema";
 import {
   asUser,
   cancelOrder,
@@ -29,12 +30,13 @@ const holdOf = async (res: Response) => {
 
 const orderSeatsOf = async (orderId: string) =>
   (
-    (await db().execute(
-      sql`SELECT seat_id FROM order_seats WHERE order_id = ${orderId} ORDER BY seat_id`,
-    )) as unknown as {
-      rows: { seat_id: string }[];
-    }
-  ).rows.map((r) => r.seat_id);
+    await db()
+      .select({ seatId: orderSeats.seatId })
+      .from(orderSeats)
+      .where(eq(orderSeats.orderId, orderId))
+      .orderBy(orderSeats.seatId)
+  ).map((r) => r.seatId);
+const ordersOfHold = (holdId: string) => db().$count(orders, eq(orders.holdId, holdId));
 
 describe("POST /orders", () => {
   it("turns the caller's hold into a PAYMENT_PENDING order priced by the server, seats locked for the payment window", async () => {
@@ -97,12 +99,7 @@ describe("POST /orders", () => {
     expect(statuses).toEqual([200, 200, 200, 201]);
     const ids = new Set(await Promise.all(responses.map(async (r) => ((await r.json()) as Order).orderId)));
     expect(ids.size).toBe(1);
-    const count = (await db().execute(
-      sql`SELECT count(*)::int AS n FROM orders WHERE hold_id = ${hold.holdId}`,
-    )) as unknown as {
-      rows: { n: number }[];
-    };
-    expect(count.rows[0]?.n).toBe(1);
+    expect(await ordersOfHold(hold.holdId)).toBe(1);
   });
 
   it("404 for someone else's or an unknown hold; 400 for invalid customer details; 401 without identity", async () => {
@@ -143,12 +140,7 @@ describe("POST /orders", () => {
     const res = await postOrder(user, hold.holdId);
     expect(res.status).toBe(409);
     expect((await errorOf(res)).code).toBe("SEAT_TAKEN");
-    const orders = (await db().execute(
-      sql`SELECT count(*)::int AS n FROM orders WHERE hold_id = ${hold.holdId}`,
-    )) as unknown as {
-      rows: { n: number }[];
-    };
-    expect(orders.rows[0]?.n).toBe(0);
+    expect(await ordersOfHold(hold.holdId)).toBe(0);
     expect(await orderSeatsOf(first.orderId)).toEqual(["F1"]);
     expect(statesOf(await seatMap(showId)).get("F2")?.state).toBe("AVAILABLE");
     expect((await getHold(user, hold.holdId)).status).toBe(404);

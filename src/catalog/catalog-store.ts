@@ -1,10 +1,12 @@
-import { and, asc, count, desc, eq, gte, lt, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, isNotNull, lt, ne, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { movies, orderSeats, seatLayouts, shows, theatres } from "../db/schema";
+import { movies, orderSeats, type ShowStatus, seatLayouts, shows, theatres } from "../db/schema";
 import { categoryPrices } from "../domain/pricing";
 import { DEFAULT_LAYOUT, type SeatLayout, seatIdsOf } from "../domain/seat-layout";
 import { showStatusOf } from "../domain/show-schedule";
 import type { Movie, ShowSummary, Theatre } from "./schemas";
+
+/** The catalog's reads: all of its SQL, drizzle column references throughout. */
 
 type MovieRow = typeof movies.$inferSelect;
 type TheatreRow = typeof theatres.$inferSelect;
@@ -45,7 +47,7 @@ export interface MovieFilter {
 /** One page of movies, the total, and the filter values the UI offers: one database round trip. */
 export async function listMovies(db: Database, filter: MovieFilter) {
   const conditions: SQL[] = [];
-  if (filter.q) conditions.push(sql`${movies.title} ilike ${likePattern(filter.q)}`);
+  if (filter.q) conditions.push(ilike(movies.title, likePattern(filter.q)));
   if (filter.genre) {
     conditions.push(sql`lower(${filter.genre}) = any(select lower(g) from unnest(${movies.genres}) g)`);
   }
@@ -68,7 +70,7 @@ export async function listMovies(db: Database, filter: MovieFilter) {
     db
       .selectDistinct({ language: movies.language })
       .from(movies)
-      .where(sql`${movies.language} is not null`)
+      .where(isNotNull(movies.language))
       .orderBy(movies.language),
   ]);
   const total = totalRow?.total ?? 0;
@@ -104,7 +106,7 @@ const showColumns = {
 type ShowRow = {
   show: typeof shows.$inferSelect;
   theatre: TheatreRow;
-  layout: SeatLayout | null;
+  layout: typeof seatLayouts.$inferSelect.layout | null;
   seatsTaken: number;
 };
 
@@ -164,4 +166,29 @@ export async function findShow(db: Database, showId: string) {
     .where(eq(shows.id, showId))
     .limit(1);
   return row && { ...toShowSummary(row), movie: toMovie(row.movie) };
+}
+
+/** What booking needs to know about a show, as stored; `show-info.ts` caches it. */
+export interface ShowBookingRow {
+  showId: string;
+  startTime: string;
+  status: ShowStatus;
+  price: string;
+  layout: SeatLayout;
+}
+
+export async function findShowBookingRow(db: Database, showId: string): Promise<ShowBookingRow | undefined> {
+  const [row] = await db
+    .select({
+      showId: shows.id,
+      startTime: shows.startTime,
+      status: shows.status,
+      price: shows.price,
+      layout: seatLayouts.layout,
+    })
+    .from(shows)
+    .leftJoin(seatLayouts, eq(seatLayouts.id, shows.layoutId))
+    .where(eq(shows.id, showId))
+    .limit(1);
+  return row && { ...row, startTime: new Date(row.startTime).toISOString(), layout: row.layout ?? DEFAULT_LAYOUT };
 }

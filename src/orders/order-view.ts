@@ -1,0 +1,54 @@
+import { cancellationVerdict } from "../domain/order-rules";
+import type { OrderRow } from "./order-store";
+import type { OrderView } from "./schemas";
+
+const iso = (text: string) => new Date(text).toISOString();
+const isoOrNull = (text: string | null) => (text === null ? null : iso(text));
+
+/** Whether the order may be cancelled now (the same rule the cancel statement applies). */
+export const cancellationOf = (row: OrderRow, now: Date, cancellationCutoffMinutes: number) =>
+  cancellationVerdict(
+    { status: row.order.status, expiresAt: row.order.expiresAt },
+    { startTime: row.show.startTime, cancellationAvailable: row.theatre.cancellationAvailable },
+    now,
+    cancellationCutoffMinutes,
+  );
+
+/** The API's view of an order (docs/API.md: Order). */
+export function orderViewOf(row: OrderRow, now: Date, cancellationCutoffMinutes: number): OrderView {
+  const { order, show, movie, theatre } = row;
+  return {
+    orderId: order.id,
+    status: order.status,
+    holdId: order.holdId,
+    seatIds: order.seatIds,
+    amount: order.amount,
+    ticketCode: order.ticketCode,
+    customer: { name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
+    createdAt: iso(order.createdAt),
+    expiresAt: iso(order.expiresAt),
+    confirmedAt: isoOrNull(order.confirmedAt),
+    cancelledAt: isoOrNull(order.cancelledAt),
+    cancellable: cancellationOf(row, now, cancellationCutoffMinutes).allowed,
+    show: {
+      id: order.showId,
+      startTime: iso(show.startTime),
+      movie: {
+        id: movie.id,
+        title: movie.title,
+        posterUrl: movie.thumbnailUrl,
+        language: movie.language,
+        format: movie.format,
+        durationMins: movie.durationMins,
+        ageRating: movie.ageRating,
+      },
+      theatre: {
+        id: theatre.id,
+        name: theatre.name,
+        city: theatre.city,
+        address: theatre.address,
+        cancellationAvailable: theatre.cancellationAvailable,
+      },
+    },
+  };
+}

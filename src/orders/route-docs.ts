@@ -1,0 +1,63 @@
+import type { DescribeRouteOptions } from "hono-openapi";
+import { errorResponse, jsonResponse } from "../http/openapi-doc";
+import { orderListSchema, orderSchema } from "./schemas";
+
+/** The OpenAPI description of each order route: every status it answers with. */
+const commonErrors = {
+  400: errorResponse("Invalid input"),
+  401: errorResponse("No identity"),
+  404: errorResponse("Unknown order or hold, or not yours"),
+  429: errorResponse("Too many requests"),
+  503: errorResponse("A backing service is unavailable; nothing was changed"),
+};
+
+export const placeOrderDoc = {
+  tags: ["Orders"],
+  summary: "Turn the caller's hold into an order awaiting payment",
+  description:
+    "One Redis call (the hold becomes an order hold, its seats locked for the payment window) and one database transaction. The same hold always gives the same order.",
+  responses: {
+    201: jsonResponse("The order, PAYMENT_PENDING until expiresAt", orderSchema),
+    200: jsonResponse("This hold's order, made by an earlier request", orderSchema),
+    ...commonErrors,
+    409: errorResponse("SEAT_TAKEN (sold meanwhile), SHOW_CLOSED, or IDEMPOTENCY_KEY_REUSED"),
+    410: errorResponse("HOLD_EXPIRED: the hold has expired"),
+  },
+} satisfies DescribeRouteOptions;
+
+export const listOrdersDoc = {
+  tags: ["Orders"],
+  summary: "The caller's orders, newest first",
+  responses: { 200: jsonResponse("A page of orders", orderListSchema), ...commonErrors },
+} satisfies DescribeRouteOptions;
+
+export const getOrderDoc = {
+  tags: ["Orders"],
+  summary: "The caller's order with its show, movie and theatre",
+  responses: { 200: jsonResponse("The order", orderSchema), ...commonErrors },
+} satisfies DescribeRouteOptions;
+
+export const confirmPaymentDoc = {
+  tags: ["Orders"],
+  summary: "Payment succeeded: CONFIRMED with a ticket code (simulated payment provider)",
+  description:
+    "One database transaction and one Redis call, then the confirmation email is queued. Repeats return the same ticket.",
+  responses: {
+    200: jsonResponse("The confirmed order with its ticketCode", orderSchema),
+    ...commonErrors,
+    402: errorResponse("PAYMENT_DECLINED: the payment provider declined"),
+    409: errorResponse("ORDER_CANCELLED, or SHOW_CLOSED (the show was cancelled or has started)"),
+    410: errorResponse("ORDER_EXPIRED: the payment window has passed; the seats were released"),
+  },
+} satisfies DescribeRouteOptions;
+
+export const cancelOrderDoc = {
+  tags: ["Orders"],
+  summary: "Cancel: unpaid orders any time before their deadline; paid ones where the theatre allows",
+  description: "Repeats answer 200 with the cancelled order.",
+  responses: {
+    200: jsonResponse("The cancelled order", orderSchema),
+    ...commonErrors,
+    409: errorResponse("NOT_CANCELLABLE (the reason says why)"),
+  },
+} satisfies DescribeRouteOptions;

@@ -1,0 +1,42 @@
+import type { Deps } from "../../deps";
+import { log } from "../../http/request-log";
+import { cancelOrder as cancelInStore } from "../order-store";
+import { cancellationOf, orderViewOf } from "../order-view";
+import type { OrderView } from "../schemas";
+
+export type CancelOrderOutcome =
+  /** CANCELLED: by this call, or already (repeats answer the same). */
+  | { outcome: "CANCELLED"; order: OrderView }
+  | { outcome: "ORDER_NOT_FOUND" }
+  | { outcome: "NOT_CANCELLABLE"; reason: string; status: OrderView["status"] };
+
+/**
+ * Cancel an order: unpaid ones before their deadline, paid ones where the theatre allows it.
+ * Its seats are freed in Postgres (same transaction) and then in Redis; a paid booking's customer
+ * gets a cancellation email. However many cancels race, one changes the order and emails.
+ */
+export async function cancelOrder(deps: Deps, input: { orderId: string; userId: string }): Promise<CancelOrderOutcome> {
+  const { db, seats, clock, config, queue } = deps;
+  const { orderId, userId } = input;
+  const cutoff = config.CANCELLATION_CUTOFF_MINUTES;
+  const result = await cancelInStore(db, orderId, userId, cutoff);
+  if (!result) return { outcome: "ORDER_NOT_FOUND" };
+  const { row } = result;
+  const { order } = row;
+  if (result.changed) {
+    await seats
+      .settleOrderSeats(
+        { showId: order.showId, holdId: order.holdId, userId: order.userId, seatIds: order.seatIds, orderId },
+        "FREE",
+      )
+      .catch((error: unknown) =>
+        log("warn", "cancelled seats not freed in Redis; the cron will repair", { orderId, error: String(error) }),
+      );
+    if (result.previousStatus === "CONFIRMED") await queue.send({ type: "order.cancelled", orderId });
+  }
+  const now = clock.now();
+  if (order.status === "CANCELLED") return { outcome: "CANCELLED", order: orderViewOf(row, now, cutoff) };
+  const verdict = cancellationOf(row, now, cutoff);
+  const reason = verdict.allowed ? "This order cannot be cancelled now" : verdict.reason;
+  return { outcome: "NOT_CANCELLABLE", reason, status: order.status };
+}

@@ -1,0 +1,26 @@
+import type { Deps } from "../../deps";
+import { expireOverdue } from "../order-store";
+
+/**
+ * Flow 4, run by the cron: every PAYMENT_PENDING order past its deadline becomes EXPIRED and its
+ * `order_seats` rows go (one statement, safe when two runs overlap), then its Redis locks (only
+ * those still naming it) and hold record are dropped.
+ */
+export async function expireOverdueOrders(deps: Pick<Deps, "db" | "seats">) {
+  const expired = await expireOverdue(deps.db);
+  const outcomes = await Promise.allSettled(
+    expired.map((order) =>
+      deps.seats.settleOrderSeats(
+        {
+          showId: order.showId,
+          userId: order.userId,
+          holdId: order.holdId,
+          seatIds: order.seatIds,
+          orderId: order.orderId,
+        },
+        "FREE",
+      ),
+    ),
+  );
+  return { expired: expired.length, redisFailures: outcomes.filter((o) => o.status === "rejected").length };
+}
