@@ -19,13 +19,26 @@ const files: Record<ScriptName, string> = {
   rebuild: "rebuild-show-state.lua",
 };
 
-/** The outcome names a script can answer with: `return {'X', …}` and `table.insert(t, 1, 'X')`. */
-function luaOutcomes(source: string): Set<string> {
-  const names = [
-    ...source.matchAll(/return \{'([A-Z_]+)'/g),
+/** Outcome names written literally in Lua: `return {'X', …}`, `return nil, {'X'}`, `table.insert(t, 1, 'X')`. */
+function literalOutcomes(source: string): string[] {
+  return [
+    ...source.matchAll(/return (?:nil, )?\{'([A-Z_]+)'/g),
     ...source.matchAll(/table\.insert\(\w+, 1, '([A-Z_]+)'\)/g),
   ].map((m) => m[1] as string);
-  return new Set(names);
+}
+
+/** The prelude's helpers that hand a refusal back to their script, with the outcomes they name. */
+const preludeRefusals = new Map(
+  lua("prelude.lua")
+    .split(/^(?=local function )/m)
+    .map((block) => [/^local function (\w+)/.exec(block)?.[1], literalOutcomes(block)] as const)
+    .filter((entry): entry is [string, string[]] => entry[0] !== undefined && entry[1].length > 0),
+);
+
+/** The outcome names a script can answer with: its own literals and those of the prelude helpers it calls. */
+function luaOutcomes(source: string): Set<string> {
+  const viaPrelude = [...preludeRefusals].filter(([name]) => source.includes(`${name}(`)).flatMap(([, names]) => names);
+  return new Set([...literalOutcomes(source), ...viaPrelude]);
 }
 
 /** The outcome names the TypeScript side parses: the literal first element of each reply tuple. */

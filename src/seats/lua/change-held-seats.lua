@@ -5,15 +5,9 @@
 -- ARGV[1] now (ms), ARGV[2] number of new seats, ARGV[3] the current seats as the caller read
 -- them ("A1,A2": the swap is refused if the hold changed since), ARGV[4] the new hold record
 -- JSON, ARGV[5..] new seat ids then current seat ids.
-local hold = read_hold(KEYS[1])
-if not hold or hold.status == 'SETTLED' then
-  return {'HOLD_NOT_FOUND'}
-end
-if hold.status ~= 'HELD' then
-  return {'HOLD_NOT_CHANGEABLE', hold.status}
-end
-if table.concat(hold.seatIds, ',') ~= ARGV[3] then
-  return {'HOLD_CHANGED'}
+local hold, refusal = held_as_read(KEYS[1], ARGV[3])
+if not hold then
+  return refusal
 end
 local remaining = tonumber(hold.expiresAtMs) - tonumber(ARGV[1])
 if remaining <= 0 then
@@ -34,9 +28,9 @@ for i = 1, fresh do
     taken[#taken + 1] = seat
   end
 end
-if #taken > 0 then
-  table.insert(taken, 1, 'SEAT_TAKEN')
-  return taken
+local refusal = seat_taken_reply(taken)
+if refusal then
+  return refusal
 end
 
 for i = fresh + 1, #KEYS - 3 do

@@ -29,9 +29,9 @@ for i = 5, #KEYS do
     taken[#taken + 1] = seat
   end
 end
-if #taken > 0 then
-  table.insert(taken, 1, 'SEAT_TAKEN')
-  return taken
+local refusal = seat_taken_reply(taken)
+if refusal then
+  return refusal
 end
 
 for i = 5, #KEYS do

@@ -37,9 +37,9 @@ for _, seat in ipairs(hold.seatIds) do
     taken[#taken + 1] = seat
   end
 end
-if #taken > 0 then
-  table.insert(taken, 1, 'SEAT_TAKEN')
-  return taken
+local refusal = seat_taken_reply(taken)
+if refusal then
+  return refusal
 end
 if lapsed then
   return {'HOLD_EXPIRED'}

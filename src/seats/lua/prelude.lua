@@ -24,6 +24,31 @@ local function taken_by_other(booked_key, seat, lock_key, owner)
   return current ~= false and current ~= owner
 end
 
+-- The HELD hold at `key` whose seats are still `expected` ("A1,A2", as the caller read them),
+-- or nil and the refusal to return.
+local function held_as_read(key, expected)
+  local hold = read_hold(key)
+  if not hold or hold.status == 'SETTLED' then
+    return nil, {'HOLD_NOT_FOUND'}
+  end
+  if hold.status ~= 'HELD' then
+    return nil, {'HOLD_NOT_CHANGEABLE', hold.status}
+  end
+  if table.concat(hold.seatIds, ',') ~= expected then
+    return nil, {'HOLD_CHANGED'}
+  end
+  return hold
+end
+
+-- The SEAT_TAKEN reply naming `taken`, or nil when no seat was taken.
+local function seat_taken_reply(taken)
+  if #taken == 0 then
+    return nil
+  end
+  table.insert(taken, 1, 'SEAT_TAKEN')
+  return taken
+end
+
 -- False when Redis never had, or lost, the show's state: its booked set cannot be trusted then.
 local function show_state_present(state_key)
   return redis.call('EXISTS', state_key) == 1

@@ -1,15 +1,9 @@
 -- Release a hold: free only the seats whose lock still names this hold, then forget the hold.
 -- KEYS[1] hold record, KEYS[2] the user's active holds on this show, KEYS[3..] the hold's seat locks.
 -- ARGV[1] the hold's seats as the caller read them.
-local hold = read_hold(KEYS[1])
-if not hold or hold.status == 'SETTLED' then
-  return {'HOLD_NOT_FOUND'}
-end
-if hold.status ~= 'HELD' then
-  return {'HOLD_NOT_CHANGEABLE', hold.status}
-end
-if table.concat(hold.seatIds, ',') ~= ARGV[1] then
-  return {'HOLD_CHANGED'}
+local hold, refusal = held_as_read(KEYS[1], ARGV[1])
+if not hold then
+  return refusal
 end
 local owner = lock_owner(hold.userId, hold.holdId)
 local freed = 0
