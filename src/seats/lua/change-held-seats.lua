@@ -28,10 +28,7 @@ for i = 1, fresh do
     taken[#taken + 1] = seat
   end
 end
-local refusal = seat_taken_reply(taken)
-if refusal then
-  return refusal
-end
+if #taken > 0 then return seat_taken_reply(taken) end
 
 for i = fresh + 1, #KEYS - 3 do
   local seat = ARGV[4 + i]

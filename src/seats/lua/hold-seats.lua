@@ -29,10 +29,7 @@ for i = 5, #KEYS do
     taken[#taken + 1] = seat
   end
 end
-local refusal = seat_taken_reply(taken)
-if refusal then
-  return refusal
-end
+if #taken > 0 then return seat_taken_reply(taken) end
 
 for i = 5, #KEYS do
   redis.call('SET', KEYS[i], owner, 'PX', ARGV[4])

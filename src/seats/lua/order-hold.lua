@@ -37,10 +37,7 @@ for _, seat in ipairs(hold.seatIds) do
     taken[#taken + 1] = seat
   end
 end
-local refusal = seat_taken_reply(taken)
-if refusal then
-  return refusal
-end
+if #taken > 0 then return seat_taken_reply(taken) end
 if lapsed then
   return {'HOLD_EXPIRED'}
 end

@@ -40,11 +40,8 @@ local function held_as_read(key, expected)
   return hold
 end
 
--- The SEAT_TAKEN reply naming `taken`, or nil when no seat was taken.
+-- The SEAT_TAKEN reply naming the `taken` seats.
 local function seat_taken_reply(taken)
-  if #taken == 0 then
-    return nil
-  end
   table.insert(taken, 1, 'SEAT_TAKEN')
   return taken
 end
