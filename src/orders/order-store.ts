@@ -1,6 +1,7 @@
 import { and, count, desc, eq, exists, gt, inArray, lte, ne, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { movies, orderSeats, orders, shows, theatres } from "../db/schema";
+import { movies, orderSeats, orders, seatLayouts, shows, theatres } from "../db/schema";
+import type { SeatLayout } from "../domain/seat-layout";
 import type { Customer } from "./schemas";
 
 /**
@@ -15,7 +16,9 @@ type Order = typeof orders.$inferSelect;
 /** One order with what its views need of its show, movie and theatre. */
 export interface OrderRow {
   order: Order;
-  show: Pick<typeof shows.$inferSelect, "startTime" | "status">;
+  show: Pick<typeof shows.$inferSelect, "startTime" | "status" | "price">;
+  /** The hall's layout; null → the default hall. */
+  layout: SeatLayout | null;
   movie: Pick<
     typeof movies.$inferSelect,
     "id" | "title" | "thumbnailUrl" | "language" | "format" | "durationMins" | "ageRating"
@@ -25,7 +28,8 @@ export interface OrderRow {
 
 const orderViewFields = {
   order: orders,
-  show: { startTime: shows.startTime, status: shows.status },
+  show: { startTime: shows.startTime, status: shows.status, price: shows.price },
+  layout: seatLayouts.layout,
   movie: {
     id: movies.id,
     title: movies.title,
@@ -51,11 +55,12 @@ const selectOrderViews = (db: Database, where: SQL | undefined) =>
     .innerJoin(shows, eq(shows.id, orders.showId))
     .innerJoin(movies, eq(movies.id, shows.movieId))
     .innerJoin(theatres, eq(theatres.id, shows.theatreId))
+    .leftJoin(seatLayouts, eq(seatLayouts.id, shows.layoutId))
     .where(where);
 
 const now = sql`now()`;
 /** The caller's order; without a user (a payment webhook) any order of that id. */
-const orderOf = (orderId: string, userId?: string) =>
+export const orderOf = (orderId: string, userId?: string) =>
   and(eq(orders.id, orderId), userId === undefined ? undefined : eq(orders.userId, userId));
 
 export interface NewOrder {
@@ -115,15 +120,33 @@ export async function insertOrder(db: Database, order: NewOrder): Promise<OrderR
             customerName: sql`${customer.name}`.as("customer_name"),
             customerEmail: sql`${customer.email}`.as("customer_email"),
             customerPhone: sql`${customer.phone}`.as("customer_phone"),
-            amount: sql`${shows.price} * ${seatIds.length} + ${order.surchargeTotal}::numeric`.as("amount"),
+            amount:
+              sql`${shows.price} * ${seatIds.length} + ${order.surchargeTotal}::numeric + ${theatres.convenienceFee}`.as(
+                "amount",
+              ),
             status: sql`'PAYMENT_PENDING'`.as("status"),
             ticketCode: sql`null`.as("ticket_code"),
             createdAt: sql`now()`.as("created_at"),
             confirmedAt: sql`null::timestamptz`.as("confirmed_at"),
             cancelledAt: sql`null::timestamptz`.as("cancelled_at"),
             expiresAt: sql`${order.expiresAt.toISOString()}::timestamptz`.as("expires_at"),
+            convenienceFee: theatres.convenienceFee,
+            paymentSessionId: sql`null`.as("payment_session_id"),
+            paymentSessionUrl: sql`null`.as("payment_session_url"),
+            paymentSessionClosedAt: sql`null::timestamptz`.as("payment_session_closed_at"),
+            paymentIntentId: sql`null`.as("payment_intent_id"),
+            paidAt: sql`null::timestamptz`.as("paid_at"),
+            refundStatus: sql`null`.as("refund_status"),
+            refundReason: sql`null`.as("refund_reason"),
+            refundAmount: sql`null::numeric`.as("refund_amount"),
+            refundId: sql`null`.as("refund_id"),
+            refundAttempts: sql`0`.as("refund_attempts"),
+            refundFailure: sql`null`.as("refund_failure"),
+            refundRequestedAt: sql`null::timestamptz`.as("refund_requested_at"),
+            refundUpdatedAt: sql`null::timestamptz`.as("refund_updated_at"),
           })
           .from(shows)
+          .innerJoin(theatres, eq(theatres.id, shows.theatreId))
           .where(and(eq(shows.id, showId), ne(shows.status, "CANCELLED"), gt(shows.startTime, now))),
       )
       .onConflictDoNothing({ target: orders.holdId })
@@ -156,6 +179,11 @@ export async function findOrder(db: Database, orderId: string, userId: string): 
   return (await selectOrderViews(db, orderOf(orderId, userId)))[0];
 }
 
+/** Any order of that id (a payment webhook names no user). */
+export async function findOrderById(db: Database, orderId: string): Promise<OrderRow | undefined> {
+  return (await selectOrderViews(db, orderOf(orderId)))[0];
+}
+
 export async function findOrderOfHold(db: Database, holdId: string, userId: string): Promise<OrderRow | undefined> {
   return (await selectOrderViews(db, and(eq(orders.holdId, holdId), eq(orders.userId, userId))))[0];
 }
@@ -174,36 +202,87 @@ export async function listOrders(db: Database, userId: string, page: number, pag
 /** A transition's answer: the order as it now is, and whether this call made the change. */
 export type Transition<Extra = object> = { row: OrderRow; changed: false } | ({ row: OrderRow; changed: true } & Extra);
 
+/** Money the provider says it received for an order. */
+export interface ReceivedPayment {
+  sessionId: string;
+  paymentIntent: string;
+}
+
+const showOpenFor = (db: Database) =>
+  db
+    .select({ one: sql`1` })
+    .from(shows)
+    .where(and(eq(shows.id, orders.showId), ne(shows.status, "CANCELLED"), gt(shows.startTime, now)));
+
 /**
- * Payment confirmed (docs/API.md flow 3): one guarded UPDATE — the order (the caller's, when a
- * caller is named), still PAYMENT_PENDING, not past its deadline, its show still open (as
- * `insertOrder` checks) — sets CONFIRMED, confirmed_at and the ticket code; then the order is
- * read as it now is. Undefined: no such order.
+ * Payment received (docs/API.md flow 3): one guarded UPDATE — the order still PAYMENT_PENDING, its
+ * show still open — sets CONFIRMED, the ticket code and the payment; then the order is read as it
+ * now is. The deadline is not checked: a pending order still owns its `order_seats` rows (only the
+ * statement that expires it deletes them), so money that arrives for it can always be honoured.
+ * Undefined: no such order.
  */
 export async function confirmOrder(
   db: Database,
   orderId: string,
-  userId: string | undefined,
   ticketCode: string,
+  payment: ReceivedPayment,
 ): Promise<Transition | undefined> {
-  const showOpen = db
-    .select({ one: sql`1` })
-    .from(shows)
-    .where(and(eq(shows.id, orders.showId), ne(shows.status, "CANCELLED"), gt(shows.startTime, now)));
   const [changed, [row]] = await db.batch([
     db
       .update(orders)
-      .set({ status: "CONFIRMED", confirmedAt: sql`now()`, ticketCode })
+      .set({
+        status: "CONFIRMED",
+        confirmedAt: sql`now()`,
+        ticketCode,
+        paymentIntentId: payment.paymentIntent,
+        paidAt: sql`now()`,
+        paymentSessionClosedAt: sql`now()`,
+      })
+      .where(and(eq(orders.id, orderId), eq(orders.status, "PAYMENT_PENDING"), exists(showOpenFor(db))))
+      .returning({ id: orders.id }),
+    selectOrderViews(db, orderOf(orderId)),
+  ]);
+  return row && { row, changed: changed.length > 0 };
+}
+
+/**
+ * Late money for an EXPIRED order: its seats are taken back in one transaction — re-inserted into
+ * `order_seats` (the primary key refuses any seat sold meanwhile: 23505, and nothing is written)
+ * and the order set CONFIRMED with its ticket and payment. Undefined: no such order.
+ */
+export async function reclaimExpiredOrder(
+  db: Database,
+  orderId: string,
+  ticketCode: string,
+  payment: ReceivedPayment,
+): Promise<Transition | undefined> {
+  const reclaimable = and(eq(orders.id, orderId), eq(orders.status, "EXPIRED"), exists(showOpenFor(db)));
+  const [, changed, [row]] = await db.batch([
+    db.insert(orderSeats).select(
+      db
+        .select({
+          showId: orders.showId,
+          seatId: sql<string>`unnest(${orders.seatIds})`.as("seat_id"),
+          orderId: orders.id,
+        })
+        .from(orders)
+        .where(reclaimable),
+    ),
+    db
+      .update(orders)
+      .set({
+        status: "CONFIRMED",
+        confirmedAt: sql`now()`,
+        ticketCode,
+        paymentIntentId: payment.paymentIntent,
+        paidAt: sql`now()`,
+        paymentSessionClosedAt: sql`now()`,
+      })
       .where(
-        and(
-          orderOf(orderId, userId),
-          eq(orders.status, "PAYMENT_PENDING"),
-          gt(orders.expiresAt, now),
-          exists(showOpen),
-        ),
+        and(reclaimable, exists(db.select({ one: sql`1` }).from(orderSeats).where(eq(orderSeats.orderId, orderId)))),
       )
       .returning({ id: orders.id }),
-    selectOrderViews(db, orderOf(orderId, userId)),
+    selectOrderViews(db, orderOf(orderId)),
   ]);
   return row && { row, changed: changed.length > 0 };
 }
@@ -236,11 +315,21 @@ export async function cancelOrder(
       )
       .for("update", { of: orders }),
   );
+  const whenPaid = (value: SQL) =>
+    sql`case when ${target.previousStatus} = 'CONFIRMED' and ${orders.paymentIntentId} is not null then ${value} end`;
   const [changed, , [row]] = await db.batch([
     db
       .with(target)
       .update(orders)
-      .set({ status: "CANCELLED", cancelledAt: sql`now()` })
+      .set({
+        status: "CANCELLED",
+        cancelledAt: sql`now()`,
+        // A paid booking's money is owed back from this moment, durably, before any provider call.
+        refundStatus: whenPaid(sql`'pending'`),
+        refundReason: whenPaid(sql`'CANCELLED'`),
+        refundAmount: whenPaid(sql`${orders.amount}`),
+        refundRequestedAt: whenPaid(sql`now()`),
+      })
       .from(target)
       .where(eq(orders.id, target.id))
       .returning({ previousStatus: target.previousStatus }),
