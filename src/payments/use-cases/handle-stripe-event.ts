@@ -66,7 +66,12 @@ export async function handleStripeEvent(
   const { event } = verified;
   if (!HANDLED_TYPES.has(event.type)) return { outcome: "IGNORED", type: event.type };
   const seen = await findPaymentEvent(deps.db, event.id);
-  if (seen) return seen.type === event.type ? { outcome: "DUPLICATE", eventId: event.id } : reused(event);
+  if (seen) {
+    // A redelivery is the same event; the same id naming another type or order is not.
+    const claimed = claimedOrderOf(event);
+    const same = seen.type === event.type && (!claimed || !seen.orderId || claimed === seen.orderId);
+    return same ? { outcome: "DUPLICATE", eventId: event.id } : reused(event);
+  }
   try {
     const handled = event.type.startsWith("checkout.session.")
       ? await handleSessionEvent(deps, event)
@@ -88,6 +93,14 @@ export async function handleStripeEvent(
 
 const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
 const reused = (event: StripeEvent): StripeEventOutcome => ({ outcome: "EVENT_ID_REUSED", eventId: event.id });
+/** The order an event's body names, if it names one (never trusted, only compared). */
+function claimedOrderOf(event: StripeEvent): string | null {
+  const object = event.data.object;
+  const metadata = (object.metadata ?? {}) as Record<string, unknown>;
+  const named = stringField(object, "client_reference_id") ?? metadata.order_id;
+  return typeof named === "string" ? named : null;
+}
+
 const stringField = (object: Record<string, unknown>, key: string) =>
   typeof object[key] === "string" ? (object[key] as string) : null;
 
