@@ -1,8 +1,8 @@
-import { and, eq, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, eq, exists, gt, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { orders, paymentEvents } from "../db/schema";
+import { orderSeats, orders, paymentEvents, shows } from "../db/schema";
 import type { RefundReason, RefundStatus } from "../domain/statuses";
-import type { ReceivedPayment } from "./order-store";
+import { orderOf, selectOrderViews, type Transition } from "./order-store";
 
 /**
  * The payment side of orders in Postgres: Checkout Sessions, refunds owed and made, and the
@@ -10,6 +10,92 @@ import type { ReceivedPayment } from "./order-store";
  */
 
 type Order = typeof orders.$inferSelect;
+const now = sql`now()`;
+
+/** Money the provider says it received for an order. */
+export interface ReceivedPayment {
+  sessionId: string;
+  paymentIntent: string;
+}
+
+const showOpenFor = (db: Database) =>
+  db
+    .select({ one: sql`1` })
+    .from(shows)
+    .where(and(eq(shows.id, orders.showId), ne(shows.status, "CANCELLED"), gt(shows.startTime, now)));
+
+/**
+ * Payment received (docs/API.md flow 3): one guarded UPDATE — the order still PAYMENT_PENDING, its
+ * show still open — sets CONFIRMED, the ticket code and the payment; then the order is read as it
+ * now is. The deadline is not checked: a pending order still owns its `order_seats` rows (only the
+ * statement that expires it deletes them), so money that arrives for it can always be honoured.
+ * Undefined: no such order.
+ */
+export async function confirmOrder(
+  db: Database,
+  orderId: string,
+  ticketCode: string,
+  payment: ReceivedPayment,
+): Promise<Transition | undefined> {
+  const [changed, [row]] = await db.batch([
+    db
+      .update(orders)
+      .set({
+        status: "CONFIRMED",
+        confirmedAt: sql`now()`,
+        ticketCode,
+        paymentIntentId: payment.paymentIntent,
+        paidAt: sql`now()`,
+        paymentSessionClosedAt: sql`now()`,
+      })
+      .where(and(eq(orders.id, orderId), eq(orders.status, "PAYMENT_PENDING"), exists(showOpenFor(db))))
+      .returning({ id: orders.id }),
+    selectOrderViews(db, orderOf(orderId)),
+  ]);
+  return row && { row, changed: changed.length > 0 };
+}
+
+/**
+ * Late money for an EXPIRED order: its seats are taken back in one transaction — re-inserted into
+ * `order_seats` (the primary key refuses any seat sold meanwhile: 23505, and nothing is written)
+ * and the order set CONFIRMED with its ticket and payment. Undefined: no such order.
+ */
+export async function reclaimExpiredOrder(
+  db: Database,
+  orderId: string,
+  ticketCode: string,
+  payment: ReceivedPayment,
+): Promise<Transition | undefined> {
+  const reclaimable = and(eq(orders.id, orderId), eq(orders.status, "EXPIRED"), exists(showOpenFor(db)));
+  const [, changed, [row]] = await db.batch([
+    db.insert(orderSeats).select(
+      db
+        .select({
+          showId: orders.showId,
+          seatId: sql<string>`unnest(${orders.seatIds})`.as("seat_id"),
+          orderId: orders.id,
+        })
+        .from(orders)
+        .where(reclaimable),
+    ),
+    db
+      .update(orders)
+      .set({
+        status: "CONFIRMED",
+        confirmedAt: sql`now()`,
+        ticketCode,
+        paymentIntentId: payment.paymentIntent,
+        paidAt: sql`now()`,
+        paymentSessionClosedAt: sql`now()`,
+      })
+      .where(
+        and(reclaimable, exists(db.select({ one: sql`1` }).from(orderSeats).where(eq(orderSeats.orderId, orderId)))),
+      )
+      .returning({ id: orders.id }),
+    selectOrderViews(db, orderOf(orderId)),
+  ]);
+  return row && { row, changed: changed.length > 0 };
+}
 
 /**
  * Stores the order's Checkout Session unless it already has one (a concurrent first request, made

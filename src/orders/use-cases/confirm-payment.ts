@@ -3,9 +3,9 @@ import type { Deps } from "../../deps";
 import type { RefundReason } from "../../domain/statuses";
 import { newTicketCode } from "../../domain/ticket-code";
 import { log } from "../../http/request-log";
-import { confirmOrder, findOrderById, type OrderRow, type ReceivedPayment, reclaimExpiredOrder } from "../order-store";
+import { findOrderById, type OrderRow } from "../order-store";
 import { orderViewOf } from "../order-view";
-import { recordUnfillablePayment } from "../payment-store";
+import { confirmOrder, type ReceivedPayment, reclaimExpiredOrder, recordUnfillablePayment } from "../payment-store";
 import type { OrderView } from "../schemas";
 import { refundOrder } from "./refund-order";
 
