@@ -33,6 +33,11 @@ function workerProject(
             CORS_ORIGINS: "http://localhost:8787,https://app.example",
             HOLD_TTL_SECONDS: "300",
             PAYMENT_WINDOW_SECONDS: "300",
+            // The payment sandbox global-setup starts (a local Stripe): the worker's real client talks to it.
+            APP_ORIGIN: "http://localhost:8787",
+            STRIPE_API_BASE: inject("paymentSandboxUrl"),
+            STRIPE_SECRET_KEY: inject("paymentSandboxApiKey"),
+            STRIPE_WEBHOOK_SECRET: inject("paymentSandboxWebhookSecret"),
             ...vars,
           },
         },

@@ -126,6 +126,7 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
       OIDC_ISSUER: idp.issuer,
       OIDC_CLIENT_ID: LOCAL_OIDC_CLIENT.id,
       OIDC_CLIENT_SECRET: LOCAL_OIDC_CLIENT.secret,
+      APP_ORIGIN: `http://localhost:${port}`,
       STRIPE_API_BASE: payments.url,
       STRIPE_SECRET_KEY: payments.apiKey,
       STRIPE_WEBHOOK_SECRET: payments.webhookSecret,

@@ -15,6 +15,7 @@ import { errorBody } from "./http/errors";
 import { defaultResponses, documentationComponents } from "./http/openapi-doc";
 import { requestContext } from "./http/request-log";
 import { orderRoutes } from "./orders/routes";
+import { paymentRoutes } from "./payments/routes";
 import { seatRoutes } from "./seats/routes";
 
 /** Request bodies of this API are a few hundred bytes; anything near this is not a booking. */
@@ -26,7 +27,8 @@ export const api = new Hono<AppEnv>()
   .route("/", authRoutes)
   .route("/", catalogRoutes)
   .route("/", seatRoutes)
-  .route("/", orderRoutes);
+  .route("/", orderRoutes)
+  .route("/", paymentRoutes);
 
 export type ApiType = typeof api;
 

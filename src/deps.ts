@@ -3,8 +3,10 @@ import type { AppEnv } from "./app-env";
 import { type Database, databaseOf } from "./db/client";
 import type { Config } from "./env";
 import { configOf } from "./env";
-import type { EmailMessage } from "./jobs/email-consumer";
+import { trackCall } from "./http/server-timing";
+import type { QueueMessage } from "./jobs/messages";
 import { enqueueEmail } from "./orders/emails";
+import { createStripeClient, type StripeClient } from "./payments/stripe-client";
 import { type SeatStore, seatStoreOf } from "./seats/seat-store";
 
 /**
@@ -18,6 +20,8 @@ export interface Deps {
   clock: Clock;
   config: Config;
   queue: EmailQueue;
+  /** The payment provider (Stripe; locally the payment sandbox). */
+  payments: StripeClient;
 }
 
 export interface Clock {
@@ -25,7 +29,7 @@ export interface Clock {
 }
 
 export interface EmailQueue {
-  send(message: EmailMessage): Promise<void>;
+  send(message: QueueMessage): Promise<void>;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -38,6 +42,13 @@ export function depsOfEnv(env: Env, config: Config = configOf(env)): Deps {
     clock: systemClock,
     config,
     queue: { send: (message) => enqueueEmail(env, message) },
+    payments: createStripeClient({
+      apiBase: config.STRIPE_API_BASE,
+      secretKey: config.STRIPE_SECRET_KEY,
+      // Each provider call counts in the request's Server-Timing, as database and Redis calls do.
+      fetch: (input, init) => trackCall("payments", () => fetch(input, init)),
+      timeoutMs: config.BACKEND_TIMEOUT_MS,
+    }),
   };
 }
 

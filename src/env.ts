@@ -35,6 +35,13 @@ const configSchema = z.object({
   BACKEND_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(5_000),
   /** Milliseconds a request body may take to arrive in full before the answer is 408 (slow clients). */
   BODY_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5_000),
+  /** Where the web UI lives: the payment provider sends the customer back to `/orders/{id}/…` there. */
+  APP_ORIGIN: z.url().default("https://housefull.example"),
+  /** Stripe's API; locally the payment sandbox (README: Payments sandbox). */
+  STRIPE_API_BASE: z.url().default("https://api.stripe.com"),
+  STRIPE_SECRET_KEY: z.string().min(1),
+  /** Signs the webhooks Stripe sends to /api/v1/payments/stripe/webhook (`whsec_…`). */
+  STRIPE_WEBHOOK_SECRET: z.string().min(1),
 });
 
 export type Config = z.infer<typeof configSchema>;

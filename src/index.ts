@@ -1,12 +1,25 @@
 import { app } from "./app";
-import { consumeEmailBatch, type EmailMessage } from "./jobs/email-consumer";
+import { consumeEmailBatch } from "./jobs/email-consumer";
+import { isRefundRequest } from "./jobs/messages";
+import { consumeRefundMessages } from "./jobs/refund-consumer";
 import { runScheduledJobs } from "./jobs/scheduled";
 
-/** One worker, three entry points (docs/API.md: the API + web UI, the cron, the email queue). */
+/**
+ * One worker, three entry points (docs/API.md: the API + web UI, the cron, the queue). The queue
+ * carries booking emails and refund retries; each message goes to its own consumer.
+ */
 export default {
   fetch: app.fetch,
   scheduled: async (controller, env, ctx) => {
     await runScheduledJobs(controller, env, ctx);
   },
-  queue: (batch, env) => consumeEmailBatch(batch, env),
-} satisfies ExportedHandler<Env, EmailMessage>;
+  queue: async (batch, env) => {
+    const refunds = batch.messages.filter((m) => isRefundRequest(m.body));
+    const emails = batch.messages.filter((m) => !isRefundRequest(m.body));
+    await Promise.all([
+      consumeRefundMessages(refunds, env),
+      emails.length > 0 ? consumeEmailBatch({ ...batch, messages: emails }, env) : undefined,
+    ]);
+  },
+  // Message bodies are `QueueMessage`s (jobs/messages.ts), validated by each consumer: typed unknown here.
+} satisfies ExportedHandler<Env, unknown>;

@@ -76,6 +76,7 @@ function state(ctx: ControlContext) {
       ...ctx.webhooks.switches,
       refundDelayMs: ctx.ledger.refundDelayMs,
       failNextRefunds: ctx.ledger.failNextRefunds,
+      failRefundsOf: Object.fromEntries(ctx.ledger.failRefundsOf),
       minSessionSeconds: ctx.settings.minSessionSeconds,
     },
     counts: {
@@ -106,10 +107,17 @@ function applySwitches(ctx: ControlContext, body: Json): void {
   const failNext = body.failNextRefunds === undefined ? undefined : count(body.failNextRefunds, "failNextRefunds");
   const minSession =
     body.minSessionSeconds === undefined ? undefined : count(body.minSessionSeconds, "minSessionSeconds");
+  let failOf: [string, number][] | undefined;
+  if (body.failRefundsOf !== undefined) {
+    if (typeof body.failRefundsOf !== "object" || body.failRefundsOf === null || Array.isArray(body.failRefundsOf))
+      throw new ControlError("failRefundsOf must map payment intent ids to counts");
+    failOf = Object.entries(body.failRefundsOf).map(([pi, n]) => [pi, count(n, "failRefundsOf")]);
+  }
   // Validated all first, so a bad request changes nothing.
   Object.assign(ctx.webhooks.switches, s);
   if (refundDelayMs !== undefined) ctx.ledger.refundDelayMs = refundDelayMs;
   if (failNext !== undefined) ctx.ledger.failNextRefunds = failNext;
+  for (const [pi, n] of failOf ?? []) ctx.ledger.failRefundsOf.set(pi, n);
   if (minSession !== undefined) ctx.settings.minSessionSeconds = minSession;
 }
 

@@ -68,6 +68,8 @@ export class Ledger {
   readonly declines = new Map<string, number>();
   refundDelayMs = 200;
   failNextRefunds = 0;
+  /** The next N refunds of these PaymentIntents end `failed` (a test's own, unaffected by others'). */
+  readonly failRefundsOf = new Map<string, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly now: () => number;
 
@@ -225,8 +227,10 @@ export class Ledger {
       reason: input.reason,
       status: "pending",
     };
-    const willFail = this.failNextRefunds > 0;
-    if (willFail) this.failNextRefunds--;
+    const failsOfIntent = this.failRefundsOf.get(intent.id) ?? 0;
+    const willFail = this.failNextRefunds > 0 || failsOfIntent > 0;
+    if (failsOfIntent > 0) this.failRefundsOf.set(intent.id, failsOfIntent - 1);
+    else if (willFail) this.failNextRefunds--;
     this.refunds.set(refund.id, refund);
     charge.amount_refunded += amount;
     charge.refunded = charge.amount_refunded === charge.amount;
@@ -256,6 +260,7 @@ export class Ledger {
       m.clear();
     this.declines.clear();
     this.failNextRefunds = 0;
+    this.failRefundsOf.clear();
   }
 
   /** Refunds still waiting to settle. */

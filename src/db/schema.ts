@@ -11,11 +11,12 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
 import type { SeatLayout } from "../domain/seat-layout";
-import type { OrderStatus, ShowStatus } from "../domain/statuses";
+import type { OrderStatus, RefundReason, RefundStatus, ShowStatus } from "../domain/statuses";
 
 export { ORDER_STATUSES, type OrderStatus, SHOW_STATUSES, type ShowStatus } from "../domain/statuses";
 
@@ -37,16 +38,22 @@ export const movies = pgTable("movies", {
   createdAt: createdAt(),
 });
 
-export const theatres = pgTable("theatres", {
-  id: uuid("theatre_id").primaryKey().defaultRandom(),
-  name: varchar("name", { length: 255 }).notNull(),
-  city: varchar("city", { length: 100 }),
-  address: text("address"),
-  geoLat: numeric("geo_lat", { precision: 10, scale: 8 }),
-  geoLng: numeric("geo_lng", { precision: 11, scale: 8 }),
-  cancellationAvailable: boolean("cancellation_available").notNull().default(true),
-  createdAt: createdAt(),
-});
+export const theatres = pgTable(
+  "theatres",
+  {
+    id: uuid("theatre_id").primaryKey().defaultRandom(),
+    name: varchar("name", { length: 255 }).notNull(),
+    city: varchar("city", { length: 100 }),
+    address: text("address"),
+    geoLat: numeric("geo_lat", { precision: 10, scale: 8 }),
+    geoLng: numeric("geo_lng", { precision: 11, scale: 8 }),
+    cancellationAvailable: boolean("cancellation_available").notNull().default(true),
+    /** Added to every order at this theatre, once per order (rupees, exact numeric). */
+    convenienceFee: numeric("convenience_fee", { precision: 10, scale: 2 }).notNull().default("0"),
+    createdAt: createdAt(),
+  },
+  (t) => [check("theatres_convenience_fee_check", sql`${t.convenienceFee} >= 0`)],
+);
 
 export const seatLayouts = pgTable("seat_layouts", {
   id: uuid("layout_id").primaryKey().defaultRandom(),
@@ -104,6 +111,26 @@ export const orders = pgTable(
     confirmedAt: timestamp("confirmed_at", { withTimezone: true, mode: "string" }),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true, mode: "string" }),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "string" }).notNull(),
+    /** The theatre's convenience fee at order time; part of `amount`. */
+    convenienceFee: numeric("convenience_fee", { precision: 10, scale: 2 }).notNull().default("0"),
+    /** The provider's Checkout Session for this order: one per order, created on the first pay request. */
+    paymentSessionId: varchar("payment_session_id", { length: 255 }),
+    paymentSessionUrl: text("payment_session_url"),
+    /** When the cron (or a cancel) closed the session at the provider; null while it may still be paid. */
+    paymentSessionClosedAt: timestamp("payment_session_closed_at", { withTimezone: true, mode: "string" }),
+    /** The provider's PaymentIntent of money received for this order (verified by a webhook). */
+    paymentIntentId: varchar("payment_intent_id", { length: 255 }),
+    paidAt: timestamp("paid_at", { withTimezone: true, mode: "string" }),
+    /** The refund owed on this order: null when none; pending from the moment it is owed. */
+    refundStatus: varchar("refund_status", { length: 20 }).$type<RefundStatus>(),
+    refundReason: varchar("refund_reason", { length: 40 }).$type<RefundReason>(),
+    refundAmount: numeric("refund_amount", { precision: 10, scale: 2 }),
+    refundId: varchar("refund_id", { length: 255 }),
+    /** Provider refunds created so far; the next one's idempotency key is derived from it. */
+    refundAttempts: integer("refund_attempts").notNull().default(0),
+    refundFailure: text("refund_failure"),
+    refundRequestedAt: timestamp("refund_requested_at", { withTimezone: true, mode: "string" }),
+    refundUpdatedAt: timestamp("refund_updated_at", { withTimezone: true, mode: "string" }),
   },
   (t) => [
     index("idx_orders_user").on(t.userId, t.createdAt.desc()),
@@ -112,6 +139,16 @@ export const orders = pgTable(
     index("idx_orders_pending_expiry").on(t.expiresAt).where(sql`${t.status} = 'PAYMENT_PENDING'`),
     check("orders_status_check", sql`${t.status} in ('PAYMENT_PENDING','CONFIRMED','EXPIRED','CANCELLED')`),
     check("orders_amount_check", sql`${t.amount} >= 0`),
+    check("orders_refund_status_check", sql`${t.refundStatus} in ('pending','succeeded','failed')`),
+    uniqueIndex("orders_payment_session_key").on(t.paymentSessionId),
+    // The cron's scan for sessions still to close at the provider.
+    index("idx_orders_open_sessions")
+      .on(t.expiresAt)
+      .where(sql`${t.paymentSessionId} is not null and ${t.paymentSessionClosedAt} is null`),
+    // The cron's scan for refunds the provider has not accepted yet.
+    index("idx_orders_unsent_refunds")
+      .on(t.refundRequestedAt)
+      .where(sql`${t.refundStatus} = 'pending' and ${t.refundId} is null`),
   ],
 );
 
@@ -150,3 +187,16 @@ export const emailLog = pgTable(
   },
   (t) => [primaryKey({ name: "email_log_pkey", columns: [t.orderId, t.kind] })],
 );
+
+/**
+ * Every verified provider webhook event the worker acted on, once per event id. `processed_at` is
+ * set only after its handling committed: a row without it is an event whose handling failed and
+ * that the provider will deliver again.
+ */
+export const paymentEvents = pgTable("payment_events", {
+  id: varchar("event_id", { length: 255 }).primaryKey(),
+  type: varchar("type", { length: 80 }).notNull(),
+  orderId: uuid("order_id"),
+  receivedAt: timestamp("received_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  processedAt: timestamp("processed_at", { withTimezone: true, mode: "string" }),
+});

@@ -4,3 +4,11 @@ export type ShowStatus = (typeof SHOW_STATUSES)[number];
 
 export const ORDER_STATUSES = ["PAYMENT_PENDING", "CONFIRMED", "EXPIRED", "CANCELLED"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** A refund owed on an order: pending until the provider settles it, then succeeded or failed. */
+export const REFUND_STATUSES = ["pending", "succeeded", "failed"] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+
+/** Why money goes back: the customer cancelled, or it arrived when the order could no longer be filled. */
+export const REFUND_REASONS = ["CANCELLED", "SEATS_UNAVAILABLE", "ORDER_CANCELLED", "SHOW_CLOSED"] as const;
+export type RefundReason = (typeof REFUND_REASONS)[number];

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
 /** The backends a request can touch; each gets one `Server-Timing` metric with its call count. */
-export type Backend = "db" | "redis" | "queue";
+export type Backend = "db" | "redis" | "queue" | "payments";
 
 /**
  * Round trips and time spent per backend during one request. Published as `Server-Timing` so the
@@ -12,6 +12,7 @@ export class BackendTimings {
     db: { count: 0, ms: 0 },
     redis: { count: 0, ms: 0 },
     queue: { count: 0, ms: 0 },
+    payments: { count: 0, ms: 0 },
   };
   /** Extra, non-backend metrics such as `cache;desc="hit"`. */
   readonly notes: string[] = [];

@@ -1,22 +1,22 @@
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { type Database, databaseOf } from "../db/client";
-import { emailLog, movies, orders, shows, theatres } from "../db/schema";
+import { emailLog, movies, orders, seatLayouts, shows, theatres } from "../db/schema";
+import { DEFAULT_LAYOUT } from "../domain/seat-layout";
 import { configOf } from "../env";
 import { log } from "../http/request-log";
+import { receiptOf } from "../orders/receipt";
 import { type BookingEmailDetails, renderBookingEmail } from "./email/render";
 import { type EmailTransport, emailTransportOf, PermanentEmailError } from "./email/transports";
+import { type EmailMessage, emailMessageSchema } from "./messages";
 
-export const emailMessageSchema = z.object({
-  type: z.enum(["order.confirmed", "order.cancelled"]),
-  orderId: z.uuid(),
-});
-export type EmailMessage = z.infer<typeof emailMessageSchema>;
+export { type EmailMessage, emailMessageSchema };
 
-/** The order status an email of each kind is about; any other status means there is nothing to send. */
-const STATUS_FOR: Record<EmailMessage["type"], string> = {
-  "order.confirmed": "CONFIRMED",
-  "order.cancelled": "CANCELLED",
+/** Whether the order is in the state an email of this kind is about; otherwise there is nothing to send. */
+const ABOUT: Record<EmailMessage["type"], (o: { status: string; refundReason: string | null }) => boolean> = {
+  "order.confirmed": (o) => o.status === "CONFIRMED",
+  "order.cancelled": (o) => o.status === "CANCELLED",
+  // Money that arrived for an order that could not be filled: never confirmed, refunded in full.
+  "order.refunded": (o) => o.status !== "CONFIRMED" && o.refundReason !== null && o.refundReason !== "CANCELLED",
 };
 
 /** Seconds before a failed message is delivered again: 20, 40, 80, 160, 320, then 600 at most. */
@@ -43,6 +43,13 @@ async function loadOrder(db: Database, { orderId, type }: EmailMessage) {
       seatIds: orders.seatIds,
       amount: orders.amount,
       cancelledAt: orders.cancelledAt,
+      convenienceFee: orders.convenienceFee,
+      refundStatus: orders.refundStatus,
+      refundReason: orders.refundReason,
+      refundAmount: orders.refundAmount,
+      refundRequestedAt: orders.refundRequestedAt,
+      price: shows.price,
+      layout: seatLayouts.layout,
       startTime: shows.startTime,
       movieTitle: movies.title,
       theatreName: theatres.name,
@@ -53,6 +60,7 @@ async function loadOrder(db: Database, { orderId, type }: EmailMessage) {
     .innerJoin(shows, eq(shows.id, orders.showId))
     .innerJoin(movies, eq(movies.id, shows.movieId))
     .innerJoin(theatres, eq(theatres.id, shows.theatreId))
+    .leftJoin(seatLayouts, eq(seatLayouts.id, shows.layoutId))
     .leftJoin(emailLog, and(eq(emailLog.orderId, orders.id), eq(emailLog.kind, type)))
     .where(eq(orders.id, orderId))
     .limit(1);
@@ -98,12 +106,11 @@ async function handleMessage(
       return "duplicate";
     }
     const recipient = order.customerEmail;
-    const reason =
-      order.status !== STATUS_FOR[email.type]
-        ? `order is ${order.status}`
-        : email.type === "order.confirmed" && !order.ticketCode
-          ? "confirmed order has no ticket code"
-          : undefined;
+    const reason = !ABOUT[email.type](order)
+      ? `order is ${order.status}`
+      : email.type === "order.confirmed" && !order.ticketCode
+        ? "confirmed order has no ticket code"
+        : undefined;
     if (reason || !recipient) {
       log("info", "email: nothing to send", {
         ...fields,
@@ -126,6 +133,22 @@ async function handleMessage(
       theatreAddress: order.theatreAddress,
       startTime: iso(order.startTime),
       cancelledAt: order.cancelledAt ? iso(order.cancelledAt) : null,
+      receipt: receiptOf(
+        order.layout ?? DEFAULT_LAYOUT,
+        order.price,
+        order.seatIds,
+        order.convenienceFee,
+        order.amount,
+      ),
+      refund:
+        order.refundStatus && order.refundAmount && order.refundRequestedAt
+          ? {
+              amount: order.refundAmount,
+              requestedAt: iso(order.refundRequestedAt),
+              status: order.refundStatus,
+              reason: order.refundReason,
+            }
+          : null,
     };
     const rendered = renderBookingEmail(email.type, details);
     const { transport: sender, from } = transport();

@@ -1,18 +1,25 @@
 import { depsOfEnv } from "../deps";
 import { log } from "../http/request-log";
+import { closePaymentSessions } from "../orders/use-cases/close-payment-sessions";
 import { expireOverdueOrders } from "../orders/use-cases/expire-overdue-orders";
+import { retryUnsentRefunds } from "../orders/use-cases/retry-unsent-refunds";
 import { repairSeatState } from "../seats/use-cases/repair-seat-state";
 
 /**
- * The every-minute cron (SPEC flow 4). Each task is idempotent and safe when two runs overlap;
+ * The every-minute cron (docs/API.md: Flows, expiry). Each task is idempotent and safe when two runs overlap;
  * correctness never waits for it (deadlines are checked where they are read) — it keeps Redis
  * tidy and heals it from Postgres. Stale holds need no sweep: every hold key carries a TTL.
+ * Expired and cancelled orders' checkout sessions are closed at the provider (a failure is
+ * retried next run), and refunds the provider never accepted are tried again.
  */
 export async function runScheduledJobs(controller: ScheduledController, env: Env, _ctx: ExecutionContext) {
   const deps = depsOfEnv(env);
   const started = Date.now();
   const expiry = await expireOverdueOrders(deps);
+  const sessions = await closePaymentSessions(deps);
+  const refunds = await retryUnsentRefunds(deps);
   const repair = await repairSeatState(deps);
-  log("info", "cron", { cron: controller.cron, ms: Date.now() - started, ...expiry, ...repair });
-  return { ...expiry, ...repair };
+  const summary = { ...expiry, ...sessions, ...refunds, ...repair };
+  log("info", "cron", { cron: controller.cron, ms: Date.now() - started, ...summary });
+  return summary;
 }

@@ -1,8 +1,8 @@
 import { trackCall } from "../http/server-timing";
-import type { EmailMessage } from "../jobs/email-consumer";
+import type { QueueMessage } from "../jobs/messages";
 
-/** Queues a booking email; the queue consumer renders and sends it, retrying on its own. */
-export function enqueueEmail(env: Env, message: EmailMessage): Promise<void> {
+/** Queues a booking email or a refund retry; the queue consumer handles it, retrying on its own. */
+export function enqueueEmail(env: Env, message: QueueMessage): Promise<void> {
   return trackCall("queue", async () => {
     await env.EMAIL_QUEUE.send(message, { contentType: "json" });
   });

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, exists, gt, inArray, lte, ne, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { movies, orderSeats, orders, shows, theatres } from "../db/schema";
+import { movies, orderSeats, orders, seatLayouts, shows, theatres } from "../db/schema";
+import type { SeatLayout } from "../domain/seat-layout";
 import type { Customer } from "./schemas";
 
 /**
@@ -15,7 +16,9 @@ type Order = typeof orders.$inferSelect;
 /** One order with what its views need of its show, movie and theatre. */
 export interface OrderRow {
   order: Order;
-  show: Pick<typeof shows.$inferSelect, "startTime" | "status">;
+  show: Pick<typeof shows.$inferSelect, "startTime" | "status" | "price">;
+  /** The hall's layout; null → the default hall. */
+  layout: SeatLayout | null;
   movie: Pick<
     typeof movies.$inferSelect,
     "id" | "title" | "thumbnailUrl" | "language" | "format" | "durationMins" | "ageRating"
@@ -25,7 +28,8 @@ export interface OrderRow {
 
 const orderViewFields = {
   order: orders,
-  show: { startTime: shows.startTime, status: shows.status },
+  show: { startTime: shows.startTime, status: shows.status, price: shows.price },
+  layout: seatLayouts.layout,
   movie: {
     id: movies.id,
     title: movies.title,
@@ -44,18 +48,19 @@ const orderViewFields = {
   },
 };
 
-const selectOrderViews = (db: Database, where: SQL | undefined) =>
+export const selectOrderViews = (db: Database, where: SQL | undefined) =>
   db
     .select(orderViewFields)
     .from(orders)
     .innerJoin(shows, eq(shows.id, orders.showId))
     .innerJoin(movies, eq(movies.id, shows.movieId))
     .innerJoin(theatres, eq(theatres.id, shows.theatreId))
+    .leftJoin(seatLayouts, eq(seatLayouts.id, shows.layoutId))
     .where(where);
 
 const now = sql`now()`;
 /** The caller's order; without a user (a payment webhook) any order of that id. */
-const orderOf = (orderId: string, userId?: string) =>
+export const orderOf = (orderId: string, userId?: string) =>
   and(eq(orders.id, orderId), userId === undefined ? undefined : eq(orders.userId, userId));
 
 export interface NewOrder {
@@ -115,15 +120,33 @@ export async function insertOrder(db: Database, order: NewOrder): Promise<OrderR
             customerName: sql`${customer.name}`.as("customer_name"),
             customerEmail: sql`${customer.email}`.as("customer_email"),
             customerPhone: sql`${customer.phone}`.as("customer_phone"),
-            amount: sql`${shows.price} * ${seatIds.length} + ${order.surchargeTotal}::numeric`.as("amount"),
+            amount:
+              sql`${shows.price} * ${seatIds.length} + ${order.surchargeTotal}::numeric + ${theatres.convenienceFee}`.as(
+                "amount",
+              ),
             status: sql`'PAYMENT_PENDING'`.as("status"),
             ticketCode: sql`null`.as("ticket_code"),
             createdAt: sql`now()`.as("created_at"),
             confirmedAt: sql`null::timestamptz`.as("confirmed_at"),
             cancelledAt: sql`null::timestamptz`.as("cancelled_at"),
             expiresAt: sql`${order.expiresAt.toISOString()}::timestamptz`.as("expires_at"),
+            convenienceFee: theatres.convenienceFee,
+            paymentSessionId: sql`null`.as("payment_session_id"),
+            paymentSessionUrl: sql`null`.as("payment_session_url"),
+            paymentSessionClosedAt: sql`null::timestamptz`.as("payment_session_closed_at"),
+            paymentIntentId: sql`null`.as("payment_intent_id"),
+            paidAt: sql`null::timestamptz`.as("paid_at"),
+            refundStatus: sql`null`.as("refund_status"),
+            refundReason: sql`null`.as("refund_reason"),
+            refundAmount: sql`null::numeric`.as("refund_amount"),
+            refundId: sql`null`.as("refund_id"),
+            refundAttempts: sql`0`.as("refund_attempts"),
+            refundFailure: sql`null`.as("refund_failure"),
+            refundRequestedAt: sql`null::timestamptz`.as("refund_requested_at"),
+            refundUpdatedAt: sql`null::timestamptz`.as("refund_updated_at"),
           })
           .from(shows)
+          .innerJoin(theatres, eq(theatres.id, shows.theatreId))
           .where(and(eq(shows.id, showId), ne(shows.status, "CANCELLED"), gt(shows.startTime, now))),
       )
       .onConflictDoNothing({ target: orders.holdId })
@@ -156,6 +179,11 @@ export async function findOrder(db: Database, orderId: string, userId: string): 
   return (await selectOrderViews(db, orderOf(orderId, userId)))[0];
 }
 
+/** Any order of that id (a payment webhook names no user). */
+export async function findOrderById(db: Database, orderId: string): Promise<OrderRow | undefined> {
+  return (await selectOrderViews(db, orderOf(orderId)))[0];
+}
+
 export async function findOrderOfHold(db: Database, holdId: string, userId: string): Promise<OrderRow | undefined> {
   return (await selectOrderViews(db, and(eq(orders.holdId, holdId), eq(orders.userId, userId))))[0];
 }
@@ -173,40 +201,6 @@ export async function listOrders(db: Database, userId: string, page: number, pag
 
 /** A transition's answer: the order as it now is, and whether this call made the change. */
 export type Transition<Extra = object> = { row: OrderRow; changed: false } | ({ row: OrderRow; changed: true } & Extra);
-
-/**
- * Payment confirmed (docs/API.md flow 3): one guarded UPDATE — the order (the caller's, when a
- * caller is named), still PAYMENT_PENDING, not past its deadline, its show still open (as
- * `insertOrder` checks) — sets CONFIRMED, confirmed_at and the ticket code; then the order is
- * read as it now is. Undefined: no such order.
- */
-export async function confirmOrder(
-  db: Database,
-  orderId: string,
-  userId: string | undefined,
-  ticketCode: string,
-): Promise<Transition | undefined> {
-  const showOpen = db
-    .select({ one: sql`1` })
-    .from(shows)
-    .where(and(eq(shows.id, orders.showId), ne(shows.status, "CANCELLED"), gt(shows.startTime, now)));
-  const [changed, [row]] = await db.batch([
-    db
-      .update(orders)
-      .set({ status: "CONFIRMED", confirmedAt: sql`now()`, ticketCode })
-      .where(
-        and(
-          orderOf(orderId, userId),
-          eq(orders.status, "PAYMENT_PENDING"),
-          gt(orders.expiresAt, now),
-          exists(showOpen),
-        ),
-      )
-      .returning({ id: orders.id }),
-    selectOrderViews(db, orderOf(orderId, userId)),
-  ]);
-  return row && { row, changed: changed.length > 0 };
-}
 
 /**
  * Cancellation: an unpaid order before its deadline, or a paid one where the theatre allows it and
@@ -236,11 +230,21 @@ export async function cancelOrder(
       )
       .for("update", { of: orders }),
   );
+  const whenPaid = (value: SQL) =>
+    sql`case when ${target.previousStatus} = 'CONFIRMED' and ${orders.paymentIntentId} is not null then ${value} end`;
   const [changed, , [row]] = await db.batch([
     db
       .with(target)
       .update(orders)
-      .set({ status: "CANCELLED", cancelledAt: sql`now()` })
+      .set({
+        status: "CANCELLED",
+        cancelledAt: sql`now()`,
+        // A paid booking's money is owed back from this moment, durably, before any provider call.
+        refundStatus: whenPaid(sql`'pending'`),
+        refundReason: whenPaid(sql`'CANCELLED'`),
+        refundAmount: whenPaid(sql`${orders.amount}`),
+        refundRequestedAt: whenPaid(sql`now()`),
+      })
       .from(target)
       .where(eq(orders.id, target.id))
       .returning({ previousStatus: target.previousStatus }),

@@ -1,5 +1,7 @@
 import { cancellationVerdict } from "../domain/order-rules";
+import { DEFAULT_LAYOUT } from "../domain/seat-layout";
 import type { OrderRow } from "./order-store";
+import { receiptOf } from "./receipt";
 import type { OrderView } from "./schemas";
 
 const iso = (text: string) => new Date(text).toISOString();
@@ -23,6 +25,20 @@ export function orderViewOf(row: OrderRow, now: Date, cancellationCutoffMinutes:
     holdId: order.holdId,
     seatIds: order.seatIds,
     amount: order.amount,
+    convenienceFee: order.convenienceFee,
+    receipt: receiptOf(row.layout ?? DEFAULT_LAYOUT, show.price, order.seatIds, order.convenienceFee, order.amount),
+    paidAt: isoOrNull(order.paidAt),
+    refund:
+      order.refundStatus && order.refundAmount && order.refundRequestedAt
+        ? {
+            status: order.refundStatus,
+            reason: order.refundReason,
+            amount: order.refundAmount,
+            requestedAt: iso(order.refundRequestedAt),
+            updatedAt: isoOrNull(order.refundUpdatedAt),
+            failure: order.refundFailure,
+          }
+        : null,
     ticketCode: order.ticketCode,
     customer: { name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
     createdAt: iso(order.createdAt),

@@ -1,6 +1,6 @@
 import type { DescribeRouteOptions } from "hono-openapi";
-import { errorResponse, jsonResponse } from "../http/openapi-doc";
-import { orderListSchema, orderSchema } from "./schemas";
+import { errorResponse, errorResponses, jsonResponse } from "../http/openapi-doc";
+import { orderListSchema, orderSchema, startPaymentSchema } from "./schemas";
 
 /** The OpenAPI description of each order route: every status it answers with. */
 const commonErrors = {
@@ -37,17 +37,33 @@ export const getOrderDoc = {
   responses: { 200: jsonResponse("The order", orderSchema), ...commonErrors },
 } satisfies DescribeRouteOptions;
 
+export const startPaymentDoc = {
+  tags: ["Orders"],
+  summary: "Pay: the provider's checkout page for the caller's order awaiting payment",
+  description:
+    "Creates the order's one Stripe Checkout Session (amount from the database, a line per seat category and the convenience fee) and returns its URL; a repeat returns the same session. One database read, then one provider call and one database write the first time. The order is confirmed only by the provider's webhook.",
+  responses: {
+    200: jsonResponse("Where to send the customer", startPaymentSchema),
+    ...commonErrors,
+    ...errorResponses(
+      "ORDER_CANCELLED",
+      "ORDER_ALREADY_PAID",
+      "SHOW_CLOSED",
+      "ORDER_EXPIRED",
+      "PAYMENT_PROVIDER_UNAVAILABLE",
+    ),
+  },
+} satisfies DescribeRouteOptions;
+
 export const confirmPaymentDoc = {
   tags: ["Orders"],
-  summary: "Payment succeeded: CONFIRMED with a ticket code (simulated payment provider)",
+  summary: "A status read (it confirms nothing): the order once the provider's webhook confirmed it",
   description:
-    "One database transaction and one Redis call, then the confirmation email is queued. Repeats return the same ticket.",
+    "Kept for old clients. Orders are confirmed only by the payment provider's verified webhook; pay with POST /orders/{orderId}/payment. One database read; never a change.",
   responses: {
     200: jsonResponse("The confirmed order with its ticketCode", orderSchema),
     ...commonErrors,
-    402: errorResponse("PAYMENT_DECLINED: the payment provider declined"),
-    409: errorResponse("ORDER_CANCELLED, or SHOW_CLOSED (the show was cancelled or has started)"),
-    410: errorResponse("ORDER_EXPIRED: the payment window has passed; the seats were released"),
+    ...errorResponses("PAYMENT_NOT_RECEIVED"),
   },
 } satisfies DescribeRouteOptions;
 

@@ -6,14 +6,20 @@ import { depsOf } from "../deps";
 import { ApiError } from "../http/errors";
 import { rateLimit } from "../http/rate-limit";
 import { validate } from "../http/validate";
-import { paymentProvider } from "./payments";
-import { cancelOrderDoc, confirmPaymentDoc, getOrderDoc, listOrdersDoc, placeOrderDoc } from "./route-docs";
+import {
+  cancelOrderDoc,
+  confirmPaymentDoc,
+  getOrderDoc,
+  listOrdersDoc,
+  placeOrderDoc,
+  startPaymentDoc,
+} from "./route-docs";
 import { createOrderRequest, orderIdParam, orderListQuery } from "./schemas";
 import { cancelOrder } from "./use-cases/cancel-order";
-import { confirmPayment } from "./use-cases/confirm-payment";
 import { getOrder } from "./use-cases/get-order";
 import { listOrders } from "./use-cases/list-orders";
 import { placeOrder } from "./use-cases/place-order";
+import { startPayment } from "./use-cases/start-payment";
 
 type UserEnv = AppEnv & { Variables: { userId: string } };
 
@@ -74,30 +80,48 @@ export const orderRoutes = new Hono<AppEnv>()
     return c.json(result.order, 200, noStore);
   })
   .post(
-    "/orders/:orderId/confirm-payment",
-    describeRoute(confirmPaymentDoc),
+    "/orders/:orderId/payment",
+    describeRoute(startPaymentDoc),
     requireUser,
+    ordersRateLimit,
     validate("param", orderIdParam),
     async (c) => {
-      const { orderId } = c.req.valid("param");
-      const verdict = await paymentProvider.verify({ orderId, headers: c.req.raw.headers, body: await c.req.text() });
-      if (!verdict.approved) throw new ApiError("PAYMENT_DECLINED", verdict.reason);
-      const payment = { provider: paymentProvider.name, reference: verdict.reference };
-      const result = await confirmPayment(depsOf(c), { orderId, userId: c.var.userId, payment });
+      const result = await startPayment(depsOf(c), { orderId: c.req.valid("param").orderId, userId: c.var.userId });
       switch (result.outcome) {
-        case "CONFIRMED":
-          return c.json(result.order, 200);
+        case "STARTED":
+          return c.json({ url: result.url }, 200, noStore);
         case "ORDER_NOT_FOUND":
           throw new ApiError("ORDER_NOT_FOUND", "No such order");
         case "ORDER_EXPIRED":
           throw new ApiError("ORDER_EXPIRED", "The payment window has passed and the seats were released");
         case "ORDER_CANCELLED":
           throw new ApiError("ORDER_CANCELLED", "This order was cancelled");
+        case "ORDER_ALREADY_PAID":
+          throw new ApiError("ORDER_ALREADY_PAID", "This order is already paid");
         case "SHOW_CLOSED":
           throw new ApiError("SHOW_CLOSED", "This show no longer takes bookings; the order cannot be paid");
+        case "PROVIDER_UNAVAILABLE":
+          throw new ApiError("PAYMENT_PROVIDER_UNAVAILABLE", "The payment provider is not answering; retry");
         default:
           return unreachable(result);
       }
+    },
+  )
+  // A status read, kept for old clients: only the provider's verified webhook confirms an order.
+  .post(
+    "/orders/:orderId/confirm-payment",
+    describeRoute(confirmPaymentDoc),
+    requireUser,
+    validate("param", orderIdParam),
+    async (c) => {
+      const result = await getOrder(depsOf(c), { orderId: c.req.valid("param").orderId, userId: c.var.userId });
+      if (result.outcome === "ORDER_NOT_FOUND") throw new ApiError("ORDER_NOT_FOUND", "No such order");
+      if (result.order.status !== "CONFIRMED") {
+        throw new ApiError("PAYMENT_NOT_RECEIVED", "No payment has confirmed this order; pay with POST /payment", {
+          status: result.order.status,
+        });
+      }
+      return c.json(result.order, 200, noStore);
     },
   )
   .post(

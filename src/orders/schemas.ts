@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isHoldId } from "../domain/hold-id";
 import { positiveIntParam, uuidParam } from "../domain/ids";
-import { ORDER_STATUSES } from "../domain/statuses";
+import { ORDER_STATUSES, REFUND_REASONS, REFUND_STATUSES } from "../domain/statuses";
 import { type Customer, customerSchema } from "../shared/customer";
 
 export const createOrderRequest = z.object({
@@ -23,7 +23,34 @@ export const orderSchema = z.object({
   status: z.enum(ORDER_STATUSES),
   holdId: z.string(),
   seatIds: z.array(z.string()),
-  amount: money,
+  amount: money.describe("The total charged: seats plus the convenience fee"),
+  convenienceFee: money,
+  receipt: z.object({
+    lines: z.array(
+      z.object({
+        category: z.string(),
+        name: z.string(),
+        seatIds: z.array(z.string()),
+        quantity: z.number().int(),
+        unitPrice: money,
+        amount: money,
+      }),
+    ),
+    convenienceFee: money,
+    total: money,
+  }),
+  paidAt: z.iso.datetime().nullable(),
+  refund: z
+    .object({
+      status: z.enum(REFUND_STATUSES),
+      reason: z.enum(REFUND_REASONS).nullable(),
+      amount: money,
+      requestedAt: z.iso.datetime(),
+      updatedAt: z.iso.datetime().nullable(),
+      failure: z.string().nullable(),
+    })
+    .nullable()
+    .describe("The refund owed on this order, if any"),
   ticketCode: z.string().nullable(),
   customer: z.object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() }),
   createdAt: z.iso.datetime(),
@@ -52,6 +79,8 @@ export const orderSchema = z.object({
     }),
   }),
 });
+
+export const startPaymentSchema = z.object({ url: z.url().describe("The provider's checkout page") });
 
 export const orderListSchema = z.object({
   items: z.array(orderSchema),

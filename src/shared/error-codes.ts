@@ -9,11 +9,27 @@ export const ERROR_CODES = {
   HOLD_RULE_BROKEN: { status: 400, meaning: "A booking rule refused the selection (`rule` says which)" },
   UNAUTHENTICATED: { status: 401, meaning: "No identity, or one that could not be verified" },
   PAYMENT_DECLINED: { status: 402, meaning: "The payment provider declined" },
+  WEBHOOK_SIGNATURE_INVALID: {
+    status: 400,
+    meaning: "The webhook's Stripe-Signature is missing, malformed, stale or wrong (`reason` says which)",
+  },
+  WEBHOOK_EVENT_MISMATCH: {
+    status: 400,
+    meaning: "The webhook event disagrees with what the provider says about its object, or names none of ours",
+  },
   ROUTE_NOT_FOUND: { status: 404, meaning: "No such endpoint" },
   MOVIE_NOT_FOUND: { status: 404, meaning: "No such movie" },
   SHOW_NOT_FOUND: { status: 404, meaning: "No such show" },
   HOLD_NOT_FOUND: { status: 404, meaning: "No such hold, or not yours" },
   ORDER_NOT_FOUND: { status: 404, meaning: "No such order, or not yours" },
+  PAYMENT_NOT_PAID: { status: 409, meaning: "The provider says this checkout session is not paid" },
+  PAYMENT_AMOUNT_MISMATCH: { status: 409, meaning: "The paid amount is not the order's amount" },
+  WEBHOOK_EVENT_REUSED: { status: 409, meaning: "This event id was already handled as another event" },
+  ORDER_ALREADY_PAID: { status: 409, meaning: "The order is already paid" },
+  PAYMENT_NOT_RECEIVED: {
+    status: 409,
+    meaning: "No verified payment has confirmed this order (yet); pay with POST /orders/{id}/payment",
+  },
   REQUEST_TIMEOUT: { status: 408, meaning: "The request body did not arrive in time" },
   SEAT_TAKEN: { status: 409, meaning: "A seat is held or sold by someone else (`seats` names them)" },
   HOLD_LIMIT: { status: 409, meaning: "Too many live holds on this show" },
@@ -29,6 +45,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, meaning: "Too many requests (`Retry-After` says when to retry)" },
   INTERNAL: { status: 500, meaning: "A bug on our side; it has been logged" },
   SERVICE_UNAVAILABLE: { status: 503, meaning: "A backing service is down; nothing was changed, retry" },
+  PAYMENT_PROVIDER_UNAVAILABLE: { status: 503, meaning: "The payment provider did not answer; retry" },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

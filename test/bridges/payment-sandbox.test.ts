@@ -209,6 +209,24 @@ describe("payment t.sandbox: refunds", () => {
     expect(await t.stripe.retrieveRefund(retry.id)).toMatchObject({ status: "succeeded" });
   });
 
+  it("failRefundsOf fails only the named payment's next refunds, leaving others' alone", async () => {
+    const [mine, theirs] = [await paidSession(), await paidSession()];
+    const pi = mine.payment_intent as string;
+    const state = await controlCall(t.sandbox, "/switches", { failRefundsOf: { [pi]: 1 } });
+    expect(state).toMatchObject({ switches: { failRefundsOf: { [pi]: 1 } } });
+    const other = await t.stripe.createRefund(
+      { paymentIntent: theirs.payment_intent as string },
+      { idempotencyKey: key() },
+    );
+    const failing = await t.stripe.createRefund({ paymentIntent: pi, amount: 100 }, { idempotencyKey: key() });
+    const next = await t.stripe.createRefund({ paymentIntent: pi, amount: 100 }, { idempotencyKey: key() });
+    await t.sandbox.settled();
+    expect((await t.stripe.retrieveRefund(other.id)).status).toBe("succeeded");
+    expect((await t.stripe.retrieveRefund(failing.id)).status).toBe("failed");
+    expect((await t.stripe.retrieveRefund(next.id)).status).toBe("succeeded");
+    await expect(controlCall(t.sandbox, "/switches", { failRefundsOf: [] })).rejects.toThrow(/400/);
+  });
+
   it("refuses a refund for an unknown payment intent", async () => {
     const e = await stripeError(t.stripe.createRefund({ paymentIntent: "pi_nope" }, { idempotencyKey: key() }));
     expect(e).toMatchObject({ status: 400, code: "resource_missing", param: "payment_intent" });

@@ -1,7 +1,7 @@
-// seedDatabase against a real local PostgreSQL: a throwaway database, migrated with drizzle/0000_init.sql,
+// seedDatabase against a real local PostgreSQL: a throwaway database, migrated with drizzle/*.sql,
 // seeded twice (idempotent) and once more "a day later" (adds only the new day's shows), then dropped.
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -37,9 +37,15 @@ beforeAll(async () => {
   await admin((c) => c.query(`CREATE DATABASE ${DB_NAME}`));
   db = new pg.Client({ connectionString: dbUrl });
   await db.connect();
-  const migration = readFileSync(fileURLToPath(new URL("../../drizzle/0000_init.sql", import.meta.url)), "utf8");
-  for (const statement of migration.split("--> statement-breakpoint")) {
-    if (statement.trim()) await db.query(statement);
+  // Every migration, in order (as drizzle-kit applies them).
+  const dir = fileURLToPath(new URL("../../drizzle/", import.meta.url));
+  for (const file of readdirSync(dir)
+    .filter((f) => /^\d{4}_.*\.sql$/.test(f))
+    .sort()) {
+    const migration = readFileSync(`${dir}${file}`, "utf8");
+    for (const statement of migration.split("--> statement-breakpoint")) {
+      if (statement.trim()) await db.query(statement);
+    }
   }
 });
 

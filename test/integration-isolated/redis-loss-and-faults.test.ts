@@ -2,7 +2,6 @@ import { env } from "cloudflare:workers";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import {
-  confirmPayment,
   createShow,
   db,
   getHold,
@@ -18,6 +17,7 @@ import {
   statesOf,
 } from "../integration/fixtures";
 import { call, errorOf } from "../integration/http";
+import { payOrder } from "../integration/payments";
 
 // This worker has a Redis database of its own (so wiping it disturbs no other suite) and a
 // Postgres connection string with `fault_scope=isolated`, which the Neon bridge can break on demand.
@@ -57,7 +57,7 @@ describe("Redis loses its seats but not the show's epoch", () => {
     const showId = await createShow();
     const buyer = newUser();
     const paid = await placeOrder(buyer, showId, ["A1", "A2"]);
-    expect((await confirmPayment(buyer, paid.orderId)).status).toBe(200);
+    expect((await payOrder(buyer, paid.orderId)).webhook.status).toBe(200);
     const pending = await placeOrder(newUser(), showId, ["A3"]);
 
     await redis().flushdb();
@@ -91,7 +91,7 @@ describe("Redis loses everything, and no cron runs", () => {
     const showId = await createShow();
     const buyer = newUser();
     const paid = await placeOrder(buyer, showId, ["E1", "E2"]);
-    expect((await confirmPayment(buyer, paid.orderId)).status).toBe(200);
+    expect((await payOrder(buyer, paid.orderId)).webhook.status).toBe(200);
     const pending = await placeOrder(newUser(), showId, ["E3"]);
 
     await redis().flushdb();

@@ -72,6 +72,7 @@ describe("AUTH_MODE=jwt: x-user-id alone is never an identity", () => {
     ["GET", "/api/v1/orders", undefined],
     ["GET", `/api/v1/orders/${order.orderId}`, undefined],
     ["POST", `/api/v1/orders/${order.orderId}/confirm-payment`, undefined],
+    ["POST", `/api/v1/orders/${order.orderId}/payment`, undefined],
     ["POST", `/api/v1/orders/${order.orderId}/cancel`, undefined],
   ];
 
@@ -161,10 +162,8 @@ describe("AUTH_MODE=jwt: x-user-id beside a valid Bearer is ignored", () => {
       items: unknown[];
     };
     expect(victimList.items).toEqual([]);
-    const confirmed = await call(`/api/v1/orders/${orderId}/confirm-payment`, {
-      method: "POST",
-      headers: both(caller.token),
-    });
-    expect(confirmed.status).toBe(200);
+    // The caller's own order is theirs to pay (the provider's webhook, not the caller, confirms it).
+    const started = await call(`/api/v1/orders/${orderId}/payment`, { method: "POST", headers: both(caller.token) });
+    expect(started.status).toBe(200);
   });
 });

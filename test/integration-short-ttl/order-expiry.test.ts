@@ -3,7 +3,6 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { orderSeats, orders } from "../../src/db/schema";
 import {
-  confirmPayment,
   createShow,
   db,
   type Hold,
@@ -17,6 +16,7 @@ import {
   statesOf,
 } from "../integration/fixtures";
 import { call, errorOf } from "../integration/http";
+import { payOrder, startPayment } from "../integration/payments";
 
 // The original design double-booked or leaked seats in four ways; each is a test here, with
 // HOLD_TTL_SECONDS and PAYMENT_WINDOW_SECONDS set to seconds (see vitest.config.ts).
@@ -40,13 +40,14 @@ describe(`orders with HOLD_TTL_SECONDS=${env.HOLD_TTL_SECONDS}, PAYMENT_WINDOW_S
     expect((await postHold(newUser(), showId, ["A2"])).status).toBe(201);
   });
 
-  it("(b) confirming after the payment window → 410, and the seats stay free for others", async () => {
+  it("(b) paying after the payment window → 410, and the seats stay free for others", async () => {
     const showId = await createShow();
     const user = newUser();
     const order = await placeOrder(user, showId, ["B1"]);
     await sleep(new Date(order.expiresAt).getTime() - Date.now() + 300);
-    const late = await confirmPayment(user, order.orderId);
+    const late = await startPayment(user, order.orderId);
     expect(late.status).toBe(410);
+    expect((await errorOf(late)).code).toBe("ORDER_EXPIRED");
     expect(statesOf(await seatMap(showId)).get("B1")?.state).toBe("AVAILABLE");
     // Another customer can buy the seat, even before any cron run: the stale order is expired by
     // the transaction that needs its seat.
@@ -54,8 +55,8 @@ describe(`orders with HOLD_TTL_SECONDS=${env.HOLD_TTL_SECONDS}, PAYMENT_WINDOW_S
     const other = newUser();
     const theirs = await placeOrder(other, showId, ["B1"]);
     expect(await statusOf(order.orderId)).toBe("EXPIRED");
-    expect((await confirmPayment(other, theirs.orderId)).status).toBe(200);
-    expect((await confirmPayment(user, order.orderId)).status).toBe(410);
+    expect((await payOrder(other, theirs.orderId)).webhook.status).toBe(200);
+    expect((await startPayment(user, order.orderId)).status).toBe(410);
   });
 
   it("(c) one hold makes one order; a user's abandoned pending orders expire", async () => {

@@ -150,7 +150,8 @@ export interface Order {
 export const postOrder = (userId: string, holdId: string, who = customer) =>
   call("/api/v1/orders", { method: "POST", headers: asUser(userId), json: { holdId, customer: who } });
 
-export const confirmPayment = (userId: string, orderId: string) =>
+/** The old confirm route: now a status read that confirms nothing (only the provider's webhook does). */
+export const confirmPaymentRoute = (userId: string, orderId: string) =>
   call(`/api/v1/orders/${orderId}/confirm-payment`, { method: "POST", headers: asUser(userId) });
 
 export const cancelOrder = (userId: string, orderId: string) =>

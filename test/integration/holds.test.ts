@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { HOLD_RECORD_GRACE_MS } from "../../src/seats/redis-contract";
 import {
   asUser,
-  confirmPayment,
   createShow,
   deleteHold,
   getHold,
@@ -18,6 +17,7 @@ import {
   statesOf,
 } from "./fixtures";
 import { backendCalls, call, errorOf } from "./http";
+import { payOrder } from "./payments";
 
 const held = async (res: Response) => {
   const text = await res.text();
@@ -290,7 +290,7 @@ describe("GET /shows/{showId}/seatmap", () => {
     await held(await postHold(me, showId, ["B2"]));
     await held(await postHold(newUser(), showId, ["B3"]));
     const buyer = newUser();
-    await confirmPayment(buyer, (await placeOrder(buyer, showId, ["B4"])).orderId);
+    await payOrder(buyer, (await placeOrder(buyer, showId, ["B4"])).orderId);
 
     const res = await call(`/api/v1/shows/${showId}/seatmap`, { headers: asUser(me) });
     expect(res.status).toBe(200);

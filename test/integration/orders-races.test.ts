@@ -7,7 +7,6 @@ import worker from "../../src/index";
 import { holdKey, lockOwner, seatLockKey } from "../../src/seats/redis-contract";
 import {
   asUser,
-  confirmPayment,
   createShow,
   db,
   type Hold,
@@ -21,6 +20,15 @@ import {
   statesOf,
 } from "./fixtures";
 import { backendCalls, errorOf } from "./http";
+import {
+  checkoutSessionOf,
+  deliver,
+  payOrder,
+  paySession,
+  refundsOfOrder,
+  signedEvent,
+  startPayment,
+} from "./payments";
 
 const orderRow = async (orderId: string) => (await db().select().from(orders).where(eq(orders.id, orderId)))[0];
 /**
@@ -38,41 +46,66 @@ async function direct(path: string, userId: string): Promise<Response> {
   await waitOnExecutionContext(ctx);
   return new Response(body, res);
 }
+/** A webhook delivery, straight to the fetch handler (as `direct`). */
+async function directWebhook(payload: string, signature: string): Promise<Response> {
+  const ctx = createExecutionContext();
+  const res = await worker.fetch(
+    new Request("http://localhost/api/v1/payments/stripe/webhook", {
+      method: "POST",
+      headers: { "content-type": "application/json", "stripe-signature": signature },
+      body: payload,
+    }),
+    env,
+    ctx,
+  );
+  const body = await res.arrayBuffer();
+  await waitOnExecutionContext(ctx);
+  return new Response(body, res);
+}
 const all = (n: number, path: string, userId: string) =>
   Promise.all(Array.from({ length: n }, () => direct(path, userId)));
 const queued = (responses: Response[]) => responses.reduce((n, r) => n + backendCalls(r).queue, 0);
 
-describe("confirming a pending order of a cancelled show", () => {
-  it("is refused (409 SHOW_CLOSED): no ticket, seats not booked, no email", async () => {
+describe("paying a pending order of a cancelled show", () => {
+  it("is refused a new payment (409 SHOW_CLOSED); money that still arrives is refunded: no ticket, seats not booked", async () => {
     const showId = await createShow();
     const user = newUser();
     const order = await placeOrder(user, showId, ["A1"]);
+    const sessionId = await checkoutSessionOf(user, order.orderId);
     await db().execute(sql`UPDATE shows SET status = 'CANCELLED' WHERE show_id = ${showId}`);
-    const res = await confirmPayment(user, order.orderId);
-    expect(res.status).toBe(409);
-    expect((await errorOf(res)).code).toBe("SHOW_CLOSED");
-    expect(backendCalls(res).queue).toBe(0);
+    const refused = await startPayment(user, order.orderId);
+    expect(refused.status).toBe(409);
+    expect((await errorOf(refused)).code).toBe("SHOW_CLOSED");
+    // The customer pays on the page they already had open.
+    const res = await deliver((await paySession(sessionId)).id);
+    expect(res.status).toBe(200);
+    expect(backendCalls(res).queue).toBe(1); // the refund email, not a ticket
     const row = await orderRow(order.orderId);
     expect(row?.status).not.toBe("CONFIRMED");
     expect(row?.ticketCode).toBeNull();
+    expect(row).toMatchObject({ refundStatus: "pending", refundReason: "SHOW_CLOSED", refundAmount: "200.00" });
+    expect((await refundsOfOrder(order.orderId)).map((r) => r.amount)).toEqual([20_000]);
     expect(await redis().sismember(`booked:{${showId}}`, "A1")).toBe(0);
   });
 });
 
-describe("duplicate confirms and cancels of one order, all at once", () => {
+describe("duplicate payment webhooks and cancels of one order, all at once", () => {
   it.each([1, 2, 3])(
-    "120 concurrent confirms (round %i): every one 200 with the one ticket code; one email queued",
+    "120 concurrent deliveries of the paid event (round %i): every one 200, one ticket code; one email queued",
     async () => {
       const showId = await createShow();
       const user = newUser();
       const order = await placeOrder(user, showId, ["B1", "B2"]);
-      const responses = await all(120, `/api/v1/orders/${order.orderId}/confirm-payment`, user);
+      const paid = await paySession(await checkoutSessionOf(user, order.orderId));
+      const { payload, signature } = await signedEvent(paid.id);
+      const responses = await Promise.all(Array.from({ length: 120 }, () => directWebhook(payload, signature)));
       const statuses = responses.map((r) => r.status);
       expect(statuses.filter((s) => s !== 200)).toEqual([]);
-      const codes = new Set(await Promise.all(responses.map(async (r) => ((await r.json()) as Order).ticketCode)));
-      expect(codes.size).toBe(1);
-      expect((await orderRow(order.orderId))?.ticketCode).toBe([...codes][0]);
+      const row = await orderRow(order.orderId);
+      expect(row?.status).toBe("CONFIRMED");
+      expect(row?.ticketCode).toMatch(/^BMS/);
       expect(queued(responses)).toBe(1);
+      expect(await refundsOfOrder(order.orderId)).toEqual([]);
     },
   );
 
@@ -80,12 +113,14 @@ describe("duplicate confirms and cancels of one order, all at once", () => {
     const showId = await createShow({ startsInMs: 2 * 86_400_000 });
     const user = newUser();
     const order = await placeOrder(user, showId, ["C1"]);
-    expect((await confirmPayment(user, order.orderId)).status).toBe(200);
+    expect((await payOrder(user, order.orderId)).webhook.status).toBe(200);
     const responses = await all(50, `/api/v1/orders/${order.orderId}/cancel`, user);
     expect(responses.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
     const bodies = await Promise.all(responses.map(async (r) => (await r.json()) as Order));
     expect(new Set(bodies.map((b) => b.status))).toEqual(new Set(["CANCELLED"]));
     expect(queued(responses)).toBe(1);
+    // One refund at the provider, for the whole amount.
+    expect((await refundsOfOrder(order.orderId)).map((r) => r.amount)).toEqual([20_000]);
     expect(statesOf(await seatMap(showId)).get("C1")?.state).toBe("AVAILABLE");
   });
 
@@ -148,7 +183,7 @@ describe("POST /orders for a hold id that already has an order from another clai
     const showId = await createShow();
     const user = newUser();
     const original = await placeOrder(user, showId, ["E1"]);
-    expect((await confirmPayment(user, original.orderId)).status).toBe(200);
+    expect((await payOrder(user, original.orderId)).webhook.status).toBe(200);
     await holdAgainUnderOldId(user, showId, original.holdId, ["E5"]);
     const res = await postOrder(user, original.holdId);
     expect(res.status).toBe(409);

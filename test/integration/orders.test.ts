@@ -5,7 +5,7 @@ import { orderSeats, orders } from "../../src/db/schema";
 import {
   asUser,
   cancelOrder,
-  confirmPayment,
+  confirmPaymentRoute,
   createShow,
   customer,
   db,
@@ -22,6 +22,7 @@ import {
   statesOf,
 } from "./fixtures";
 import { backendCalls, call, errorOf } from "./http";
+import { deliver, orderOf, payOrder, startPayment } from "./payments";
 
 const holdOf = async (res: Response) => {
   expect(res.status).toBe(201);
@@ -179,19 +180,19 @@ describe("GET /orders and /orders/{id}", () => {
   });
 });
 
-describe("POST /orders/{id}/confirm-payment", () => {
-  it("confirms with a ticket code, books the seats, queues one email; a repeat returns the same ticket", async () => {
+describe("paying: POST /orders/{id}/payment, then the provider's webhook", () => {
+  it("confirms with a ticket code, books the seats, queues one email; a repeat delivery changes nothing", async () => {
     const showId = await createShow();
-    await confirmPayment("warm", "00000000-0000-4000-8000-000000000000"); // loads scripts: counts below are steady state
     const warm = newUser();
-    await confirmPayment(warm, (await placeOrder(warm, showId, ["H9"])).orderId);
+    await payOrder(warm, (await placeOrder(warm, showId, ["H9"])).orderId); // loads scripts: counts below are steady state
 
     const user = newUser();
     const order = await placeOrder(user, showId, ["H1", "H2"]);
-    const res = await confirmPayment(user, order.orderId);
-    expect(res.status).toBe(200);
-    expect(backendCalls(res)).toEqual({ db: 1, redis: 1, queue: 1 });
-    const confirmed = (await res.json()) as Order & { confirmedAt: string };
+    const { webhook, event } = await payOrder(user, order.orderId);
+    expect(webhook.status).toBe(200);
+    // Find the event (1), the session from the provider, the order (1), confirm (1), record the event (1).
+    expect(backendCalls(webhook)).toEqual({ db: 4, redis: 1, queue: 1, payments: 1 });
+    const confirmed = (await orderOf(user, order.orderId)) as Order & { confirmedAt: string };
     expect(confirmed.status).toBe("CONFIRMED");
     expect(confirmed.ticketCode).toMatch(/^BMS[0-9A-F]{8}$/);
     expect(confirmed.confirmedAt).toBeTruthy();
@@ -199,10 +200,14 @@ describe("POST /orders/{id}/confirm-payment", () => {
     expect(states.get("H1")?.state).toBe("BOOKED");
     expect(await redis().sismember(`booked:{${showId}}`, "H2")).toBe(1);
 
-    const again = await confirmPayment(user, order.orderId);
+    const again = await deliver(event.id);
     expect(again.status).toBe(200);
-    expect(((await again.json()) as Order).ticketCode).toBe(confirmed.ticketCode);
+    expect((await orderOf(user, order.orderId)).ticketCode).toBe(confirmed.ticketCode);
     expect(backendCalls(again)).toEqual({ db: 1, redis: 0, queue: 0 });
+    // The old confirm route is a status read now: the confirmed order, nothing changed.
+    const read = await confirmPaymentRoute(user, order.orderId);
+    expect(read.status).toBe(200);
+    expect(((await read.json()) as Order).ticketCode).toBe(confirmed.ticketCode);
 
     // Booked seats cannot be held by anyone.
     const late = await postHold(newUser(), showId, ["H1"]);
@@ -214,11 +219,12 @@ describe("POST /orders/{id}/confirm-payment", () => {
     const showId = await createShow();
     const user = newUser();
     const order = await placeOrder(user, showId, ["I1"]);
-    expect((await confirmPayment(newUser(), order.orderId)).status).toBe(404);
+    expect((await startPayment(newUser(), order.orderId)).status).toBe(404);
+    expect((await confirmPaymentRoute(newUser(), order.orderId)).status).toBe(404);
     await db().execute(
       sql`UPDATE orders SET expires_at = now() - interval '1 second' WHERE order_id = ${order.orderId}`,
     );
-    const late = await confirmPayment(user, order.orderId);
+    const late = await startPayment(user, order.orderId);
     expect(late.status).toBe(410);
     expect((await errorOf(late)).code).toBe("ORDER_EXPIRED");
     expect(statesOf(await seatMap(showId)).get("I1")?.state).not.toBe("BOOKED");
@@ -238,17 +244,23 @@ describe("POST /orders/{id}/cancel", () => {
     expect(statesOf(await seatMap(showId)).get("J1")?.state).toBe("AVAILABLE");
     expect((await postHold(newUser(), showId, ["J1", "J2"])).status).toBe(201);
     expect((await cancelOrder(user, order.orderId)).status).toBe(200);
-    expect((await confirmPayment(user, order.orderId)).status).toBe(409);
+    expect((await startPayment(user, order.orderId)).status).toBe(409);
   });
 
   it("cancels a paid booking where the theatre allows it, well before the show; emails the customer", async () => {
     const showId = await createShow({ startsInMs: 2 * 86_400_000 });
     const user = newUser();
     const order = await placeOrder(user, showId, ["B7"]);
-    await confirmPayment(user, order.orderId);
+    await payOrder(user, order.orderId);
     const res = await cancelOrder(user, order.orderId);
     expect(res.status).toBe(200);
     expect(backendCalls(res).queue).toBe(1);
+    // The refund, through the provider's Refund API (README: Payments).
+    expect(backendCalls(res).payments).toBe(1);
+    expect(((await res.json()) as Order & { refund: { status: string; amount: string } }).refund).toMatchObject({
+      status: "pending",
+      amount: "200.00",
+    });
     expect(statesOf(await seatMap(showId)).get("B7")?.state).toBe("AVAILABLE");
     expect(await orderSeatsOf(order.orderId)).toEqual([]);
   });
@@ -257,7 +269,7 @@ describe("POST /orders/{id}/cancel", () => {
     const strict = await createShow({ cancellationAvailable: false });
     const user = newUser();
     const a = await placeOrder(user, strict, ["B8"]);
-    await confirmPayment(user, a.orderId);
+    await payOrder(user, a.orderId);
     const refused = await cancelOrder(user, a.orderId);
     expect(refused.status).toBe(409);
     expect(await errorOf(refused)).toMatchObject({ code: "NOT_CANCELLABLE", status: "CONFIRMED" });
@@ -265,7 +277,7 @@ describe("POST /orders/{id}/cancel", () => {
 
     const soon = await createShow({ startsInMs: 30 * 60_000 });
     const b = await placeOrder(user, soon, ["B9"]);
-    await confirmPayment(user, b.orderId);
+    await payOrder(user, b.orderId);
     const tooLate = await cancelOrder(user, b.orderId);
     expect(tooLate.status).toBe(409);
     expect((await errorOf(tooLate)).message).toMatch(/minutes before the show/);

@@ -8,7 +8,6 @@ import worker from "../../src/index";
 import { consumeEmailBatch } from "../../src/jobs/email-consumer";
 import {
   asUser,
-  confirmPayment,
   createShow,
   db,
   getHold,
@@ -23,6 +22,7 @@ import {
   statesOf,
 } from "./fixtures";
 import { call, errorOf } from "./http";
+import { payAndRead, paySession, signedEvent } from "./payments";
 
 /**
  * Security properties through the worker: who may touch what (an authorization matrix), what a
@@ -101,9 +101,7 @@ describe("authorization matrix: someone else's holds and orders are 404 and stay
     orderedHold = pendingOrder.holdId;
     otherShowId = await createShow();
     const toConfirm = await placeOrder(owner, otherShowId, ["C1", "C2"]);
-    const confirmed = await confirmPayment(owner, toConfirm.orderId);
-    expect(confirmed.status).toBe(200);
-    confirmedOrder = (await confirmed.json()) as Order;
+    confirmedOrder = await payAndRead(owner, toConfirm.orderId);
     expect(confirmedOrder.status).toBe("CONFIRMED");
   });
 
@@ -168,6 +166,7 @@ describe("authorization matrix: someone else's holds and orders are 404 and stay
       attempts.push(
         ["GET", `/api/v1/orders/${orderId}`, undefined, "ORDER_NOT_FOUND"],
         ["POST", `/api/v1/orders/${orderId}/confirm-payment`, undefined, "ORDER_NOT_FOUND"],
+        ["POST", `/api/v1/orders/${orderId}/payment`, undefined, "ORDER_NOT_FOUND"],
         ["POST", `/api/v1/orders/${orderId}/cancel`, undefined, "ORDER_NOT_FOUND"],
       );
     }
@@ -477,9 +476,17 @@ describe("logs: no personal data or secrets; one access line per request", () =>
     });
     expect(placed.status).toBe(201);
     const order = (await placed.json()) as Order;
-    expect(
-      (await send(`/api/v1/orders/${order.orderId}/confirm-payment`, { method: "POST", headers: auth })).status,
-    ).toBe(200);
+    const started = await send(`/api/v1/orders/${order.orderId}/payment`, { method: "POST", headers: auth });
+    expect(started.status).toBe(200);
+    const sessionId = new URL(((await started.json()) as { url: string }).url).pathname.split("/").pop() as string;
+    const paid = await paySession(sessionId);
+    const { payload, signature } = await signedEvent(paid.id);
+    const webhook = await send("/api/v1/payments/stripe/webhook", {
+      method: "POST",
+      headers: { "content-type": "application/json", "stripe-signature": signature },
+      body: payload,
+    });
+    expect(webhook.status).toBe(200);
     expect((await send(`/api/v1/orders/${order.orderId}`, { headers: auth })).status).toBe(200);
     expect((await send("/api/v1/orders", { headers: auth })).status).toBe(200);
     expect((await send(`/api/v1/shows/${showId}/seatmap`, { headers: auth })).status).toBe(200);

@@ -9,7 +9,22 @@ import { sortSeatIds } from "../../shared/seat-order";
 
 export { formatRupees, sortSeatIds };
 
-export type BookingEmailKind = "order.confirmed" | "order.cancelled";
+export type BookingEmailKind = "order.confirmed" | "order.cancelled" | "order.refunded";
+
+/** The itemised receipt (src/orders/receipt.ts), amounts as decimal strings. */
+export interface EmailReceipt {
+  lines: { name: string; seatIds: string[]; quantity: number; unitPrice: string; amount: string }[];
+  convenienceFee: string;
+  total: string;
+}
+
+export interface EmailRefund {
+  amount: string;
+  /** When the refund was owed (ISO-8601). */
+  requestedAt: string;
+  status: "pending" | "succeeded" | "failed";
+  reason: string | null;
+}
 
 export interface BookingEmailDetails {
   orderId: string;
@@ -25,7 +40,30 @@ export interface BookingEmailDetails {
   /** The show's start, ISO-8601. */
   startTime: string;
   cancelledAt?: string | null;
+  receipt?: EmailReceipt | null;
+  refund?: EmailRefund | null;
 }
+
+/** Receipt rows: a line per seat category, the fee, the total. */
+function receiptRows(receipt: EmailReceipt, totalLabel: string): Row[] {
+  const rows: Row[] = receipt.lines.map((line) => ({
+    label: `${oneLine(line.name)} × ${line.quantity}`,
+    value: `${formatRupees(line.amount)} (${formatRupees(line.unitPrice)} each: ${line.seatIds.join(", ")})`,
+  }));
+  if (receipt.convenienceFee !== "0.00")
+    rows.push({ label: "Convenience fee", value: formatRupees(receipt.convenienceFee) });
+  rows.push({ label: totalLabel, value: formatRupees(receipt.total) });
+  return rows;
+}
+
+const REFUND_TIME = "Refunds reach your original payment method within 5–7 working days.";
+
+const WHY_REFUNDED: Record<string, string> = {
+  SEATS_UNAVAILABLE:
+    "your payment arrived after the payment window had closed, and your seats had been booked by someone else meanwhile",
+  ORDER_CANCELLED: "your payment arrived after the booking had been cancelled",
+  SHOW_CLOSED: "your payment arrived after the show had stopped taking bookings",
+};
 
 export interface RenderedEmail {
   subject: string;
@@ -213,7 +251,11 @@ function layoutOf(kind: BookingEmailKind, d: BookingEmailDetails): Layout {
       greeting,
       headline: "Your booking is confirmed.",
       banner: { label: "Ticket code", value: code, note: "Show this code at the cinema entrance." },
-      rows: [...showRows, { label: "Amount paid", value: amount }, { label: "Order id", value: d.orderId }],
+      rows: [
+        ...showRows,
+        ...(d.receipt ? receiptRows(d.receipt, "Amount paid") : [{ label: "Amount paid", value: amount }]),
+        { label: "Order id", value: d.orderId },
+      ],
       paragraphs: [
         `Please arrive at least ${ARRIVE_EARLY_MINUTES} minutes before the show starts: security checks and finding your seats take time, and latecomers may not be let in once the film has begun.`,
         "Enjoy the show!",
@@ -221,10 +263,35 @@ function layoutOf(kind: BookingEmailKind, d: BookingEmailDetails): Layout {
     };
   }
 
-  const refund = d.ticketCode
-    ? `A refund of ${amount} will go back to your original payment method within 5–7 working days.`
-    : "No payment was taken for this booking, so there is nothing to refund.";
+  if (kind === "order.refunded") {
+    const refunded = formatRupees(d.refund?.amount ?? d.amount);
+    const why = WHY_REFUNDED[d.refund?.reason ?? ""] ?? WHY_REFUNDED.SEATS_UNAVAILABLE;
+    const on = d.refund ? formatIstDateTime(d.refund.requestedAt) : "";
+    return {
+      subject: `Payment refunded: ${movie} · ${formatIstShort(d.startTime)}`,
+      preheader: `We could not book these seats, so your ${refunded} is coming back in full.`,
+      greeting,
+      headline: "We could not book your seats, so we refunded your payment in full.",
+      rows: [
+        ...showRows,
+        { label: "Refund", value: `${refunded} (in full)` },
+        ...(on ? [{ label: "Refunded on", value: on }] : []),
+        { label: "Order id", value: d.orderId },
+      ],
+      paragraphs: [
+        `We are sorry: ${why}, so no ticket was issued.`,
+        `We refunded all of it, ${refunded}, on ${on || "the day it arrived"}. ${REFUND_TIME}`,
+      ],
+    };
+  }
+
+  const refund = d.refund
+    ? `A refund of ${formatRupees(d.refund.amount)} was issued on ${formatIstDateTime(d.refund.requestedAt)}. ${REFUND_TIME}`
+    : d.ticketCode
+      ? `A refund of ${amount} will go back to your original payment method within 5–7 working days.`
+      : "No payment was taken for this booking, so there is nothing to refund.";
   const rows = [...showRows, { label: "Amount", value: amount }];
+  if (d.refund) rows.push({ label: "Refund", value: formatRupees(d.refund.amount) });
   if (d.ticketCode) rows.push({ label: "Ticket code", value: `${d.ticketCode} (no longer valid)` });
   if (d.cancelledAt) rows.push({ label: "Cancelled", value: formatIstDateTime(d.cancelledAt) });
   rows.push({ label: "Order id", value: d.orderId });

@@ -2,7 +2,10 @@ import type { Deps } from "../../deps";
 import { log } from "../../http/request-log";
 import { cancelOrder as cancelInStore } from "../order-store";
 import { cancellationOf, orderViewOf } from "../order-view";
+import { markSessionsClosed } from "../payment-store";
 import type { OrderView } from "../schemas";
+import { closeAtProvider } from "./close-payment-sessions";
+import { refundOrder } from "./refund-order";
 
 export type CancelOrderOutcome =
   /** CANCELLED: by this call, or already (repeats answer the same). */
@@ -12,8 +15,10 @@ export type CancelOrderOutcome =
 
 /**
  * Cancel an order: unpaid ones before their deadline, paid ones where the theatre allows it.
- * Its seats are freed in Postgres (same transaction) and then in Redis; a paid booking's customer
- * gets a cancellation email. However many cancels race, one changes the order and emails.
+ * Its seats are freed in Postgres (same transaction, which also records a paid booking's refund
+ * as owed) and then in Redis. A paid booking is refunded through the provider (a failed call is
+ * queued for retry) and its customer emailed; an unpaid one's checkout session is closed (else
+ * the cron closes it). However many cancels race, one changes the order, refunds and emails.
  */
 export async function cancelOrder(deps: Deps, input: { orderId: string; userId: string }): Promise<CancelOrderOutcome> {
   const { db, seats, clock, config, queue } = deps;
@@ -32,7 +37,12 @@ export async function cancelOrder(deps: Deps, input: { orderId: string; userId: 
       .catch((error: unknown) =>
         log("warn", "cancelled seats not freed in Redis; the cron will repair", { orderId, error: String(error) }),
       );
-    if (result.previousStatus === "CONFIRMED") await queue.send({ type: "order.cancelled", orderId });
+    if (result.previousStatus === "CONFIRMED") {
+      await refundOrder(deps, { orderId, onFailure: "queue", state: order });
+      await queue.send({ type: "order.cancelled", orderId });
+    } else if (order.paymentSessionId && (await closeAtProvider(deps, orderId, order.paymentSessionId))) {
+      await markSessionsClosed(deps.db, [orderId]);
+    }
   }
   const now = clock.now();
   if (order.status === "CANCELLED") return { outcome: "CANCELLED", order: orderViewOf(row, now, cutoff) };

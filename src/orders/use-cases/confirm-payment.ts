@@ -1,75 +1,127 @@
 import { postgresErrorOf } from "../../db/client";
 import type { Deps } from "../../deps";
+import type { RefundReason } from "../../domain/statuses";
 import { newTicketCode } from "../../domain/ticket-code";
 import { log } from "../../http/request-log";
-import { confirmOrder, type OrderRow } from "../order-store";
+import { findOrderById, type OrderRow } from "../order-store";
 import { orderViewOf } from "../order-view";
+import { confirmOrder, type ReceivedPayment, reclaimExpiredOrder, recordUnfillablePayment } from "../payment-store";
 import type { OrderView } from "../schemas";
+import { refundOrder } from "./refund-order";
 
 export type ConfirmPaymentOutcome =
-  /** CONFIRMED with its ticket code: by this call, or by an earlier one (repeats answer the same). */
-  | { outcome: "CONFIRMED"; order: OrderView }
-  | { outcome: "ORDER_NOT_FOUND" }
-  | { outcome: "ORDER_EXPIRED" }
-  | { outcome: "ORDER_CANCELLED" }
-  /** The show was cancelled or has started: the order cannot be paid. */
-  | { outcome: "SHOW_CLOSED" };
+  /** CONFIRMED with its ticket code: by this call or an earlier delivery (`late`: after it had expired). */
+  | { outcome: "CONFIRMED"; order: OrderView; late: boolean }
+  /** The money cannot buy these seats (resold, cancelled, show closed): it is refunded in full. */
+  | { outcome: "REFUNDING"; reason: RefundReason; order: OrderView }
+  | { outcome: "ORDER_NOT_FOUND" };
 
 export interface ConfirmPaymentInput {
   orderId: string;
-  /** The caller whose order it must be; a payment provider's webhook names none. */
-  userId?: string;
-  /** What the payment provider verified. */
-  payment: { provider: string; reference: string };
+  /** What the payment provider verified: a paid session of this order, for its amount. */
+  payment: ReceivedPayment;
 }
 
 /**
- * Payment succeeded → the order is CONFIRMED with a ticket code, its seats join Redis's booked
- * set and the confirmation email is queued — each exactly once, however many confirms race.
- * The one confirm path: today's confirm-payment route and, next, the payment webhook.
+ * Money received → the ONE confirm path (only the verified payment webhook calls it). A pending
+ * order is CONFIRMED; an expired one is confirmed if all its seats are still free (taken back in
+ * one transaction), otherwise — and for a cancelled order or a closed show — the payment is
+ * refunded in full with an email that says so. Each effect (ticket, Redis booked set, email,
+ * refund) happens exactly once however many deliveries of the event race; never a seat sold
+ * twice, never money kept without a ticket.
  */
 export async function confirmPayment(deps: Deps, input: ConfirmPaymentInput): Promise<ConfirmPaymentOutcome> {
-  const { seats, clock, config, queue } = deps;
-  const { orderId, userId, payment } = input;
-  const result = await confirmWithFreshCode(deps, orderId, userId);
+  const { orderId, payment } = input;
+  const result = await withFreshCode((code) => confirmOrder(deps.db, orderId, code, payment));
   if (!result) return { outcome: "ORDER_NOT_FOUND" };
+  if (result.changed) return confirmed(deps, result.row, false, true);
   const { row } = result;
+  if (row.order.status === "CONFIRMED") return alreadyConfirmed(deps, row, payment);
+  if (row.order.status === "EXPIRED" && !showClosed(row, deps.clock.now())) {
+    const reclaimed = await reclaim(deps, orderId, payment);
+    if (reclaimed.changed) return confirmed(deps, reclaimed.row, true, true);
+    if (reclaimed.row.order.status === "CONFIRMED") return alreadyConfirmed(deps, reclaimed.row, payment);
+  }
+  return refundUnfillable(deps, row, payment);
+}
+
+/** Seats taken back, or (23505: a seat was resold meanwhile, nothing written) the order as it is. */
+async function reclaim(deps: Deps, orderId: string, payment: ReceivedPayment) {
+  try {
+    const result = await withFreshCode((code) => reclaimExpiredOrder(deps.db, orderId, code, payment));
+    if (result) return result;
+  } catch (error) {
+    const pg = postgresErrorOf(error);
+    if (pg?.code !== "23505" || pg.constraint !== "order_seats_pkey") throw error;
+  }
+  // A concurrent delivery may have reclaimed them for this very payment: read what happened.
+  const row = await findOrderById(deps.db, orderId);
+  if (!row) throw new Error(`order ${orderId} vanished`);
+  return { row, changed: false as const };
+}
+
+async function confirmed(deps: Deps, row: OrderRow, late: boolean, changed: boolean): Promise<ConfirmPaymentOutcome> {
   const { order } = row;
-  if (result.changed) {
+  if (changed) {
     // Redis learns the seats are sold; if this fails, the cron rebuilds it from order_seats.
-    await seats
+    await deps.seats
       .settleOrderSeats(
-        { showId: order.showId, holdId: order.holdId, userId: order.userId, seatIds: order.seatIds, orderId },
+        { showId: order.showId, holdId: order.holdId, userId: order.userId, seatIds: order.seatIds, orderId: order.id },
         "BOOK",
       )
       .catch((error: unknown) =>
-        log("warn", "booked seats not written to Redis; the cron will repair", { orderId, error: String(error) }),
+        log("warn", "booked seats not written to Redis; the cron will repair", {
+          orderId: order.id,
+          error: String(error),
+        }),
       );
-    await queue.send({ type: "order.confirmed", orderId });
-    log("info", "order confirmed", { orderId, provider: payment.provider, reference: payment.reference });
+    await deps.queue.send({ type: "order.confirmed", orderId: order.id });
+    log("info", "order confirmed", { orderId: order.id, late, paymentIntent: order.paymentIntentId });
   }
-  const now = clock.now();
-  switch (order.status) {
-    case "CONFIRMED":
-      return { outcome: "CONFIRMED", order: orderViewOf(row, now, config.CANCELLATION_CUTOFF_MINUTES) };
-    case "CANCELLED":
-      return { outcome: "ORDER_CANCELLED" };
-    case "EXPIRED":
-      return { outcome: "ORDER_EXPIRED" };
-    case "PAYMENT_PENDING":
-      // Still pending: the guard refused it, for its show or (the only other reason) its deadline.
-      return showClosed(row, now) ? { outcome: "SHOW_CLOSED" } : { outcome: "ORDER_EXPIRED" };
-  }
+  return { outcome: "CONFIRMED", order: view(deps, row), late };
 }
+
+async function alreadyConfirmed(deps: Deps, row: OrderRow, payment: ReceivedPayment): Promise<ConfirmPaymentOutcome> {
+  if (row.order.paymentIntentId !== payment.paymentIntent) {
+    // A second payment for one order (one session per order makes this a provider-side oddity):
+    // it bought nothing, so it goes back at once; its idempotency key makes repeats harmless.
+    log("error", "second payment for a confirmed order; refunding it", { orderId: row.order.id });
+    await deps.payments.createRefund(
+      { paymentIntent: payment.paymentIntent, metadata: { order_id: row.order.id } },
+      { idempotencyKey: `refund:duplicate:${payment.paymentIntent}` },
+    );
+  }
+  return confirmed(deps, row, false, false);
+}
+
+async function refundUnfillable(deps: Deps, row: OrderRow, payment: ReceivedPayment): Promise<ConfirmPaymentOutcome> {
+  const { order } = row;
+  const reason: RefundReason =
+    order.status === "CANCELLED"
+      ? "ORDER_CANCELLED"
+      : showClosed(row, deps.clock.now())
+        ? "SHOW_CLOSED"
+        : "SEATS_UNAVAILABLE";
+  const recorded = await recordUnfillablePayment(deps.db, order.id, payment, reason);
+  if (recorded) {
+    log("warn", "payment for an order that cannot be filled; refunding", { orderId: order.id, reason });
+    await refundOrder(deps, { orderId: order.id, onFailure: "queue" });
+    await deps.queue.send({ type: "order.refunded", orderId: order.id });
+  }
+  const now = await findOrderById(deps.db, order.id);
+  return { outcome: "REFUNDING", reason: now?.order.refundReason ?? reason, order: view(deps, now ?? row) };
+}
+
+const view = (deps: Deps, row: OrderRow) => orderViewOf(row, deps.clock.now(), deps.config.CANCELLATION_CUTOFF_MINUTES);
 
 const showClosed = (row: OrderRow, now: Date) =>
   row.show.status === "CANCELLED" || new Date(row.show.startTime).getTime() <= now.getTime();
 
 /** Ticket codes are random; on the rare clash with an existing code, draw again. */
-async function confirmWithFreshCode(deps: Deps, orderId: string, userId: string | undefined) {
+async function withFreshCode<T>(write: (ticketCode: string) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await confirmOrder(deps.db, orderId, userId, newTicketCode());
+      return await write(newTicketCode());
     } catch (error) {
       const pg = postgresErrorOf(error);
       if (attempt >= 3 || pg?.code !== "23505" || pg.constraint !== "orders_ticket_code_key") throw error;

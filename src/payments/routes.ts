@@ -1,0 +1,73 @@
+import { Hono } from "hono";
+import { type DescribeRouteOptions, describeRoute } from "hono-openapi";
+import { z } from "zod";
+import type { AppEnv } from "../app-env";
+import { depsOf } from "../deps";
+import { ApiError } from "../http/errors";
+import { errorResponses, jsonResponse } from "../http/openapi-doc";
+import { handleStripeEvent } from "./use-cases/handle-stripe-event";
+
+const unreachable = (outcome: never): never => {
+  throw new Error(`unhandled outcome ${JSON.stringify(outcome)}`);
+};
+
+const receivedSchema = z.object({ received: z.literal(true), duplicate: z.boolean().optional() });
+
+const webhookDoc = {
+  tags: ["Payments"],
+  summary: "Stripe's webhook: the only way an order is confirmed or its refund updated",
+  description:
+    "Verifies Stripe-Signature over the raw body (5-minute tolerance), fetches the session or refund back from Stripe, and acts once per event id. 2xx only once the event is durably handled; 5xx makes Stripe deliver it again.",
+  responses: {
+    200: jsonResponse("Handled (or a duplicate, or a type not acted on)", receivedSchema),
+    ...errorResponses(
+      "WEBHOOK_SIGNATURE_INVALID",
+      "WEBHOOK_EVENT_MISMATCH",
+      "ORDER_NOT_FOUND",
+      "PAYMENT_NOT_PAID",
+      "PAYMENT_AMOUNT_MISMATCH",
+      "WEBHOOK_EVENT_REUSED",
+      "PAYMENT_PROVIDER_UNAVAILABLE",
+      "SERVICE_UNAVAILABLE",
+    ),
+  },
+} satisfies DescribeRouteOptions;
+
+export const paymentRoutes = new Hono<AppEnv>().post(
+  "/payments/stripe/webhook",
+  describeRoute(webhookDoc),
+  async (c) => {
+    const receivedAt = new Date();
+    const rawBody = new Uint8Array(await c.req.arrayBuffer());
+    const result = await handleStripeEvent(depsOf(c), {
+      rawBody,
+      signature: c.req.header("stripe-signature") ?? null,
+      receivedAt,
+    });
+    switch (result.outcome) {
+      case "HANDLED":
+      case "IGNORED":
+        return c.json({ received: true as const }, 200);
+      case "DUPLICATE":
+        return c.json({ received: true as const, duplicate: true }, 200);
+      case "SIGNATURE_INVALID":
+        throw new ApiError("WEBHOOK_SIGNATURE_INVALID", "The Stripe-Signature does not verify", {
+          reason: result.reason,
+        });
+      case "EVENT_MISMATCH":
+        throw new ApiError("WEBHOOK_EVENT_MISMATCH", result.reason);
+      case "EVENT_ID_REUSED":
+        throw new ApiError("WEBHOOK_EVENT_REUSED", "This event id was already handled as another event");
+      case "ORDER_NOT_FOUND":
+        throw new ApiError("ORDER_NOT_FOUND", "The session names no order of ours");
+      case "NOT_PAID":
+        throw new ApiError("PAYMENT_NOT_PAID", "The provider says this session is not paid");
+      case "AMOUNT_MISMATCH":
+        throw new ApiError("PAYMENT_AMOUNT_MISMATCH", "The paid amount is not the order's amount");
+      case "PROVIDER_UNAVAILABLE":
+        throw new ApiError("PAYMENT_PROVIDER_UNAVAILABLE", "The payment provider did not answer; deliver again");
+      default:
+        return unreachable(result);
+    }
+  },
+);
