@@ -33,6 +33,13 @@ function workerProject(
             CORS_ORIGINS: "http://localhost:8787,https://app.example",
             HOLD_TTL_SECONDS: "300",
             PAYMENT_WINDOW_SECONDS: "300",
+            // Accounts: the local OpenID provider (global-setup) as the issuer; the worker answers on
+            // http://localhost; a 2-second access cookie so revocation lag is testable in seconds.
+            APP_ORIGIN: "http://localhost",
+            OIDC_ISSUER: inject("oidcIssuer"),
+            OIDC_CLIENT_ID: inject("oidcClientId"),
+            OIDC_CLIENT_SECRET: inject("oidcClientSecret"),
+            SESSION_ACCESS_SECONDS: "2",
             ...vars,
           },
         },

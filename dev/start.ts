@@ -109,6 +109,7 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
       NEON_FETCH_ENDPOINT: bridges.neonFetchEndpoint,
       UPSTASH_REDIS_REST_URL: bridges.upstashUrl,
       UPSTASH_REDIS_REST_TOKEN: bridges.upstashToken,
+      APP_ORIGIN: `http://localhost:${port}`,
       OIDC_ISSUER: idp.issuer,
       OIDC_CLIENT_ID: LOCAL_OIDC_CLIENT.id,
       OIDC_CLIENT_SECRET: LOCAL_OIDC_CLIENT.secret,

@@ -5,6 +5,7 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { openAPIRouteHandler } from "hono-openapi";
+import { accountsRoutes } from "./accounts";
 import type { AppEnv } from "./app-env";
 import { authRoutes } from "./auth/routes";
 import { catalogRoutes } from "./catalog/routes";
@@ -27,7 +28,8 @@ export const api = new Hono<AppEnv>()
   .route("/", authRoutes)
   .route("/", catalogRoutes)
   .route("/", seatRoutes)
-  .route("/", orderRoutes);
+  .route("/", orderRoutes)
+  .route("/", accountsRoutes);
 
 export type ApiType = typeof api;
 

@@ -33,6 +33,16 @@ const configSchema = z.object({
   EMAIL_API_KEY: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   /** Milliseconds before an outbound call to Redis or Postgres is abandoned. */
   BACKEND_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(5_000),
+  /** Where the web UI is served (scheme://host[:port]): the OIDC redirect URI and same-origin returnTo. */
+  APP_ORIGIN: optionalUrl,
+  /** Sign in with OpenID Connect (Google in production); all three or sign-in by OIDC is off. */
+  OIDC_ISSUER: optionalUrl,
+  OIDC_CLIENT_ID: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+  OIDC_CLIENT_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+  /** Lifetime of the signed access cookie: how long a revoked session may still be used (README: sessions). */
+  SESSION_ACCESS_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  /** A session (a signed-in device) ends this many days after sign-in. */
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,5 +1,6 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
+import { sessionCallerOf } from "../accounts/session-auth";
 import type { AppEnv } from "../app-env";
 import type { Config } from "../env";
 import { ApiError } from "../http/errors";
@@ -67,9 +68,18 @@ const headersOf = (c: { req: { header(name: string): string | undefined } }) => 
   userIdHeader: c.req.header("x-user-id"),
 });
 
+/**
+ * The caller of a request: Bearer (API clients, guests) or x-user-id (dev) first; with neither, the
+ * signed-in session's cookies (src/accounts/session-auth.ts, which also guards cookie writes
+ * against CSRF).
+ */
+async function requestCallerOf<E extends AppEnv>(c: Context<E>): Promise<string | undefined> {
+  return (await callerOf(headersOf(c), c.var.config)) ?? (await sessionCallerOf(c))?.userId;
+}
+
 /** The route needs a caller: 401 without one. */
 export const requireUser: MiddlewareHandler<UserEnv> = async (c, next) => {
-  const userId = await callerOf(headersOf(c), c.var.config);
+  const userId = await requestCallerOf(c);
   if (!userId) throw unauthenticated("Sign in or get a guest token (POST /api/v1/auth/guest) first");
   c.set("userId", userId);
   await next();
@@ -77,7 +87,7 @@ export const requireUser: MiddlewareHandler<UserEnv> = async (c, next) => {
 
 /** The route works for anyone but says more to a known caller (e.g. "mine" on the seat map). */
 export const optionalUser: MiddlewareHandler<MaybeUserEnv> = async (c, next) => {
-  c.set("userId", await callerOf(headersOf(c), c.var.config));
+  c.set("userId", await requestCallerOf(c));
   await next();
 };
 

@@ -1,20 +1,25 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { sendSignInCode } from "../accounts/sign-in-code-email";
 import { type Database, databaseOf } from "../db/client";
 import { emailLog, movies, orders, shows, theatres } from "../db/schema";
-import { configOf } from "../env";
+import { type Config, configOf } from "../env";
 import { log } from "../http/request-log";
 import { type BookingEmailDetails, renderBookingEmail } from "./email/render";
 import { type EmailTransport, emailTransportOf, PermanentEmailError } from "./email/transports";
 
-export const emailMessageSchema = z.object({
+const bookingEmailSchema = z.object({
   type: z.enum(["order.confirmed", "order.cancelled"]),
   orderId: z.uuid(),
 });
+/** A sign-in code (src/accounts): address and code sealed, readable only by this worker. */
+const signInCodeEmailSchema = z.object({ type: z.literal("auth.email-code"), sealed: z.string().min(1).max(4096) });
+export const emailMessageSchema = z.union([bookingEmailSchema, signInCodeEmailSchema]);
 export type EmailMessage = z.infer<typeof emailMessageSchema>;
+type BookingEmailMessage = z.infer<typeof bookingEmailSchema>;
 
 /** The order status an email of each kind is about; any other status means there is nothing to send. */
-const STATUS_FOR: Record<EmailMessage["type"], string> = {
+const STATUS_FOR: Record<BookingEmailMessage["type"], string> = {
   "order.confirmed": "CONFIRMED",
   "order.cancelled": "CANCELLED",
 };
@@ -32,7 +37,7 @@ export interface EmailConsumerDeps {
 type Outcome = "sent" | "duplicate" | "invalid" | "unknown-order" | "nothing-to-send" | "rejected" | "retry";
 
 /** The order, its show, movie and theatre, and whether this email was already sent: one query. */
-async function loadOrder(db: Database, { orderId, type }: EmailMessage) {
+async function loadOrder(db: Database, { orderId, type }: BookingEmailMessage) {
   const [row] = await db
     .select({
       orderId: orders.id,
@@ -74,6 +79,7 @@ async function handleMessage(
   db: () => Database,
   transport: () => { transport: EmailTransport; from: string },
   now: () => Date,
+  config: () => Config,
 ): Promise<Outcome> {
   const base = { messageId: message.id, attempt: message.attempts };
   const parsed = emailMessageSchema.safeParse(message.body);
@@ -82,6 +88,13 @@ async function handleMessage(
     message.ack();
     return "invalid";
   }
+  if (parsed.data.type === "auth.email-code")
+    return sendSignInCode(message, parsed.data.sealed, {
+      transport,
+      now,
+      config,
+      retryDelaySeconds,
+    });
   const email = parsed.data;
   const fields = { ...base, orderId: email.orderId, type: email.type };
   let transportName: string | undefined;
@@ -208,7 +221,7 @@ export async function consumeEmailBatch(
   };
   const outcomes = await Promise.all(
     batch.messages.map((message) =>
-      handleMessage(message, db, transport, now).catch((error: unknown) => {
+      handleMessage(message, db, transport, now, () => configOf(env)).catch((error: unknown) => {
         // handleMessage settles every message itself; this is the last guard against a bug there.
         log("error", "email consumer failed", { messageId: message.id, error: errorName(error) });
         message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });

@@ -1,0 +1,13 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../app-env";
+import { accountRoutes } from "./account-routes";
+import { signInRoutes } from "./routes";
+import { sessionRoutes } from "./session-routes";
+import { staffRoutes } from "./staff-routes";
+
+/** Everything the accounts domain serves under /api/v1 (one mount in src/app.ts). */
+export const accountsRoutes = new Hono<AppEnv>()
+  .route("/", signInRoutes)
+  .route("/", sessionRoutes)
+  .route("/", accountRoutes)
+  .route("/", staffRoutes);
