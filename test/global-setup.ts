@@ -16,6 +16,7 @@ import {
   StackError,
   startBridges,
 } from "../dev/local-stack.ts";
+import { startControlledIssuer } from "./dev/controlled-issuer.ts";
 
 const quiet = (line: string) => {
   if (process.env.STACK_VERBOSE) console.log(line);
@@ -54,6 +55,8 @@ export default async function setup(project: TestProject) {
       redirectUri: "http://localhost/api/v1/auth/oidc/callback",
     };
     const idp = await startIdentityProvider({ ...oidcClient, redirectUris: [oidcClient.redirectUri] });
+    // ID tokens a certified provider never issues (another audience, expired, re-signed, no nonce).
+    const controlled = await startControlledIssuer(oidcClient.clientId);
     project.provide("databaseUrl", pg.url);
     project.provide("redisUrl", redis.url);
     project.provide("upstashUrl", bridges.upstashUrl);
@@ -65,8 +68,10 @@ export default async function setup(project: TestProject) {
     project.provide("oidcClientId", oidcClient.clientId);
     project.provide("oidcClientSecret", oidcClient.clientSecret);
     project.provide("oidcRedirectUri", oidcClient.redirectUri);
+    project.provide("controlledIssuer", controlled.issuer);
 
     return async () => {
+      await controlled.close();
       await idp.close();
       await isolated.close();
       await bridges.stop();
@@ -95,5 +100,7 @@ declare module "vitest" {
     oidcClientId: string;
     oidcClientSecret: string;
     oidcRedirectUri: string;
+    /** test/dev/controlled-issuer.ts; POST /control/next-id-token sets the token it answers with. */
+    controlledIssuer: string;
   }
 }
