@@ -9,9 +9,9 @@ import type { Config } from "../env";
 export type KeyPurpose = "session-hash" | "email-code-hash" | "access-token" | "csrf" | "sealed" | "rate-limit-key";
 
 const encoder = new TextEncoder();
-const derived = new WeakMap<Config, Map<KeyPurpose, Promise<Uint8Array>>>();
+const derived = new WeakMap<Config, Map<KeyPurpose, Promise<Uint8Array<ArrayBuffer>>>>();
 
-async function derive(secret: string, purpose: KeyPurpose): Promise<Uint8Array> {
+async function derive(secret: string, purpose: KeyPurpose): Promise<Uint8Array<ArrayBuffer>> {
   const master = await crypto.subtle.importKey(
     "raw",
     encoder.encode(secret),
@@ -23,7 +23,7 @@ async function derive(secret: string, purpose: KeyPurpose): Promise<Uint8Array> 
 }
 
 /** 32 bytes for `purpose`, derived once per isolate and configuration. */
-export function keyOf(config: Config, purpose: KeyPurpose): Promise<Uint8Array> {
+export function keyOf(config: Config, purpose: KeyPurpose): Promise<Uint8Array<ArrayBuffer>> {
   let keys = derived.get(config);
   if (!keys) {
     keys = new Map();
