@@ -1,12 +1,16 @@
 // Accounts on the real stack: OIDC sign-in through the local provider, email codes read from the
 // queued email, sessions (refresh, CSRF, sign-out, revocation lag), the account, guest orders moving.
+
+import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { seal } from "../../src/accounts/secrets";
 import { sessions, users } from "../../src/accounts/tables";
 import { orders } from "../../src/db/schema";
-import { clientIp, emailCodeFor, Jar, queuedDuring, signInByEmail, signInByOidc } from "./accounts-helpers";
-import { createShow, db, placeOrder } from "./fixtures";
-import { call, errorOf } from "./http";
+import { configOf } from "../../src/env";
+import { clientIp, deliver, emailCodeFor, Jar, queuedDuring, signInByEmail, signInByOidc } from "./accounts-helpers";
+import { createShow, db, newUser, placeOrder, postHold } from "./fixtures";
+import { backendCalls, call, errorOf } from "./http";
 
 const address = (label: string) => `${label}.${crypto.randomUUID().slice(0, 8)}@example.com`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -109,6 +113,16 @@ describe("sign in with an email code", () => {
     }
   });
 
+  it("a code that expired while queued is not emailed", async () => {
+    const sealed = await seal(
+      configOf(env),
+      { email: "late@example.com", code: "123456" },
+      new Date(Date.now() - 1000),
+    );
+    expect(await deliver([{ type: "auth.email-code", sealed }])).toEqual([]);
+    expect(await deliver([{ type: "auth.email-code", sealed: `${sealed}x` }])).toEqual([]);
+  });
+
   it("limits codes per address", async () => {
     const email = address("limited");
     const statuses: number[] = [];
@@ -145,6 +159,21 @@ describe("sessions", () => {
     const ok = await rename({});
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ name: "Mallory" });
+  });
+
+  it("a signed-in hold costs what a Bearer hold costs: 1 Redis round trip, no database (access cookie)", async () => {
+    const jar = new Jar();
+    await signInByEmail(jar, address("hot-path"));
+    const showId = await createShow();
+    // Warm the show's booking info (cached per isolate), as for any hold after the first.
+    expect((await postHold(newUser(), showId, ["D9"])).status).toBe(201);
+    const hold = await jar.call("/api/v1/holds", { method: "POST", json: { showId, seatIds: ["D1"], quantity: 1 } });
+    expect(hold.status).toBe(201);
+    expect(backendCalls(hold)).toEqual({ db: 0, redis: 1, queue: 0 });
+    await sleep(2_100);
+    // The access cookie lapsed: one database round trip renews it from the session row.
+    const seatMap = await jar.call(`/api/v1/shows/${showId}/seatmap`);
+    expect(backendCalls(seatMap)).toMatchObject({ db: 1 });
   });
 
   it("signs out server-side: the old cookies no longer work", async () => {
