@@ -1,8 +1,8 @@
 /**
  * `npm run dev`: the whole product on http://localhost:8787 with one command. Finds Redis and
  * Postgres (or starts redis-server / an embedded PGlite), migrates and seeds, starts the Upstash and
- * Neon bridges and the local OpenID provider (standing in for Google), then `wrangler dev` with the
- * worker's production clients pointed at them.
+ * Neon bridges, the local OpenID provider (standing in for Google) and the payment sandbox (a local
+ * Stripe), then `wrangler dev` with the worker's production clients pointed at them.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -20,6 +20,7 @@ import {
   sleep,
   startBridges,
 } from "./local-stack.ts";
+import { startPaymentSandbox } from "./payment-sandbox/index.ts";
 
 /** Worker vars that can be overridden from the environment for a local run. */
 const OVERRIDABLE_VARS = [
@@ -55,6 +56,8 @@ export interface DevStack {
   oidcIssuer: string;
   databaseUrl: string;
   redisUrl: string;
+  /** The local Stripe stand-in: hosted checkout pages and `/__sandbox` switches. */
+  paymentSandboxUrl: string;
   stop(): Promise<void>;
 }
 
@@ -94,6 +97,17 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
     stops.push(idp.close);
     log(`Sign-in provider: ${idp.issuer} (stands in for Google; any email address signs in)`);
 
+    // Local dev values only; production sets STRIPE_* with `wrangler secret put`.
+    const payments = await startPaymentSandbox({
+      port: Number(process.env.PAYMENT_SANDBOX_PORT ?? 0),
+      apiKey: `sk_test_local_${randomBytes(12).toString("hex")}`,
+      webhookSecret: `whsec_local_${randomBytes(16).toString("hex")}`,
+      webhookUrl: `http://127.0.0.1:${port}/api/v1/payments/stripe/webhook`,
+      log,
+    });
+    stops.push(payments.close);
+    log(`Payments: sandbox (local Stripe) at ${payments.url}`);
+
     if (!existsSync(path.join(ROOT, "web/dist/index.html"))) {
       log("Web UI: building web/dist (first run)");
       await run("npm", ["run", "build:web", "--silent"]);
@@ -113,6 +127,9 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
       OIDC_ISSUER: idp.issuer,
       OIDC_CLIENT_ID: LOCAL_OIDC_CLIENT.id,
       OIDC_CLIENT_SECRET: LOCAL_OIDC_CLIENT.secret,
+      STRIPE_API_BASE: payments.url,
+      STRIPE_SECRET_KEY: payments.apiKey,
+      STRIPE_WEBHOOK_SECRET: payments.webhookSecret,
     };
     const wrangler = spawn(
       path.join(ROOT, "node_modules/.bin/wrangler"),
@@ -135,7 +152,14 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
     stops.push(() => stopChild(wrangler));
     const url = `http://localhost:${port}`;
     await waitForHealth(url, wrangler);
-    return { url, oidcIssuer: idp.issuer, databaseUrl: pg.url, redisUrl: redis.url, stop };
+    return {
+      url,
+      oidcIssuer: idp.issuer,
+      databaseUrl: pg.url,
+      redisUrl: redis.url,
+      paymentSandboxUrl: payments.url,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
@@ -178,7 +202,9 @@ function run(command: string, args: string[]): Promise<void> {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   startDevStack({ inheritOutput: true })
     .then((stack) => {
-      console.log(`\nhousefull is running at ${stack.url}  (API docs: ${stack.url}/api/docs; Ctrl-C stops)\n`);
+      console.log(
+        `\nhousefull is running at ${stack.url}  (API docs: ${stack.url}/api/docs; payment sandbox: ${stack.paymentSandboxUrl}/__sandbox; Ctrl-C stops)\n`,
+      );
       const shutdown = () => void stack.stop().then(() => process.exit(0));
       process.on("SIGINT", shutdown);
       process.on("SIGTERM", shutdown);

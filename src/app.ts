@@ -1,7 +1,6 @@
 import { Scalar } from "@scalar/hono-api-reference";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
-import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { openAPIRouteHandler } from "hono-openapi";
@@ -9,14 +8,14 @@ import { accountsRoutes } from "./accounts";
 import type { AppEnv } from "./app-env";
 import { authRoutes } from "./auth/routes";
 import { catalogRoutes } from "./catalog/routes";
-import { isDatabaseUnavailable, postgresErrorOf } from "./db/client";
 import { configOf } from "./env";
 import { healthRoutes } from "./health/routes";
 import { bodyLimit } from "./http/body-limit";
-import { ApiError, BackendUnavailableError, type ErrorCode, errorBody } from "./http/errors";
-import { log, requestContext } from "./http/request-log";
+import { answerError } from "./http/error-handler";
+import { errorBody } from "./http/errors";
+import { defaultResponses, documentationComponents } from "./http/openapi-doc";
+import { requestContext } from "./http/request-log";
 import { orderRoutes } from "./orders/routes";
-import { isRedisUnavailable } from "./redis/client";
 import { seatRoutes } from "./seats/routes";
 
 /** Request bodies of this API are a few hundred bytes; anything near this is not a booking. */
@@ -80,8 +79,10 @@ app.get(
         description:
           "Movie ticket booking at the edge. Errors are `{error: {code, message, timestamp, ...}}`. Every response carries `Server-Timing` with the backend round trips it cost.",
       },
+      components: documentationComponents(),
     },
     exclude: ["/api/v1/openapi.json", "/api/docs"],
+    defaultOptions: defaultResponses(),
   }),
 );
 app.get("/api/docs", Scalar({ url: "/api/v1/openapi.json", pageTitle: "housefull API" }));
@@ -94,57 +95,4 @@ app.notFound((c) => {
   return c.env.ASSETS.fetch(c.req.raw);
 });
 
-app.onError((err, c) => {
-  const error = toApiError(err);
-  const requestId = c.var.requestId;
-  if (error.status >= 500) {
-    log("error", "request failed", {
-      requestId,
-      code: error.code,
-      ...describeFailure(err, error.status === 500),
-    });
-  }
-  return c.json(errorBody(error.code, error.message, error.details), error.status, error.headers);
-});
-
-/**
- * What a failure log line may say: the chain of error names and Postgres codes, and (for bugs) the
- * stack frames — never the messages, which for database errors carry the SQL and its parameters
- * (user ids, customer details).
- */
-function describeFailure(err: unknown, withStack: boolean): { error: string; stack?: string } {
-  const chain: string[] = [];
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    chain.push(typeof code === "string" && code ? `${e.name}(${code})` : e.name);
-  }
-  if (chain.length === 0) chain.push(typeof err);
-  const frames = err instanceof Error ? err.stack?.split("\n").filter((line) => /^\s+at /.test(line)) : undefined;
-  return { error: chain.join(" <- "), ...(withStack && frames ? { stack: frames.join("\n") } : {}) };
-}
-
-/** Hono's own HTTPExceptions (e.g. unreadable JSON), named by the error registry. */
-const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
-  400: "BAD_REQUEST",
-  401: "UNAUTHENTICATED",
-  404: "ROUTE_NOT_FOUND",
-  408: "REQUEST_TIMEOUT",
-  413: "PAYLOAD_TOO_LARGE",
-  429: "RATE_LIMITED",
-  503: "SERVICE_UNAVAILABLE",
-};
-
-/** Every failure becomes one of SPEC's error responses; only a bug is a 500. */
-function toApiError(err: unknown): ApiError {
-  if (err instanceof ApiError) return err;
-  if (err instanceof HTTPException) {
-    const code = HTTP_EXCEPTION_CODES[err.status] ?? (err.status < 500 ? "BAD_REQUEST" : "INTERNAL");
-    return new ApiError(code, err.message || "Bad request");
-  }
-  if (isDatabaseUnavailable(err)) return new BackendUnavailableError("db");
-  // Postgres refused a value (SQLSTATE class 22: data exception): the input was bad, not the server.
-  if (postgresErrorOf(err)?.code?.startsWith("22"))
-    return new ApiError("BAD_REQUEST", "A value in the request is not valid");
-  if (isRedisUnavailable(err)) return new BackendUnavailableError("redis");
-  return new ApiError("INTERNAL", "Something went wrong on our side; it has been logged");
-}
+app.onError(answerError);

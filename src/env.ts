@@ -33,6 +33,8 @@ const configSchema = z.object({
   EMAIL_API_KEY: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   /** Milliseconds before an outbound call to Redis or Postgres is abandoned. */
   BACKEND_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(5_000),
+  /** Milliseconds a request body may take to arrive in full before the answer is 408 (slow clients). */
+  BODY_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5_000),
   /** Where the web UI is served (scheme://host[:port]): the OIDC redirect URI and same-origin returnTo. */
   APP_ORIGIN: optionalUrl,
   /** Sign in with OpenID Connect (Google in production); all three or sign-in by OIDC is off. */

@@ -1,7 +1,8 @@
 /**
  * Before the workerd suites: real Redis and Postgres (a fresh `housefull_test` database, migrated
- * and seeded), the Upstash/Neon bridges in front of them, and the local OpenID provider. Their URLs
- * reach the worker's env through vitest's provide/inject (see vitest.config.ts).
+ * and seeded), the Upstash/Neon bridges in front of them, the local OpenID provider and the payment
+ * sandbox (a local Stripe). Their URLs reach the worker's env through vitest's provide/inject (see
+ * vitest.config.ts).
  */
 
 import { Redis as IORedis } from "ioredis";
@@ -16,6 +17,7 @@ import {
   StackError,
   startBridges,
 } from "../dev/local-stack.ts";
+import { startPaymentSandbox } from "../dev/payment-sandbox/index.ts";
 import { startControlledIssuer } from "./dev/controlled-issuer.ts";
 
 const quiet = (line: string) => {
@@ -69,8 +71,15 @@ export default async function setup(project: TestProject) {
     project.provide("oidcClientSecret", oidcClient.clientSecret);
     project.provide("oidcRedirectUri", oidcClient.redirectUri);
     project.provide("controlledIssuer", controlled.issuer);
+    // The local Stripe stand-in. The worker under test has no address to deliver webhooks to: tests
+    // fetch an event signed from `/__sandbox/events/:id/signed` and hand it to the worker themselves.
+    const payments = await startPaymentSandbox({ apiKey: "sk_test_housefull", webhookSecret: "whsec_housefull_tests" });
+    project.provide("paymentSandboxUrl", payments.url);
+    project.provide("paymentSandboxApiKey", payments.apiKey);
+    project.provide("paymentSandboxWebhookSecret", payments.webhookSecret);
 
     return async () => {
+      await payments.close();
       await controlled.close();
       await idp.close();
       await isolated.close();
@@ -100,6 +109,10 @@ declare module "vitest" {
     oidcClientId: string;
     oidcClientSecret: string;
     oidcRedirectUri: string;
+    /** The local Stripe stand-in (dev/payment-sandbox/). */
+    paymentSandboxUrl: string;
+    paymentSandboxApiKey: string;
+    paymentSandboxWebhookSecret: string;
     /** test/dev/controlled-issuer.ts; POST /control/next-id-token sets the token it answers with. */
     controlledIssuer: string;
   }

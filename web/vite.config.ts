@@ -6,10 +6,14 @@ import { defineConfig } from "vite";
 const API_ORIGIN = process.env.HOUSEFULL_API_ORIGIN ?? "http://127.0.0.1:8787";
 const proxy = { "/api": { target: API_ORIGIN, changeOrigin: true } };
 
+const SHARED = fileURLToPath(new URL("../src/shared/index.ts", import.meta.url));
+
 // Run from the repository root: `vite --config web/vite.config.ts` (npm run dev:web / build:web).
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   plugins: [react()],
+  // The one module the worker shares with the UI (rules both must agree on); web/tsconfig.json `paths` too.
+  resolve: { alias: { "@housefull/shared": SHARED } },
   build: {
     outDir: "dist",
     emptyOutDir: true,
@@ -18,6 +22,10 @@ export default defineConfig({
     assetsDir: "assets",
     sourcemap: false,
     rolldownOptions: {
+      // src/shared has no side effects (its index says so): what a page doesn't use is dropped.
+      // Without this, the customer schema (and zod) rides along with the cinema clock and money
+      // into the chunk every show page loads; with it, zod stays in the checkout page's chunk.
+      treeshake: { moduleSideEffects: [{ test: /[\\/]src[\\/]shared[\\/]/, sideEffects: false }] },
       output: {
         // Libraries change far less often than our code: their own chunk stays cached across deploys.
         // Only what every page needs, though: zod (the checkout form) stays with the page that uses it,

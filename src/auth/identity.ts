@@ -4,6 +4,7 @@ import { sessionCallerOf } from "../accounts/session-auth";
 import type { AppEnv } from "../app-env";
 import type { Config } from "../env";
 import { ApiError } from "../http/errors";
+import { documented, errorResponses } from "../http/openapi-doc";
 
 /** Tokens this API issues and accepts (HS256 with AUTH_JWT_SECRET). */
 const ISSUER = "housefull";
@@ -27,7 +28,7 @@ export const unauthenticated = (message: string) =>
   new ApiError("UNAUTHENTICATED", message, undefined, { "WWW-Authenticate": 'Bearer realm="housefull"' });
 
 /**
- * Who is calling (SPEC: Identity): a signed JWT in `Authorization: Bearer`, whose `sub` is the user
+ * Who is calling (docs/API.md: Identity): a signed JWT in `Authorization: Bearer`, whose `sub` is the user
  * id; in local development only (AUTH_MODE=dev) also the `x-user-id` header. A token that is
  * present but not valid is refused outright rather than ignored.
  */
@@ -78,18 +79,21 @@ async function requestCallerOf<E extends AppEnv>(c: Context<E>): Promise<string 
 }
 
 /** The route needs a caller: 401 without one. */
-export const requireUser: MiddlewareHandler<UserEnv> = async (c, next) => {
+export const requireUser = documented<MiddlewareHandler<UserEnv>>(async (c, next) => {
   const userId = await requestCallerOf(c);
   if (!userId) throw unauthenticated("Sign in or get a guest token (POST /api/v1/auth/guest) first");
   c.set("userId", userId);
   await next();
-};
+}, errorResponses("UNAUTHENTICATED"));
 
-/** The route works for anyone but says more to a known caller (e.g. "mine" on the seat map). */
-export const optionalUser: MiddlewareHandler<MaybeUserEnv> = async (c, next) => {
+/**
+ * The route works for anyone but says more to a known caller (e.g. "mine" on the seat map); a
+ * token that is sent but not valid is still a 401.
+ */
+export const optionalUser = documented<MiddlewareHandler<MaybeUserEnv>>(async (c, next) => {
   c.set("userId", await requestCallerOf(c));
   await next();
-};
+}, errorResponses("UNAUTHENTICATED"));
 
 /** A short-lived token for a visitor who has not signed in: enough to hold seats and pay. */
 export async function issueGuestToken(config: Config, now = new Date()) {

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
-import { errorResponse, jsonResponse } from "../http/openapi-doc";
+import { errorResponses, jsonResponse } from "../http/openapi-doc";
 import { clientAddress, rateLimit } from "../http/rate-limit";
 import { issueGuestToken } from "./identity";
 
@@ -15,7 +15,8 @@ export const authRoutes = new Hono<AppEnv>().post(
     summary: "A short-lived guest identity (JWT) for visitors who have not signed in",
     responses: {
       201: jsonResponse("Send the token as `Authorization: Bearer <token>`", guestTokenSchema),
-      429: errorResponse("Too many tokens from this client"),
+      // A body is not read, but one that is cut off is still answered (by the body reader).
+      ...errorResponses("BAD_REQUEST"),
     },
   }),
   rateLimit("GUEST_RATE_LIMITER", clientAddress),

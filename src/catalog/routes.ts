@@ -1,14 +1,14 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
-import { databaseOf } from "../db/client";
+import { depsOf } from "../deps";
 import { edgeCache } from "../http/edge-cache";
 import { ApiError } from "../http/errors";
-import { errorResponse, jsonResponse } from "../http/openapi-doc";
+import { errorResponses, jsonResponse } from "../http/openapi-doc";
 import { validate } from "../http/validate";
 import { cinemaDayBounds, cinemaToday } from "../shared/cinema-time";
+import { findMovie, findShow, listMovies, listShowsOfMovie } from "./catalog-store";
 import { renderPosterSvg } from "./poster";
-import { findMovie, findShow, listMovies, listShowsOfMovie } from "./queries";
 import {
   movieIdParam,
   movieListQuery,
@@ -33,12 +33,12 @@ export const catalogRoutes = new Hono<AppEnv>()
       summary: "List movies, paginated, with search and filters",
       responses: {
         200: jsonResponse("A page of movies", movieListSchema),
-        400: errorResponse("Invalid query"),
+        ...errorResponses("VALIDATION_FAILED", "SERVICE_UNAVAILABLE"),
       },
     }),
     validate("query", movieListQuery),
     moviesCache,
-    async (c) => c.json(await listMovies(databaseOf(c.var.config), c.req.valid("query"))),
+    async (c) => c.json(await listMovies(depsOf(c).db, c.req.valid("query"))),
   )
   .get(
     "/movies/:movieId",
@@ -47,14 +47,13 @@ export const catalogRoutes = new Hono<AppEnv>()
       summary: "One movie",
       responses: {
         200: jsonResponse("The movie", movieSchema),
-        400: errorResponse("movieId is not a UUID"),
-        404: errorResponse("No such movie"),
+        ...errorResponses("VALIDATION_FAILED", "MOVIE_NOT_FOUND", "SERVICE_UNAVAILABLE"),
       },
     }),
     validate("param", movieIdParam),
     moviesCache,
     async (c) => {
-      const movie = await findMovie(databaseOf(c.var.config), c.req.valid("param").movieId);
+      const movie = await findMovie(depsOf(c).db, c.req.valid("param").movieId);
       if (!movie) throw new ApiError("MOVIE_NOT_FOUND", "No such movie");
       return c.json(movie);
     },
@@ -66,8 +65,7 @@ export const catalogRoutes = new Hono<AppEnv>()
       summary: "A movie's shows on one day, with theatre, prices, status and seats left",
       responses: {
         200: jsonResponse("The day's shows that have not started", showsOfDaySchema),
-        400: errorResponse("Invalid movieId or date"),
-        404: errorResponse("No such movie"),
+        ...errorResponses("VALIDATION_FAILED", "MOVIE_NOT_FOUND", "SERVICE_UNAVAILABLE"),
       },
     }),
     validate("param", movieIdParam),
@@ -77,7 +75,7 @@ export const catalogRoutes = new Hono<AppEnv>()
       const { movieId } = c.req.valid("param");
       const now = new Date();
       const date = c.req.valid("query").date ?? cinemaToday(now);
-      const shows = await listShowsOfMovie(databaseOf(c.var.config), movieId, { ...cinemaDayBounds(date), now });
+      const shows = await listShowsOfMovie(depsOf(c).db, movieId, { ...cinemaDayBounds(date), now });
       if (!shows) throw new ApiError("MOVIE_NOT_FOUND", "No such movie");
       return c.json({ movieId, date, shows });
     },
@@ -87,12 +85,15 @@ export const catalogRoutes = new Hono<AppEnv>()
     describeRoute({
       tags: ["Catalog"],
       summary: "The movie's poster (SVG, generated, cached at the edge)",
-      responses: { 200: { description: "image/svg+xml" }, 404: errorResponse("No such movie") },
+      responses: {
+        200: { description: "The poster", content: { "image/svg+xml": { schema: { type: "string" } } } },
+        ...errorResponses("VALIDATION_FAILED", "MOVIE_NOT_FOUND", "SERVICE_UNAVAILABLE"),
+      },
     }),
     validate("param", movieIdParam),
     postersCache,
     async (c) => {
-      const movie = await findMovie(databaseOf(c.var.config), c.req.valid("param").movieId);
+      const movie = await findMovie(depsOf(c).db, c.req.valid("param").movieId);
       if (!movie) throw new ApiError("MOVIE_NOT_FOUND", "No such movie");
       return c.body(renderPosterSvg(movie), 200, { "content-type": "image/svg+xml; charset=utf-8" });
     },
@@ -104,14 +105,13 @@ export const catalogRoutes = new Hono<AppEnv>()
       summary: "One show with its movie, theatre and seat-category prices",
       responses: {
         200: jsonResponse("The show", showDetailSchema),
-        400: errorResponse("showId is not a UUID"),
-        404: errorResponse("No such show"),
+        ...errorResponses("VALIDATION_FAILED", "SHOW_NOT_FOUND", "SERVICE_UNAVAILABLE"),
       },
     }),
     validate("param", showIdParam),
     showsCache,
     async (c) => {
-      const show = await findShow(databaseOf(c.var.config), c.req.valid("param").showId);
+      const show = await findShow(depsOf(c).db, c.req.valid("param").showId);
       if (!show) throw new ApiError("SHOW_NOT_FOUND", "No such show");
       return c.json(show);
     },

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { plainText, uuidParam } from "../domain/ids";
+import { plainText, positiveIntParam, uuidParam } from "../domain/ids";
 import { SHOW_STATUSES } from "../domain/statuses";
 
 // Request schemas ------------------------------------------------------------------------------
 
 export const movieListQuery = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(50).default(20),
+  page: positiveIntParam("page", 10_000).default(1),
+  pageSize: positiveIntParam("pageSize", 50).default(20),
   q: plainText.pipe(z.string().trim().min(1).max(100)).optional(),
   genre: plainText.pipe(z.string().trim().min(1).max(40)).optional(),
   language: plainText.pipe(z.string().trim().min(1).max(40)).optional(),

@@ -1,16 +1,8 @@
-import { eq } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { type ShowStatus, seatLayouts, shows } from "../db/schema";
-import { DEFAULT_LAYOUT, type SeatLayout } from "../domain/seat-layout";
+import { findShowBookingRow, type ShowBookingRow } from "./catalog-store";
 
 /** What booking needs to know about a show: when, how much, its state and its hall. */
-export interface ShowBookingInfo {
-  showId: string;
-  startTime: string;
-  status: ShowStatus;
-  price: string;
-  layout: SeatLayout;
-}
+export type ShowBookingInfo = ShowBookingRow;
 
 /**
  * Booking info is read on every hold and seat map, so it is cached: in the isolate for a few
@@ -36,20 +28,8 @@ export async function showBookingInfo(
   const cached = await caches.default.match(cacheKey(showId));
   let info = cached ? ((await cached.json()) as ShowBookingInfo) : undefined;
   if (!info) {
-    const [row] = await db
-      .select({
-        showId: shows.id,
-        startTime: shows.startTime,
-        status: shows.status,
-        price: shows.price,
-        layout: seatLayouts.layout,
-      })
-      .from(shows)
-      .leftJoin(seatLayouts, eq(seatLayouts.id, shows.layoutId))
-      .where(eq(shows.id, showId))
-      .limit(1);
-    if (!row) return undefined;
-    info = { ...row, startTime: new Date(row.startTime).toISOString(), layout: row.layout ?? DEFAULT_LAYOUT };
+    info = await findShowBookingRow(db, showId);
+    if (!info) return undefined;
     await caches.default.put(
       cacheKey(showId),
       new Response(JSON.stringify(info), {

@@ -34,7 +34,7 @@ export type SelectionProblem =
   | { rule: "UNKNOWN_SEATS"; message: string; seats: string[] };
 
 /**
- * The rules of a seat selection (SPEC: Rules): 1..max seats, `quantity` equal to the number of
+ * The rules of a seat selection (docs/API.md: Rules): 1..max seats, `quantity` equal to the number of
  * seats, no seat twice, every seat in the hall's layout. Returns the first rule broken, if any.
  */
 export function checkSelection(

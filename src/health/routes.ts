@@ -1,11 +1,10 @@
-import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
-import { databaseOf } from "../db/client";
-import { jsonResponse } from "../http/openapi-doc";
-import { redisOf } from "../redis/client";
+import { depsOf } from "../deps";
+import { errorResponses, jsonResponse } from "../http/openapi-doc";
+import { pingDatabase, pingRedis } from "./health-store";
 
 const healthSchema = z.object({
   status: z.enum(["ok", "degraded"]),
@@ -26,10 +25,10 @@ export const healthRoutes = new Hono<AppEnv>()
     describeRoute({
       tags: ["Operations"],
       summary: "One bare Redis PING through the worker's client (readiness probe; the benchmarks' floor)",
-      responses: { 200: { description: "Redis answered" }, 503: { description: "Redis is unavailable" } },
+      responses: { 200: { description: "Redis answered" }, ...errorResponses("SERVICE_UNAVAILABLE") },
     }),
     async (c) => {
-      await redisOf(c.var.config).ping();
+      await pingRedis(c.var.config);
       return c.json({ redis: "ok" }, 200, { "Cache-Control": "no-store" });
     },
   )
@@ -45,8 +44,8 @@ export const healthRoutes = new Hono<AppEnv>()
     }),
     async (c) => {
       const [redis, db] = await Promise.all([
-        probe(() => redisOf(c.var.config).ping()),
-        probe(() => databaseOf(c.var.config).execute(sql`select 1`)),
+        probe(() => pingRedis(c.var.config)),
+        probe(() => pingDatabase(depsOf(c).db)),
       ]);
       const status = redis === "ok" && db === "ok" ? "ok" : "degraded";
       return c.json({ status, redis, db, time: new Date().toISOString() }, status === "ok" ? 200 : 503, {

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
+import { documented } from "./openapi-doc";
 
 export interface CachePolicy {
   /** Seconds a browser may reuse the response without asking. */
@@ -20,7 +21,7 @@ const STORED_HEADERS = ["content-type", "cache-control", "etag"];
  */
 export function edgeCache(policy: CachePolicy): MiddlewareHandler<AppEnv> {
   const cacheControl = `public, max-age=${policy.maxAge}, s-maxage=${policy.sMaxAge}, stale-while-revalidate=${policy.staleWhileRevalidate}`;
-  return async (c, next) => {
+  const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     const key = new Request(canonicalUrl(c.req.url), { method: "GET" });
     const cache = caches.default;
     const hit = await cache.match(key);
@@ -40,6 +41,7 @@ export function edgeCache(policy: CachePolicy): MiddlewareHandler<AppEnv> {
     c.executionCtx.waitUntil(cache.put(key, new Response(body, { headers })));
     c.res = answer(c, body, headers);
   };
+  return documented(middleware, { 304: { description: "Not modified: the `If-None-Match` ETag is current" } });
 }
 
 function answer(c: Context<AppEnv>, body: ArrayBuffer, stored: Headers): Response {

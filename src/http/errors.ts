@@ -3,7 +3,7 @@ import { ERROR_CODES, type ErrorBody, type ErrorCode, type ErrorStatus } from ".
 export type { ErrorCode };
 
 /**
- * An error the API answers with, in SPEC's shape. Its status comes from the one registry
+ * An error the API answers with, in its one error shape (docs/API.md: Errors). Its status comes from the one registry
  * (`src/shared/error-codes.ts`), so a code always means the same status on every route.
  */
 export class ApiError extends Error {

@@ -1,4 +1,4 @@
-import { resolver } from "hono-openapi";
+import { type ResponsesWithResolver, resolver, uniqueSymbol } from "hono-openapi";
 import { type ZodType, z } from "zod";
 import { ERROR_CODES, type ErrorCode } from "../shared/error-codes";
 
@@ -10,7 +10,7 @@ export const jsonResponse = (description: string, schema: ZodType) => ({
 
 const errorCodes = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
 
-/** SPEC's error body; the code is one of the registry's, each listed with its status and meaning. */
+/** The error body (docs/API.md: Errors); the code is one of the registry's, each listed with its status. */
 export const errorSchema = z
   .object({
     error: z
@@ -29,5 +29,56 @@ export const errorSchema = z
   })
   .meta({ id: "Error" });
 
-/** An error response in SPEC's shape. */
+/** An error response in the API's error shape. */
 export const errorResponse = (description: string) => jsonResponse(description, errorSchema);
+
+type Responses = ResponsesWithResolver;
+
+/** The codes a route can answer, by the status the registry gives each, described by code and meaning. */
+function byStatus(codes: ErrorCode[]): [number, string][] {
+  const grouped = new Map<number, ErrorCode[]>();
+  for (const code of codes)
+    grouped.set(ERROR_CODES[code].status, [...(grouped.get(ERROR_CODES[code].status) ?? []), code]);
+  return [...grouped].map(([status, of]) => [
+    status,
+    of.map((code) => `\`${code}\`: ${ERROR_CODES[code].meaning}`).join("; "),
+  ]);
+}
+
+/**
+ * Error responses for the codes a route can answer, each under the status the registry gives it,
+ * so a code can never be documented under another status.
+ */
+export const errorResponses = (...codes: ErrorCode[]): Responses =>
+  Object.fromEntries(byStatus(codes).map(([status, description]) => [status, errorResponse(description)]));
+
+/**
+ * A middleware that documents what it answers, so every route using it declares those statuses
+ * in /api/v1/openapi.json without repeating them (e.g. a rate limit → 429, an identity check → 401).
+ */
+export function documented<M extends object>(middleware: M, responses: Responses): M {
+  return Object.assign(middleware, { [uniqueSymbol]: { spec: { responses } } });
+}
+
+/** The same as `errorResponses`, as a plain `$ref` (for hono-openapi's defaultOptions, which it does not resolve). */
+const errorRefResponses = (...codes: ErrorCode[]): Responses =>
+  Object.fromEntries(
+    byStatus(codes).map(([status, description]) => [
+      status,
+      { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+    ]),
+  );
+
+/**
+ * What every route can answer whatever it does: a bug (500); and where a body can be sent, the
+ * request-body reader's 408 (too slow) and 413 (too large). Its 400 (cut off) is every such
+ * route's own 400. The Error schema these refer to is registered by `documentationComponents`.
+ */
+export function defaultResponses(): Partial<Record<"GET" | "POST" | "PUT" | "DELETE", { responses: Responses }>> {
+  const always = errorRefResponses("INTERNAL");
+  const withBody = { responses: { ...always, ...errorRefResponses("REQUEST_TIMEOUT", "PAYLOAD_TOO_LARGE") } };
+  return { GET: { responses: always }, POST: withBody, PUT: withBody, DELETE: withBody };
+}
+
+/** Components of the document itself: the Error schema, whether or not a route names it. */
+export const documentationComponents = () => ({ responses: { Error: errorResponse("An error") } });

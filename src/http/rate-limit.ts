@@ -1,8 +1,9 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
 import { ApiError } from "./errors";
+import { documented, errorResponses } from "./openapi-doc";
 
-type Limiter = "HOLDS_RATE_LIMITER" | "GUEST_RATE_LIMITER";
+type Limiter = "HOLDS_RATE_LIMITER" | "GUEST_RATE_LIMITER" | "SEATMAP_RATE_LIMITER";
 
 /**
  * A request budget from a Workers Rate Limiting binding: counted at the edge location, so it
@@ -12,7 +13,7 @@ export function rateLimit<E extends AppEnv>(
   limiter: Limiter,
   keyOf: (c: Parameters<MiddlewareHandler<E>>[0]) => string,
 ): MiddlewareHandler<E> {
-  return async (c, next) => {
+  const middleware: MiddlewareHandler<E> = async (c, next) => {
     const { success } = await c.env[limiter].limit({ key: keyOf(c) });
     if (!success) {
       const retryAfter = 60 - (Math.floor(Date.now() / 1000) % 60);
@@ -27,6 +28,7 @@ export function rateLimit<E extends AppEnv>(
     }
     await next();
   };
+  return documented(middleware, errorResponses("RATE_LIMITED"));
 }
 
 /** The client's address as Cloudflare reports it (absent in local tests). */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isHoldId } from "../domain/hold-id";
-import { uuidParam } from "../domain/ids";
+import { positiveIntParam, uuidParam } from "../domain/ids";
 import { ORDER_STATUSES } from "../domain/statuses";
 import { type Customer, customerSchema } from "../shared/customer";
 
@@ -12,8 +12,8 @@ export const createOrderRequest = z.object({
 export const orderIdParam = z.object({ orderId: uuidParam("orderId") });
 
 export const orderListQuery = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(50).default(10),
+  page: positiveIntParam("page", 10_000).default(1),
+  pageSize: positiveIntParam("pageSize", 50).default(10),
 });
 
 const money = z.string().regex(/^\d+\.\d{2}$/);

@@ -45,7 +45,7 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export type ErrorStatus = (typeof ERROR_CODES)[ErrorCode]["status"];
 export const statusOfError = (code: ErrorCode): ErrorStatus => ERROR_CODES[code].status;
 
-/** SPEC's error body: `{"error": {"code", "message", "timestamp", ...details}}`. */
+/** The error body (docs/API.md: Errors): `{"error": {"code", "message", "timestamp", ...details}}`. */
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; timestamp: string } & Record<string, unknown>;
 }

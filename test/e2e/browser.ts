@@ -36,11 +36,15 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A new visitor: own cookies and localStorage (so its own guest identity), India's clock and locale. */
+/**
+ * A new visitor: own cookies and localStorage (so its own guest identity), India's clock and locale
+ * unless `where` puts them elsewhere.
+ */
 export async function newVisitor(
   browser: Browser,
   baseURL: string,
   viewport: { width: number; height: number } = DESKTOP,
+  where: { timezoneId: string; locale: string } = { timezoneId: "Asia/Kolkata", locale: "en-IN" },
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL,
@@ -48,8 +52,7 @@ export async function newVisitor(
     deviceScaleFactor: 1,
     isMobile: viewport.width < 500,
     hasTouch: viewport.width < 500,
-    locale: "en-IN",
-    timezoneId: "Asia/Kolkata",
+    ...where,
     colorScheme: "light",
     reducedMotion: "reduce",
   });

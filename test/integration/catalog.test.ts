@@ -1,4 +1,10 @@
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { newHoldId } from "../../src/domain/hold-id";
+import worker from "../../src/index";
+import { ERROR_CODES } from "../../src/shared/error-codes";
+import { createShow } from "./fixtures";
 import { backendCalls, call, errorOf } from "./http";
 
 interface MovieList {
@@ -94,7 +100,7 @@ describe("GET /movies", () => {
     ["?page=abc", "query.page"],
     ["?pageSize=1000", "query.pageSize"],
     [`?q=${"x".repeat(101)}`, "query.q"],
-  ])("rejects %s with 400 in SPEC's error shape", async (query, path) => {
+  ])("rejects %s with 400 in the API's error shape", async (query, path) => {
     const res = await call(`/api/v1/movies${query}`);
     expect(res.status).toBe(400);
     const error = await errorOf(res);
@@ -228,4 +234,95 @@ describe("API conventions", () => {
     expect(docs.status).toBe(200);
     expect(docs.headers.get("content-type")).toContain("text/html");
   });
+
+  it("lists every error code of the registry, with its status, in the OpenAPI error schema", async () => {
+    const doc = await openApiDocument();
+    const code = doc.components.schemas.Error?.properties.error.properties.code;
+    expect(code?.enum?.slice().sort()).toEqual(Object.keys(ERROR_CODES).sort());
+    for (const [name, { status }] of Object.entries(ERROR_CODES))
+      expect(code?.description).toContain(`\`${name}\` (${status})`);
+  });
+
+  it("every operation declares the statuses its middleware and parameters imply, each error as the Error schema", async () => {
+    const doc = await openApiDocument();
+    for (const { method, path, op } of operationsOf(doc)) {
+      const where = `${method} ${path}`;
+      const declared = Object.keys(op.responses);
+      const params = op.parameters ?? [];
+      if (params.length || op.requestBody) expect(declared, `${where}: 400`).toContain("400");
+      if (params.some((p) => p.in === "path")) expect(declared, `${where}: 404`).toContain("404");
+      // The body reader runs before every route that can carry a body.
+      if (method !== "GET") expect(declared, `${where}: 408, 413`).toEqual(expect.arrayContaining(["408", "413"]));
+      // Every route but the guest token (pure signing) reads Postgres or Redis.
+      if (where !== "POST /api/v1/auth/guest") expect(declared, `${where}: 503`).toContain("503");
+      expect(declared, `${where}: 500`).toContain("500");
+      // GET /health answers its own body when a backend is down; every other error is the Error shape.
+      for (const status of declared.filter((s) => Number(s) >= 400 && `${where} ${s}` !== "GET /api/v1/health 503")) {
+        const schema = op.responses[status]?.content?.["application/json"]?.schema;
+        expect(schema?.$ref, `${where} ${status}`).toBe("#/components/schemas/Error");
+      }
+    }
+  });
+
+  it("every status an operation is seen to answer (probed without identity, with bad ids, huge bodies, stale ETags) is declared", async () => {
+    const doc = await openApiDocument();
+    const movieId = (await listMovies("?pageSize=1")).items[0]?.id as string;
+    const showId = await createShow();
+    const ids: Record<string, string> = { movieId, showId, holdId: newHoldId(showId), orderId: crypto.randomUUID() };
+    const user = { "x-user-id": `probe-${crypto.randomUUID()}` };
+    const undeclared: string[] = [];
+    for (const { method, path, op } of operationsOf(doc)) {
+      const real = path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? "x");
+      const bad = path.replace(/\{\w+\}/g, "not-an-id");
+      const hasBody = method !== "GET";
+      const probes: [string, RequestInit][] = [
+        [real, {}],
+        [real, { headers: user }],
+        [real, { headers: { authorization: "Bearer nope" } }],
+        [bad, { headers: user }],
+        [`${real}?page=0x10`, { headers: user }],
+        [real, { headers: { ...user, "if-none-match": "*" } }],
+      ];
+      if (hasBody) {
+        probes.push([real, { headers: { ...user, "content-type": "application/json" }, body: "{}" }]);
+        probes.push([real, { headers: { ...user, "content-type": "application/json" }, body: "x".repeat(20_000) }]);
+      }
+      for (const [url, init] of probes) {
+        const ctx = createExecutionContext();
+        const res = await worker.fetch(new Request(`http://localhost${url}`, { method, ...init }), env, ctx);
+        await res.arrayBuffer();
+        await waitOnExecutionContext(ctx);
+        if (!(String(res.status) in op.responses))
+          undeclared.push(`${method} ${path} answered ${res.status} to ${url}`);
+      }
+    }
+    expect(undeclared).toEqual([]);
+  });
 });
+
+interface Operation {
+  parameters?: { in: string; name: string }[];
+  requestBody?: unknown;
+  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+}
+interface OpenApiDocument {
+  paths: Record<string, Record<string, Operation>>;
+  components: {
+    schemas: Record<
+      string,
+      { properties: { error: { properties: { code: { enum?: string[]; description?: string } } } } }
+    >;
+  };
+}
+
+async function openApiDocument(): Promise<OpenApiDocument> {
+  const res = await call("/api/v1/openapi.json");
+  expect(res.status).toBe(200);
+  return (await res.json()) as OpenApiDocument;
+}
+
+function operationsOf(doc: OpenApiDocument) {
+  return Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
+  );
+}

@@ -15,7 +15,7 @@ import { createShow, db, type Hold, newUser, postHold, redis, seatMap } from "./
  * unicode, prototype-pollution keys, huge numbers and oversized payloads; every endpoint gets odd
  * identity headers. Properties, for every request:
  *  - never a 5xx;
- *  - every error is SPEC's `{error: {code, message, timestamp, ...}}` as JSON, with no stack or SQL;
+ *  - every error is the API's `{error: {code, message, timestamp, ...}}` as JSON, with no stack or SQL;
  *  - nothing is written: the fuzz show's Redis keys (locks, holds, per-user holds, booked set),
  *    its seat map, and the Postgres rows of its orders (and of any fuzz user) are identical
  *    before and after.
@@ -54,7 +54,7 @@ const SECRET = new TextEncoder().encode("test-secret-test-secret-test-secret");
 
 const LEAKS = /NeonDbError|DrizzleQueryError|Failed query|node_modules|\.ts:\d+|\n\s+at |UpstashError|ERR /;
 
-/** A response may be anything but a 5xx; an error must be SPEC's error body, nothing more. */
+/** A response may be anything but a 5xx; an error must be the API's error body (docs/API.md: Errors), nothing more. */
 async function expectSafe(res: Response, where: string): Promise<{ status: number; body: unknown }> {
   const text = await res.text();
   const tally = `${expect.getState().currentTestName?.split(" > ").at(-1)?.slice(0, 40)} ${res.status}`;

@@ -12,7 +12,7 @@ import { createShow, customer, db, type Hold, newUser, type Order, postHold, red
  * Bad input at volume, part 2: PATH SEGMENTS and QUERY STRINGS (part 1, fuzz-bodies, does bodies
  * and headers), plus odd unicode in the string fields of a real order. For every request:
  *  - never a 5xx;
- *  - every error is SPEC's `{error: {code, message, timestamp, ...}}` as JSON, with no stack or SQL;
+ *  - every error is the API's `{error: {code, message, timestamp, ...}}` as JSON, with no stack or SQL;
  *  - nothing is written: the fuzz show's Redis keys, its seat map and the Postgres rows of its
  *    orders (and of any fuzz user) are identical before and after (the unicode-order property
  *    writes on purpose, on a show and users of its own).
@@ -62,7 +62,7 @@ async function call(path: string, init: RequestInit = {}): Promise<Response> {
 
 const LEAKS = /NeonDbError|DrizzleQueryError|Failed query|node_modules|\.ts:\d+|\n\s+at |UpstashError|ERR /;
 
-/** A response may be anything but a 5xx; an error must be SPEC's error body, nothing more. */
+/** A response may be anything but a 5xx; an error must be the API's error body (docs/API.md: Errors), nothing more. */
 async function expectSafe(res: Response, where: string): Promise<{ status: number; body: unknown }> {
   const text = await res.text();
   const tally = `${expect.getState().currentTestName?.split(" > ").at(-1)?.slice(0, 40)} ${res.status}`;
@@ -175,6 +175,8 @@ const ODD = [
   "Ａ",
   "١٢",
 ];
+/** Text-direction embeddings, overrides (U+202A-U+202E) and isolates (U+2066-U+2069). */
+const BIDI_CONTROLS = ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"];
 const oddString = fc.oneof(
   fc.string({ unit: "binary", maxLength: 24 }),
   fc.array(fc.constantFrom(...ODD), { minLength: 1, maxLength: 4 }).map((a) => a.join("")),
@@ -318,6 +320,41 @@ describe("fuzz: query strings", { timeout: 120_000 }, () => {
       ),
       fcOptions(RUNS.orderListQueries),
     );
+  });
+
+  it("page and pageSize are digits only: 1e3, 0x10, +1, 1.0, ' 1' and friends are 400, not coerced", async () => {
+    const NOT_DIGITS = ["1e3", "1e1", "0x10", "0b1", "0o7", "+1", "1.0", "1.", " 1", "1 ", "Infinity", "1_0", "١"];
+    const user = newUser("fz");
+    for (const name of ["page", "pageSize"]) {
+      for (const value of NOT_DIGITS) {
+        for (const [path, headers] of [
+          ["/api/v1/movies", {}],
+          ["/api/v1/orders", { "x-user-id": user }],
+        ] as const) {
+          const url = `${path}?${name}=${encode(value)}`;
+          const { status, body } = await expectSafe(await call(url, { headers }), `GET ${url}`);
+          expect(status, `GET ${url}`).toBe(400);
+          expect((body as { error: { code: string } }).error.code).toBe("VALIDATION_FAILED");
+        }
+      }
+    }
+    // The control: plain digits still page.
+    const { status, body } = await expectSafe(await call("/api/v1/movies?page=2&pageSize=3"), "digits");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ page: 2, pageSize: 3 });
+  });
+
+  it("a text-direction override or isolate (U+202A-E, U+2066-9) in q, genre or language is a 400", async () => {
+    for (const name of ["q", "genre", "language"]) {
+      for (const bidi of BIDI_CONTROLS) {
+        const url = `/api/v1/movies?${name}=${encode(`drama${bidi}x`)}`;
+        const { status, body } = await expectSafe(await call(url), `GET ${url}`);
+        expect(status, `${name} with U+${bidi.codePointAt(0)?.toString(16)}`).toBe(400);
+        expect((body as { error: { code: string } }).error.code).toBe("VALIDATION_FAILED");
+      }
+    }
+    // The control: a right-to-left script itself is fine.
+    expect((await expectSafe(await call(`/api/v1/movies?q=${encode("فيلم")}`), "arabic q")).status).toBe(200);
   });
 
   it("a NUL byte in q, genre or language is a 400, not a 500", async () => {
@@ -491,6 +528,18 @@ describe("fuzz: odd unicode in a real order's customer details", { timeout: 120_
       }),
       fcOptions(RUNS.unicodeCustomers),
     );
+  });
+
+  it("a text-direction override or isolate in the customer's name is a 400 (and the hold survives)", async () => {
+    for (const bidi of BIDI_CONTROLS) {
+      const { userId, holdId } = await heldSeat();
+      // "Asha <RLO>oaR": would display as "Asha Rao" reversed on a ticket or in a staff list.
+      const res = await order(userId, holdId, { ...customer, name: `Asha ${bidi}oaR` });
+      const { status, body } = await expectSafe(res, `name with U+${bidi.codePointAt(0)?.toString(16)}`);
+      expect(status, `U+${bidi.codePointAt(0)?.toString(16)}`).toBe(400);
+      expect((body as { error: { code: string } }).error.code).toBe("VALIDATION_FAILED");
+      if (bidi === BIDI_CONTROLS.at(-1)) expect((await order(userId, holdId, customer)).status).toBe(201);
+    }
   });
 
   it("a NUL in the customer's name is a 400, not a 500 (and the hold survives)", async () => {

@@ -578,7 +578,7 @@ describe("logs: no personal data or secrets; one access line per request", () =>
       }
       expect(line, "SQL in a log line").not.toMatch(/\b(SELECT|INSERT|UPDATE)\b|\bparams:/);
     }
-    // And the hold survived the failed order, as SPEC's flow 2 says.
+    // And the hold survived the failed order, as docs/API.md's flow 2 says.
     expect((await getHold(userId, holdId)).status).toBe(200);
   });
 });

@@ -5,7 +5,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
 import { App } from "./App";
-import { retryDelay, shouldRetry } from "./api/queries";
+import { retryDelay, shouldRetry } from "./api/client";
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,27 +1,17 @@
-import { type ClientResponse, hc, type InferResponseType } from "hono/client";
-// Type-only: the worker's route table gives the client its paths, inputs and response shapes.
-// Nothing from src/ ends up in the browser bundle.
-import type { ApiType } from "../../../src/app";
+import type { ErrorCode } from "@housefull/shared";
+import { type ClientResponse, hc } from "hono/client";
+import type { ApiType } from "./contract";
 import { apiFetch } from "./identity";
 
 /** Every call goes through {@link apiFetch}: the guest token, its renewal, the server's clock. */
 export const api = hc<ApiType>("/api/v1", { fetch: apiFetch });
 
-// Response types, straight from the worker's handlers ----------------------------------------------
-
-export type MovieList = InferResponseType<typeof api.movies.$get, 200>;
-export type Movie = InferResponseType<(typeof api.movies)[":movieId"]["$get"], 200>;
-export type ShowsOfDay = InferResponseType<(typeof api.movies)[":movieId"]["shows"]["$get"], 200>;
-export type ShowSummary = ShowsOfDay["shows"][number];
-export type ShowStatus = ShowSummary["status"];
-export type Theatre = ShowSummary["theatre"];
-export type ShowDetail = InferResponseType<(typeof api.shows)[":showId"]["$get"], 200>;
-
-// Errors ---------------------------------------------------------------------------------------------
+/** Failures the client itself names: no answer, an unreadable answer, an answer without the API's shape. */
+export type ClientErrorCode = "NETWORK" | "BAD_RESPONSE" | `HTTP_${number}`;
 
 /**
- * Every failed call becomes one of these: the API's `{"error": {code, message, timestamp, ...}}`,
- * a response without that shape (`HTTP_<status>`), or no response at all (`NETWORK`, status 0).
+ * Every failed call becomes one of these: the API's `{"error": {code, message, timestamp, ...}}`
+ * (its code from the shared registry), or one of the client's own codes.
  */
 export class ApiError extends Error {
   override readonly name = "ApiError";
@@ -29,8 +19,7 @@ export class ApiError extends Error {
   constructor(
     /** HTTP status; 0 when the request never got an answer. */
     readonly status: number,
-    /** The API's error code (`NOT_FOUND`, `VALIDATION_FAILED`, `SERVICE_UNAVAILABLE`, ...). */
-    readonly code: string,
+    readonly code: ErrorCode | ClientErrorCode,
     message: string,
     /** Anything else the API put in `error` (e.g. `issues`, `seats`). */
     readonly details: Readonly<Record<string, unknown>> = {},
@@ -38,10 +27,6 @@ export class ApiError extends Error {
     readonly retryAfterSeconds?: number,
   ) {
     super(message);
-  }
-
-  get isNotFound(): boolean {
-    return this.status === 404;
   }
 
   /** Worth trying again as is: no answer, rate limited, or a server-side failure. */
@@ -58,8 +43,9 @@ export class ApiError extends Error {
     } catch {
       body = undefined;
     }
-    if (isErrorBody(body)) {
-      const { code, message, timestamp: _timestamp, ...details } = body.error;
+    const error = errorOf(body);
+    if (error) {
+      const { code, message, timestamp: _timestamp, ...details } = error;
       return new ApiError(res.status, code, message, details, retryAfterSeconds);
     }
     return new ApiError(
@@ -72,22 +58,27 @@ export class ApiError extends Error {
   }
 }
 
-interface ErrorBody {
-  error: { code: string; message: string; timestamp?: string } & Record<string, unknown>;
-}
-
-function isErrorBody(body: unknown): body is ErrorBody {
-  if (typeof body !== "object" || body === null || !("error" in body)) return false;
-  const error = (body as { error: unknown }).error;
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    typeof (error as { code?: unknown }).code === "string" &&
-    typeof (error as { message?: unknown }).message === "string"
-  );
+/**
+ * The API's error object, when the body has SPEC's shape. Its code is one of the registry's: the
+ * worker and this UI ship together (it serves web/dist), and checking against the registry at run
+ * time would put every code's description into the first page load.
+ */
+function errorOf(body: unknown): ({ code: ErrorCode; message: string } & Record<string, unknown>) | undefined {
+  if (typeof body !== "object" || body === null || !("error" in body)) return undefined;
+  const error = body.error as Record<string, unknown> | null;
+  if (typeof error !== "object" || error === null) return undefined;
+  const { code, message } = error;
+  if (typeof code !== "string" || typeof message !== "string") return undefined;
+  return { ...error, code: code as ErrorCode, message };
 }
 
 const isAbort = (err: unknown) => err instanceof DOMException && err.name === "AbortError";
+
+/** A request that got no answer: an {@link ApiError} with status 0; a cancellation stays one. */
+export function noAnswer(err: unknown): unknown {
+  if (isAbort(err)) return err; // react-query cancelled it; not a failure
+  return new ApiError(0, "NETWORK", err instanceof Error ? err.message : "Network request failed");
+}
 
 export type SuccessBody<R> = R extends ClientResponse<infer T, infer _Status, infer _Format> ? T : never;
 
@@ -99,8 +90,7 @@ export async function unwrap<R extends ClientResponse<unknown, number, string>>(
   try {
     res = await pending;
   } catch (err) {
-    if (isAbort(err)) throw err; // react-query cancelled it; not a failure
-    throw new ApiError(0, "NETWORK", err instanceof Error ? err.message : "Network request failed");
+    throw noAnswer(err);
   }
   if (!res.ok) throw await ApiError.fromResponse(res as unknown as Response);
   try {
@@ -111,35 +101,13 @@ export async function unwrap<R extends ClientResponse<unknown, number, string>>(
   }
 }
 
-// Calls ----------------------------------------------------------------------------------------------
-
-export interface MovieListParams {
-  page: number;
-  pageSize: number;
-  q?: string;
-  genre?: string;
-  language?: string;
+/** Retry only what may work the second time: no answer, 429, 5xx. A 404 stays a 404. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError) return error.isRetryable && failureCount < 2;
+  return failureCount < 1;
 }
 
-export function listMovies(params: MovieListParams, signal?: AbortSignal): Promise<MovieList> {
-  const query: { page: string; pageSize: string; q?: string; genre?: string; language?: string } = {
-    page: String(params.page),
-    pageSize: String(params.pageSize),
-  };
-  if (params.q) query.q = params.q;
-  if (params.genre) query.genre = params.genre;
-  if (params.language) query.language = params.language;
-  return unwrap(api.movies.$get({ query }, { init: { signal } }));
-}
-
-export function getMovie(movieId: string, signal?: AbortSignal): Promise<Movie> {
-  return unwrap(api.movies[":movieId"].$get({ param: { movieId } }, { init: { signal } }));
-}
-
-export function listShowsOfDay(movieId: string, date: string, signal?: AbortSignal): Promise<ShowsOfDay> {
-  return unwrap(api.movies[":movieId"].shows.$get({ param: { movieId }, query: { date } }, { init: { signal } }));
-}
-
-export function getShow(showId: string, signal?: AbortSignal): Promise<ShowDetail> {
-  return unwrap(api.shows[":showId"].$get({ param: { showId } }, { init: { signal } }));
+export function retryDelay(attempt: number, error: unknown): number {
+  if (error instanceof ApiError && error.retryAfterSeconds) return Math.min(error.retryAfterSeconds, 10) * 1000;
+  return Math.min(500 * 2 ** attempt, 4000);
 }

@@ -1,11 +1,11 @@
 import { Suspense, useEffect, useRef } from "react";
+import { ErrorBoundary, type FallbackProps } from "react-error-boundary";
 import { Link, NavLink, Outlet, useLocation, useNavigationType } from "react-router";
 import { loadBookingsPage } from "../routes";
 import styles from "./AppShell.module.css";
-import { ErrorBoundary } from "./ErrorBoundary";
 import { TicketIcon } from "./Icons";
 import { SearchBox } from "./SearchBox";
-import { PageLoading } from "./StatusViews";
+import { ErrorState, PageLoading } from "./StatusViews";
 import { Wordmark } from "./Wordmark";
 
 // Scroll positions are restored by the shell below, not by the browser's guess.
@@ -62,7 +62,13 @@ export function AppShell() {
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
-        <ErrorBoundary resetKey={pathname}>
+        {/* Last line of defence: a page that throws while rendering shows words, not a blank screen;
+            another page clears it. */}
+        <ErrorBoundary
+          resetKeys={[pathname]}
+          FallbackComponent={PageFailed}
+          onError={(error, info) => console.error("Page failed to render", error, info.componentStack)}
+        >
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>
@@ -74,6 +80,14 @@ export function AppShell() {
           <p>Show times are in India Standard Time (IST). Prices include taxes.</p>
         </div>
       </footer>
+    </div>
+  );
+}
+
+function PageFailed({ error }: FallbackProps) {
+  return (
+    <div className="container">
+      <ErrorState error={error} onRetry={() => window.location.reload()} />
     </div>
   );
 }

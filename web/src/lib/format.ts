@@ -1,31 +1,4 @@
-/** Every cinema we list is in India; show times read in the cinema's clock, wherever the user is. */
-export const CINEMA_TIME_ZONE = "Asia/Kolkata";
-
-const timeFormat = new Intl.DateTimeFormat(undefined, {
-  hour: "numeric",
-  minute: "2-digit",
-  timeZone: CINEMA_TIME_ZONE,
-});
-
-/** "7:30 PM" (in the user's locale), read at the cinema. */
-export function formatShowTime(iso: string): string {
-  return timeFormat.format(new Date(iso));
-}
-
-const wholeRupees = new Intl.NumberFormat("en-IN", {
-  style: "currency",
-  currency: "INR",
-  minimumFractionDigits: 0,
-  maximumFractionDigits: 0,
-});
-const rupeesAndPaise = new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR" });
-
-/** "250.00" → "₹250"; "250.50" → "₹250.50". */
-export function formatPrice(decimal: string): string {
-  const amount = Number(decimal);
-  if (!Number.isFinite(amount)) return decimal;
-  return (Number.isInteger(amount) ? wholeRupees : rupeesAndPaise).format(amount);
-}
+/** How the catalogue's facts about a movie read (show times and prices: ./format-show.ts). */
 
 /** 152 → "2h 32m". */
 export function formatRuntime(minutes: number | null): string | null {
@@ -61,47 +34,4 @@ export function formatReleaseDate(date: string | null): string | null {
 export function seatsLeftLabel(seatsLeft: number): string {
   if (seatsLeft <= 0) return "Sold out";
   return seatsLeft === 1 ? "1 seat left" : `${seatsLeft} seats left`;
-}
-
-const dayFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  timeZone: CINEMA_TIME_ZONE,
-});
-const longDayFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: "long",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: CINEMA_TIME_ZONE,
-});
-
-/** "Wed, 27 Nov" (the cinema's calendar day). */
-export function formatShowDay(iso: string): string {
-  return dayFormat.format(new Date(iso));
-}
-
-/** "Wed, 27 Nov · 7:30 PM", read at the cinema. */
-export function formatShowDateTime(iso: string): string {
-  return `${formatShowDay(iso)} · ${formatShowTime(iso)}`;
-}
-
-/** "Wednesday, 27 November 2026" (the cinema's calendar day), for tickets. */
-export function formatLongShowDay(iso: string): string {
-  return longDayFormat.format(new Date(iso));
-}
-
-const stampFormat = new Intl.DateTimeFormat(undefined, {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
-  timeZone: CINEMA_TIME_ZONE,
-});
-
-/** "27 Nov 2026, 7:30 PM" for booking timestamps. */
-export function formatStamp(iso: string): string {
-  return stampFormat.format(new Date(iso));
 }

@@ -1,52 +1,40 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { cancelOrder, type Order, type OrderStatus } from "../api/booking";
-import { bookingKeys, orderListQuery } from "../api/bookingQueries";
 import { hasIdentity } from "../api/identity";
-import { ConfirmDialog } from "../components/booking/ConfirmDialog";
-import { useAnnouncer } from "../components/booking/LiveRegion";
-import { Notice } from "../components/booking/Notice";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import { TicketIcon } from "../components/Icons";
+import { useAnnouncer } from "../components/LiveRegion";
+import { Notice } from "../components/Notice";
 import { Pagination } from "../components/Pagination";
-import { Poster } from "../components/Poster";
 import { EmptyState, ErrorState } from "../components/StatusViews";
-import { actionErrorWords } from "../lib/bookingNotices";
-import { clearSession, readSession } from "../lib/bookingSession";
-import { formatClock, useCountdown } from "../lib/countdown";
-import { formatPrice, formatShowDateTime, formatStamp } from "../lib/format";
+import { useCancelOrder } from "../features/booking/hooks/mutations";
+import { actionErrorWords } from "../features/booking/lib/notices";
+import type { ListedOrder } from "../features/bookings/api/orders";
+import { BookingCard } from "../features/bookings/components/BookingCard";
+import { useOrderList } from "../features/bookings/hooks/use-order-list";
+import { formatShowDateTime } from "../lib/format-show";
 import { useDocumentTitle } from "../lib/hooks";
 import styles from "./BookingsPage.module.css";
-
-const STATUS_LABEL: Record<OrderStatus, string> = {
-  CONFIRMED: "Confirmed",
-  PAYMENT_PENDING: "Awaiting payment",
-  EXPIRED: "Expired",
-  CANCELLED: "Cancelled",
-};
 
 export default function BookingsPage() {
   useDocumentTitle("My bookings");
   const [params] = useSearchParams();
   const page = Math.max(1, Number(params.get("page")) || 1);
   const known = hasIdentity();
-  const orders = useQuery({ ...orderListQuery(page), enabled: known });
-  const queryClient = useQueryClient();
+  const orders = useOrderList(page, known);
   const [region, announce] = useAnnouncer();
-  const [toCancel, setToCancel] = useState<Order | null>(null);
+  const [toCancel, setToCancel] = useState<ListedOrder | null>(null);
+  const cancel = useCancelOrder();
 
-  const cancel = useMutation({
-    mutationFn: (order: Order) => cancelOrder(order.orderId),
-    onSuccess: (cancelled) => {
-      setToCancel(null);
-      const session = readSession(cancelled.show.id);
-      if (session?.orderId === cancelled.orderId) clearSession(cancelled.show.id);
-      queryClient.setQueryData(bookingKeys.order(cancelled.orderId), cancelled);
-      void queryClient.invalidateQueries({ queryKey: bookingKeys.orders });
-      announce(`Booking for ${cancelled.show.movie.title} cancelled. Seats ${cancelled.seatIds.join(", ")} released.`);
-    },
-    onError: () => setToCancel(null),
-  });
+  function onConfirmCancel(order: ListedOrder) {
+    cancel.mutate(order.orderId, {
+      onSuccess: (cancelled) =>
+        announce(
+          `Booking for ${cancelled.show.movie.title} cancelled. Seats ${cancelled.seatIds.join(", ")} released.`,
+        ),
+      onSettled: () => setToCancel(null),
+    });
+  }
 
   const heading = (
     <div className={styles.head}>
@@ -125,7 +113,7 @@ export default function BookingsPage() {
         cancelLabel="Keep booking"
         danger
         busy={cancel.isPending}
-        onConfirm={() => toCancel && cancel.mutate(toCancel)}
+        onConfirm={() => toCancel && onConfirmCancel(toCancel)}
         onClose={() => setToCancel(null)}
       >
         {toCancel ? (
@@ -136,56 +124,5 @@ export default function BookingsPage() {
         ) : null}
       </ConfirmDialog>
     </div>
-  );
-}
-
-function BookingCard({ order, onCancel }: { order: Order; onCancel: () => void }) {
-  const { movie, theatre } = order.show;
-  const pending = order.status === "PAYMENT_PENDING";
-  const secondsLeft = useCountdown(pending ? order.expiresAt : undefined);
-  const payable = pending && secondsLeft !== null && secondsLeft > 0;
-  const status: OrderStatus = pending && !payable ? "EXPIRED" : order.status;
-  return (
-    <article className={styles.card} data-status={status} aria-labelledby={`booking-${order.orderId}`}>
-      <Poster src={movie.posterUrl} title={movie.title} className={styles.poster} />
-      <div className={styles.body}>
-        <div className={styles.cardTop}>
-          <h2 id={`booking-${order.orderId}`} className={styles.movie}>
-            {movie.title}
-          </h2>
-          <span className={styles.badge} data-status={status}>
-            {STATUS_LABEL[status]}
-          </span>
-        </div>
-        <p className={styles.line}>{formatShowDateTime(order.show.startTime)}</p>
-        <p className={styles.line}>{[theatre.name, theatre.city].filter(Boolean).join(", ")}</p>
-        <p className={styles.line}>
-          {order.seatIds.length === 1 ? "Seat" : "Seats"} {order.seatIds.join(", ")} · {formatPrice(order.amount)}
-        </p>
-        {order.ticketCode ? (
-          <p className={styles.code}>
-            Ticket code <strong>{order.ticketCode}</strong>
-          </p>
-        ) : null}
-        <p className={styles.stamp}>Booked {formatStamp(order.createdAt)}</p>
-        <div className={styles.actions}>
-          {order.status === "CONFIRMED" ? (
-            <Link to={`/tickets/${order.orderId}`} className="btn btn-secondary">
-              View ticket
-            </Link>
-          ) : null}
-          {payable ? (
-            <Link to={`/pay/${order.orderId}`} className="btn btn-primary">
-              Pay now · {formatClock(secondsLeft)} left
-            </Link>
-          ) : null}
-          {order.cancellable && (order.status === "CONFIRMED" || payable) ? (
-            <button type="button" className="btn btn-link" onClick={onCancel}>
-              Cancel booking
-            </button>
-          ) : null}
-        </div>
-      </div>
-    </article>
   );
 }

@@ -1,16 +1,13 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router";
-import { ApiError, type Movie } from "../api/client";
-import { movieFromListCache, movieQuery } from "../api/queries";
-import { StarIcon, TicketIcon } from "../components/Icons";
-import { Poster } from "../components/Poster";
+import { ApiError } from "../api/client";
 import { EmptyState, ErrorState } from "../components/StatusViews";
-import { nextDays } from "../lib/dates";
-import { formatRating, formatReleaseDate, formatRuntime } from "../lib/format";
+import { DateStrip } from "../features/catalog/components/DateStrip";
+import { MovieHero, MovieHeroSkeleton } from "../features/catalog/components/MovieHero";
+import { Showtimes } from "../features/catalog/components/Showtimes";
+import { useMovie } from "../features/catalog/hooks/use-movie";
+import { nextDays } from "../features/catalog/lib/days";
 import { useDocumentTitle } from "../lib/hooks";
 import styles from "./MoviePage.module.css";
-import { DateStrip } from "./movie/DateStrip";
-import { Showtimes } from "./movie/Showtimes";
 
 /** How many days of shows we offer (the catalogue schedules a week ahead). */
 const DAYS_AHEAD = 7;
@@ -18,12 +15,10 @@ const DAYS_AHEAD = 7;
 export default function MoviePage() {
   const { movieId = "" } = useParams();
   const [params] = useSearchParams();
-  const queryClient = useQueryClient();
-  const movie = useQuery({
-    ...movieQuery(movieId),
-    placeholderData: () => movieFromListCache(queryClient, movieId),
-  });
+  const movie = useMovie(movieId);
 
+  // The cinema's days, whatever the browser's time zone: late evening in New York is already
+  // tomorrow in India, and "today" there is the day whose shows are on.
   const days = nextDays(DAYS_AHEAD);
   const requested = params.get("date");
   const date = days.find((d) => d.iso === requested) ?? days[0];
@@ -73,93 +68,5 @@ export default function MoviePage() {
         </section>
       </div>
     </>
-  );
-}
-
-function MovieHero({ movie }: { movie: Movie }) {
-  const rating = formatRating(movie.rating);
-  const runtime = formatRuntime(movie.durationMins);
-  const release = formatReleaseDate(movie.releaseDate);
-  const tags = [movie.format, movie.language].filter((t): t is string => Boolean(t));
-
-  const facts: { label: string; value: string }[] = [];
-  if (runtime) facts.push({ label: "Runtime", value: runtime });
-  if (movie.genres.length) facts.push({ label: "Genres", value: movie.genres.join(", ") });
-  if (movie.ageRating) facts.push({ label: "Certificate", value: movie.ageRating });
-  if (release) facts.push({ label: "Release date", value: release });
-
-  function goToShowtimes() {
-    const section = document.getElementById("showtimes");
-    if (!section) return;
-    const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    section.scrollIntoView({ behavior: smooth ? "smooth" : "auto", block: "start" });
-    section.focus({ preventScroll: true });
-  }
-
-  return (
-    <section className={styles.hero} aria-labelledby="movie-title">
-      {movie.posterUrl ? (
-        <div className={styles.backdrop} aria-hidden="true">
-          <img src={movie.posterUrl} alt="" />
-        </div>
-      ) : null}
-      <div className={`container ${styles.heroInner}`}>
-        <Poster src={movie.posterUrl} title={movie.title} eager className={styles.poster} />
-        <div className={styles.info}>
-          <h1 id="movie-title" className={styles.title}>
-            {movie.title}
-          </h1>
-          {rating ? (
-            <p className={styles.rating}>
-              <StarIcon size={20} className={styles.star} />
-              <span>
-                <span className="visually-hidden">Rated </span>
-                <strong>{rating}</strong>
-                <span aria-hidden="true">/10</span>
-                <span className="visually-hidden"> out of 10</span>
-              </span>
-            </p>
-          ) : null}
-          {tags.length ? (
-            <ul className={styles.tags} aria-label="Format and language">
-              {tags.map((tag) => (
-                <li key={tag} className={styles.tag}>
-                  {tag}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          {facts.length ? (
-            <dl className={styles.facts}>
-              {facts.map((fact) => (
-                <div key={fact.label} className={styles.fact}>
-                  <dt className="visually-hidden">{fact.label}</dt>
-                  <dd>{fact.value}</dd>
-                </div>
-              ))}
-            </dl>
-          ) : null}
-          <button type="button" className={`btn btn-primary ${styles.cta}`} onClick={goToShowtimes}>
-            <TicketIcon size={18} />
-            Book tickets
-          </button>
-        </div>
-      </div>
-    </section>
-  );
-}
-
-function MovieHeroSkeleton() {
-  return (
-    <section className={styles.hero} aria-busy="true" aria-label="Loading movie">
-      <div className={`container ${styles.heroInner}`}>
-        <div className={`skeleton ${styles.poster} ${styles.posterSkeleton}`} />
-        <div className={styles.info}>
-          <div className={`skeleton ${styles.lineSkeleton}`} style={{ width: "60%", height: 36 }} />
-          <div className={`skeleton ${styles.lineSkeleton}`} style={{ width: "30%" }} />
-          <div className={`skeleton ${styles.lineSkeleton}`} style={{ width: "45%" }} />
-        </div>
-      </div>
-    </section>
   );
 }

@@ -1,12 +1,11 @@
-import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useSearchParams } from "react-router";
-import { movieListQuery } from "../api/queries";
 import { FilterChips, FilterChipsSkeleton } from "../components/FilterChips";
 import { SearchIcon } from "../components/Icons";
-import { MovieCard, MovieCardSkeleton } from "../components/MovieCard";
 import { Pagination } from "../components/Pagination";
 import { EmptyState, ErrorState } from "../components/StatusViews";
+import { MovieCard, MovieCardSkeleton } from "../features/catalog/components/MovieCard";
+import { useMovieList } from "../features/catalog/hooks/use-movie-list";
 import { useDocumentTitle } from "../lib/hooks";
 import styles from "./MoviesPage.module.css";
 
@@ -22,9 +21,13 @@ export function MoviesPage() {
   const language = params.get("language")?.trim() || undefined;
   const page = pageOf(params.get("page"));
 
-  const { data, error, isPending, isError, isFetching, isPlaceholderData, refetch } = useQuery(
-    movieListQuery({ page, pageSize: PAGE_SIZE, q, genre, language }),
-  );
+  const { data, error, isPending, isError, isFetching, isPlaceholderData, refetch } = useMovieList({
+    page,
+    pageSize: PAGE_SIZE,
+    q,
+    genre,
+    language,
+  });
 
   useDocumentTitle(q ? `“${q}” · Movies` : "Movies now showing");
 

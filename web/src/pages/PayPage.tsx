@@ -1,25 +1,27 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import { Link, Navigate, useNavigate, useParams } from "react-router";
-import { cancelOrder, confirmPayment, type Order } from "../api/booking";
-import { bookingKeys, orderQuery } from "../api/bookingQueries";
 import { ApiError } from "../api/client";
-import { BookingHeader } from "../components/booking/BookingHeader";
-import { ConfirmDialog } from "../components/booking/ConfirmDialog";
-import { Countdown } from "../components/booking/Countdown";
-import { useAnnouncer } from "../components/booking/LiveRegion";
-import { Notice } from "../components/booking/Notice";
+import { orderKeys } from "../api/order-keys";
+import { ConfirmDialog } from "../components/ConfirmDialog";
+import { useAnnouncer } from "../components/LiveRegion";
+import { Notice } from "../components/Notice";
 import { EmptyState, ErrorState, PageLoading } from "../components/StatusViews";
-import { actionErrorWords, type BookingNotice } from "../lib/bookingNotices";
-import { clearSession } from "../lib/bookingSession";
-import { formatPrice, formatShowDateTime } from "../lib/format";
+import type { Order } from "../features/booking/api/booking";
+import { BookingHeader } from "../features/booking/components/BookingHeader";
+import { Countdown } from "../features/booking/components/Countdown";
+import { useCancelOrder, useConfirmPayment } from "../features/booking/hooks/mutations";
+import { useOrder } from "../features/booking/hooks/queries";
+import { actionErrorWords, type BookingNotice } from "../features/booking/lib/notices";
+import { clearSession } from "../features/booking/lib/session";
+import { formatPrice, formatShowDateTime } from "../lib/format-show";
 import { useDocumentTitle } from "../lib/hooks";
 import { loadTicketPage } from "../routes";
 import styles from "./PayPage.module.css";
 
 export default function PayPage() {
   const { orderId = "" } = useParams();
-  const order = useQuery(orderQuery(orderId));
+  const order = useOrder(orderId);
   useDocumentTitle("Payment");
 
   if (order.isPending) return <PageLoading />;
@@ -58,38 +60,32 @@ function Payment({ order }: { order: Order }) {
   const backToSeats = useCallback(
     (notice: BookingNotice) => {
       clearSession(showId);
-      void queryClient.invalidateQueries({ queryKey: bookingKeys.orders });
+      void queryClient.invalidateQueries({ queryKey: orderKeys.all });
       navigate(`/shows/${showId}/seats`, { replace: true, state: { notice } });
     },
     [showId, navigate, queryClient],
   );
 
-  const pay = useMutation({
-    mutationFn: () => confirmPayment(order.orderId),
-    // Confirming twice returns the same ticket, so a lost answer is safe to ask again.
-    retry: (failures, error) => error instanceof ApiError && error.status === 0 && failures < 2,
-    onSuccess: (confirmed) => {
-      clearSession(showId);
-      queryClient.setQueryData(bookingKeys.order(confirmed.orderId), confirmed);
-      void queryClient.invalidateQueries({ queryKey: bookingKeys.orders });
-      navigate(`/tickets/${confirmed.orderId}`, { replace: true });
-    },
-    onError: (error) => {
-      if (!(error instanceof ApiError)) return;
-      if (error.status === 410) backToSeats({ kind: "order-expired" });
-      else if (error.code === "ORDER_CANCELLED") void queryClient.invalidateQueries({ queryKey: bookingKeys.orders });
-    },
-  });
+  const pay = useConfirmPayment();
+  const cancel = useCancelOrder();
 
-  const cancel = useMutation({
-    mutationFn: () => cancelOrder(order.orderId),
-    onSuccess: (cancelled) => {
-      queryClient.setQueryData(bookingKeys.order(cancelled.orderId), cancelled);
-      setConfirmCancel(false);
-      backToSeats({ kind: "order-cancelled" });
-    },
-    onError: () => setConfirmCancel(false),
-  });
+  function onPay() {
+    pay.mutate(order.orderId, {
+      onSuccess: (confirmed) => navigate(`/tickets/${confirmed.orderId}`, { replace: true }),
+      onError: (error) => {
+        if (!(error instanceof ApiError)) return;
+        if (error.status === 410) backToSeats({ kind: "order-expired" });
+        else if (error.code === "ORDER_CANCELLED") void queryClient.invalidateQueries({ queryKey: orderKeys.all });
+      },
+    });
+  }
+
+  function onCancel() {
+    cancel.mutate(order.orderId, {
+      onSuccess: () => backToSeats({ kind: "order-cancelled" }),
+      onSettled: () => setConfirmCancel(false),
+    });
+  }
 
   const failure = pay.error && !(pay.error instanceof ApiError && pay.error.status === 410) ? pay.error : cancel.error;
   const words = failure
@@ -153,7 +149,7 @@ function Payment({ order }: { order: Order }) {
           <button
             type="button"
             className={`btn btn-primary ${styles.pay}`}
-            onClick={() => pay.mutate()}
+            onClick={onPay}
             disabled={pay.isPending || cancel.isPending}
           >
             {pay.isPending ? "Confirming payment…" : `Pay ${formatPrice(order.amount)}`}
@@ -202,7 +198,7 @@ function Payment({ order }: { order: Order }) {
         cancelLabel="Keep booking"
         danger
         busy={cancel.isPending}
-        onConfirm={() => cancel.mutate()}
+        onConfirm={onCancel}
         onClose={() => setConfirmCancel(false)}
       >
         Seats {order.seatIds.join(", ")} will be released for others to book. Nothing has been charged.

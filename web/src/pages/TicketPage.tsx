@@ -1,20 +1,20 @@
-import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
-import type { Order } from "../api/booking";
-import { orderQuery } from "../api/bookingQueries";
 import { ApiError } from "../api/client";
-import { BookingHeader } from "../components/booking/BookingHeader";
-import { TicketCodeArt } from "../components/booking/TicketCode";
 import { CheckCircleIcon, PinIcon, TicketIcon } from "../components/Icons";
 import { Poster } from "../components/Poster";
 import { EmptyState, ErrorState, PageLoading } from "../components/StatusViews";
-import { formatLongShowDay, formatPrice, formatRuntime, formatShowTime, formatStamp } from "../lib/format";
+import type { Order } from "../features/booking/api/booking";
+import { BookingHeader } from "../features/booking/components/BookingHeader";
+import { TicketCodeArt } from "../features/booking/components/TicketCode";
+import { useOrder } from "../features/booking/hooks/queries";
+import { formatRuntime } from "../lib/format";
+import { formatLongShowDay, formatPrice, formatShowTime, formatStamp } from "../lib/format-show";
 import { useDocumentTitle } from "../lib/hooks";
 import styles from "./TicketPage.module.css";
 
 export default function TicketPage() {
   const { orderId = "" } = useParams();
-  const order = useQuery(orderQuery(orderId));
+  const order = useOrder(orderId);
   useDocumentTitle(order.data?.ticketCode ? `Ticket ${order.data.ticketCode}` : "Your ticket");
 
   if (order.isPending) return <PageLoading />;

@@ -1,0 +1,139 @@
+import type { CustomerInput } from "@housefull/shared";
+import { queryOptions } from "@tanstack/react-query";
+import type { InferResponseType } from "hono/client";
+import { ApiError, api, noAnswer, unwrap } from "../../../api/client";
+import type { SeatMap } from "../../../api/contract";
+import { orderKeys } from "../../../api/order-keys";
+
+export type { SeatMap };
+export type SeatMapRow = SeatMap["rows"][number];
+export type SeatMapSeat = NonNullable<SeatMapRow["seats"][number]>;
+
+export type Hold = InferResponseType<typeof api.holds.$post, 201>;
+export type Order = InferResponseType<(typeof api.orders)[":orderId"]["$get"], 200>;
+
+/** How often an open seat map asks for changes (a 304 when there are none). */
+export const SEAT_MAP_REFRESH_MS = 4_000;
+
+export const bookingKeys = {
+  seatMap: (showId: string) => ["seatmap", showId] as const,
+  hold: (holdId: string) => ["holds", holdId] as const,
+};
+
+// Seat map, revalidated with its ETag ------------------------------------------------------------------
+
+/** The last seat map and its ETag per show: a 304 answers with this very object. */
+const lastSeatMaps = new Map<string, { etag: string; map: SeatMap }>();
+
+/**
+ * GET /shows/{showId}/seatmap. Polled every few seconds, so it sends the last ETag: an unchanged map
+ * costs a bodiless 304, and the same object comes back (React Query sees nothing changed).
+ */
+async function getSeatMap(showId: string, signal?: AbortSignal): Promise<SeatMap> {
+  const last = lastSeatMaps.get(showId);
+  let res: Response;
+  try {
+    res = (await api.shows[":showId"].seatmap.$get(
+      { param: { showId } },
+      {
+        headers: last ? { "If-None-Match": last.etag } : {},
+        // Our own revalidation: the browser's HTTP cache would only hide the 304 from us.
+        init: { signal, cache: "no-store" },
+      },
+    )) as unknown as Response;
+  } catch (err) {
+    throw noAnswer(err);
+  }
+  if (res.status === 304 && last) return last.map;
+  if (!res.ok) throw await ApiError.fromResponse(res);
+  let map: SeatMap;
+  try {
+    map = (await res.json()) as SeatMap;
+  } catch (err) {
+    if (err instanceof DOMException && err.name === "AbortError") throw err;
+    throw new ApiError(res.status, "BAD_RESPONSE", "The server sent a seat map we could not read");
+  }
+  const etag = res.headers.get("ETag");
+  if (etag) lastSeatMaps.set(showId, { etag, map });
+  else lastSeatMaps.delete(showId);
+  return map;
+}
+
+export const seatMapQuery = (showId: string) =>
+  queryOptions({
+    queryKey: bookingKeys.seatMap(showId),
+    queryFn: ({ signal }) => getSeatMap(showId, signal),
+    staleTime: 0,
+    refetchInterval: SEAT_MAP_REFRESH_MS,
+    refetchOnWindowFocus: true,
+    refetchOnReconnect: true,
+  });
+
+// Holds ----------------------------------------------------------------------------------------------
+
+export interface HoldRequest {
+  showId: string;
+  seatIds: string[];
+  /** One per user attempt: a retry of the same attempt names the same hold instead of a second one. */
+  idempotencyKey: string;
+}
+
+/** POST /holds */
+export function createHold({ showId, seatIds, idempotencyKey }: HoldRequest): Promise<Hold> {
+  return unwrap(
+    api.holds.$post(
+      { json: { showId, seatIds, quantity: seatIds.length } },
+      { headers: { "Idempotency-Key": idempotencyKey } },
+    ),
+  );
+}
+
+/** PUT /holds/{holdId} */
+export function changeHold(holdId: string, seatIds: string[]): Promise<Hold> {
+  return unwrap(api.holds[":holdId"].$put({ param: { holdId }, json: { seatIds, quantity: seatIds.length } }));
+}
+
+/** DELETE /holds/{holdId}; gone already is as good as released. */
+export async function releaseHold(holdId: string): Promise<void> {
+  let res: Response;
+  try {
+    res = (await api.holds[":holdId"].$delete({ param: { holdId } })) as unknown as Response;
+  } catch (err) {
+    throw noAnswer(err);
+  }
+  if (!res.ok && res.status !== 404) throw await ApiError.fromResponse(res);
+}
+
+/** GET /holds/{holdId} */
+export const holdQuery = (holdId: string) =>
+  queryOptions({
+    queryKey: bookingKeys.hold(holdId),
+    queryFn: ({ signal }) => unwrap(api.holds[":holdId"].$get({ param: { holdId } }, { init: { signal } })),
+    staleTime: 15_000,
+  });
+
+// Orders ---------------------------------------------------------------------------------------------
+
+/** POST /orders */
+export function createOrder(holdId: string, customer: CustomerInput): Promise<Order> {
+  return unwrap(api.orders.$post({ json: { holdId, customer } }));
+}
+
+/** POST /orders/{orderId}/confirm-payment */
+export function confirmPayment(orderId: string): Promise<Order> {
+  return unwrap(api.orders[":orderId"]["confirm-payment"].$post({ param: { orderId } }));
+}
+
+/** POST /orders/{orderId}/cancel */
+export function cancelOrder(orderId: string): Promise<Order> {
+  return unwrap(api.orders[":orderId"].cancel.$post({ param: { orderId } }));
+}
+
+/** GET /orders/{orderId} (`enabled` off for an empty id). */
+export const orderQuery = (orderId: string) =>
+  queryOptions({
+    queryKey: orderKeys.detail(orderId),
+    queryFn: ({ signal }) => unwrap(api.orders[":orderId"].$get({ param: { orderId } }, { init: { signal } })),
+    staleTime: 5_000,
+    enabled: Boolean(orderId),
+  });

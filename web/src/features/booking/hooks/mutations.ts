@@ -1,0 +1,115 @@
+import type { CustomerInput } from "@housefull/shared";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { ApiError } from "../../../api/client";
+import { orderKeys } from "../../../api/order-keys";
+import {
+  bookingKeys,
+  cancelOrder,
+  changeHold,
+  confirmPayment,
+  createHold,
+  createOrder,
+  type Hold,
+  type Order,
+  releaseHold,
+} from "../api/booking";
+import { clearSession, readSession, rememberOrderOfHold, writeSession } from "../lib/session";
+
+/**
+ * One hook per booking endpoint that changes something. Each keeps the query cache and this
+ * browser's booking session (the live hold, the pending order) in step with the answer, so every
+ * page that calls it gets the same bookkeeping; what happens next (navigation, notices) is the page's.
+ */
+
+const noAnswer = (error: unknown) => error instanceof ApiError && error.status === 0;
+
+function useRememberHold() {
+  const queryClient = useQueryClient();
+  return (hold: Hold) => {
+    queryClient.setQueryData(bookingKeys.hold(hold.holdId), hold);
+    writeSession({ showId: hold.showId, holdId: hold.holdId, seatIds: hold.seatIds, expiresAt: hold.expiresAt });
+  };
+}
+
+/** POST /holds. A lost connection is retried once, with the same Idempotency-Key: never a second hold. */
+export function useHoldSeats() {
+  const remember = useRememberHold();
+  return useMutation({
+    mutationFn: createHold,
+    retry: (failures, error) => noAnswer(error) && failures < 1,
+    retryDelay: 800,
+    onSuccess: remember,
+  });
+}
+
+/** PUT /holds/{holdId}: the same hold, other seats, its clock unchanged. */
+export function useChangeHold() {
+  const remember = useRememberHold();
+  return useMutation({
+    mutationFn: ({ holdId, seatIds }: { holdId: string; seatIds: string[] }) => changeHold(holdId, seatIds),
+    onSuccess: remember,
+  });
+}
+
+/** DELETE /holds/{holdId} */
+export function useReleaseHold(showId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: releaseHold,
+    onSuccess: (_, holdId) => {
+      clearSession(showId, holdId);
+      queryClient.removeQueries({ queryKey: bookingKeys.hold(holdId) });
+      void queryClient.invalidateQueries({ queryKey: bookingKeys.seatMap(showId) });
+    },
+  });
+}
+
+/** POST /orders: the hold becomes an order awaiting payment. */
+export function usePlaceOrder() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ hold, customer }: { hold: Hold; customer: CustomerInput }) => createOrder(hold.holdId, customer),
+    onSuccess: (order, { hold }) => {
+      rememberOrderOfHold(hold.holdId, order.orderId);
+      const current = readSession(hold.showId);
+      writeSession({
+        showId: hold.showId,
+        holdId: hold.holdId,
+        seatIds: hold.seatIds,
+        expiresAt: current?.expiresAt ?? hold.expiresAt,
+        orderId: order.orderId,
+        orderExpiresAt: order.expiresAt,
+      });
+      queryClient.setQueryData(orderKeys.detail(order.orderId), order);
+      // The hold is an order now: a return to checkout must not show it as still held.
+      queryClient.setQueryData<Hold>(bookingKeys.hold(hold.holdId), (h) => (h ? { ...h, status: "ORDERED" } : h));
+      void queryClient.invalidateQueries({ queryKey: orderKeys.all });
+    },
+  });
+}
+
+function useOrderChanged() {
+  const queryClient = useQueryClient();
+  return (order: Order) => {
+    const session = readSession(order.show.id);
+    if (session?.orderId === order.orderId) clearSession(order.show.id);
+    queryClient.setQueryData(orderKeys.detail(order.orderId), order);
+    void queryClient.invalidateQueries({ queryKey: orderKeys.all });
+  };
+}
+
+/** POST /orders/{orderId}/confirm-payment. Confirming twice gives the same ticket: a lost answer is asked again. */
+export function useConfirmPayment() {
+  const changed = useOrderChanged();
+  return useMutation({
+    mutationFn: confirmPayment,
+    retry: (failures, error) => noAnswer(error) && failures < 2,
+    onSuccess: changed,
+  });
+}
+
+/** POST /orders/{orderId}/cancel */
+export function useCancelOrder() {
+  const changed = useOrderChanged();
+  return useMutation({ mutationFn: cancelOrder, onSuccess: changed });
+}

@@ -1,0 +1,54 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { Link, useSearchParams } from "react-router";
+import { showsOfDayQuery } from "../api/shows";
+import type { CalendarDay } from "../lib/days";
+import styles from "./DateStrip.module.css";
+
+interface DateStripProps {
+  movieId: string;
+  days: CalendarDay[];
+  selected: string;
+}
+
+/** The next days as a row of date links (`?date=`), today first. */
+export function DateStrip({ movieId, days, selected }: DateStripProps) {
+  const [params] = useSearchParams();
+  const queryClient = useQueryClient();
+
+  const hrefOf = (index: number, iso: string) => {
+    const next = new URLSearchParams(params);
+    if (index === 0) next.delete("date");
+    else next.set("date", iso);
+    const search = next.toString();
+    return search ? `?${search}` : "?";
+  };
+
+  return (
+    <nav aria-label="Show dates" className={styles.nav}>
+      <ul className={styles.strip}>
+        {days.map((day, index) => {
+          const current = day.iso === selected;
+          const prefetch = () => void queryClient.prefetchQuery(showsOfDayQuery(movieId, day.iso));
+          return (
+            <li key={day.iso}>
+              <Link
+                to={hrefOf(index, day.iso)}
+                replace
+                preventScrollReset
+                className={styles.day}
+                aria-current={current ? "date" : undefined}
+                aria-label={index < 2 ? `${day.label}, ${day.fullLabel}` : day.fullLabel}
+                onPointerEnter={prefetch}
+                onFocus={prefetch}
+              >
+                <span className={styles.weekday}>{day.label}</span>
+                <span className={styles.date}>{day.dayOfMonth}</span>
+                <span className={styles.month}>{day.month}</span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
