@@ -3,7 +3,7 @@ import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
 import { ApiError } from "../http/errors";
-import { errorResponse, jsonResponse } from "../http/openapi-doc";
+import { errorResponse, errorResponses, jsonResponse } from "../http/openapi-doc";
 import { validate } from "../http/validate";
 import { accountSchema, deletedSchema, renameBody } from "./schemas";
 import { clearSessionCookies } from "./session-auth";
@@ -19,13 +19,21 @@ const csrf = { 403: errorResponse("`CSRF_REFUSED`: from another site, or without
 const gone = { 404: errorResponse("`ACCOUNT_NOT_FOUND`: the account was deleted") };
 const accountGone = () => new ApiError("ACCOUNT_NOT_FOUND", "This account no longer exists");
 
+/** Every accounts route reads or writes Postgres. */
+const backendDown = errorResponses("SERVICE_UNAVAILABLE");
+
 export const accountRoutes = new Hono<AppEnv>()
   .get(
     "/account",
     describeRoute({
       tags: ["Accounts"],
       summary: "My account: name, email, signed-in devices",
-      responses: { 200: jsonResponse("The account", accountSchema), ...signedIn, ...gone },
+      responses: {
+        ...backendDown,
+        200: jsonResponse("The account", accountSchema),
+        ...signedIn,
+        ...gone,
+      },
     }),
     requireSession,
     async (c) => {
@@ -46,8 +54,11 @@ export const accountRoutes = new Hono<AppEnv>()
       tags: ["Accounts"],
       summary: "Change my name",
       responses: {
+        ...backendDown,
         200: jsonResponse("The account", accountSchema),
         400: errorResponse("Not a valid name"),
+        // PATCH is not among hono-openapi's default methods: the body reader's answers, declared here.
+        ...errorResponses("REQUEST_TIMEOUT", "PAYLOAD_TOO_LARGE", "INTERNAL"),
         ...signedIn,
         ...csrf,
         ...gone,
@@ -73,6 +84,7 @@ export const accountRoutes = new Hono<AppEnv>()
       tags: ["Accounts"],
       summary: "Delete my account: my orders stay, anonymised (no name, email or phone)",
       responses: {
+        ...backendDown,
         200: jsonResponse("Deleted; the cookies are cleared", deletedSchema),
         ...signedIn,
         ...csrf,

@@ -4,7 +4,7 @@ import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
 import { ApiError } from "../http/errors";
-import { errorResponse, jsonResponse } from "../http/openapi-doc";
+import { errorResponse, errorResponses, jsonResponse } from "../http/openapi-doc";
 import { clientAddress } from "../http/rate-limit";
 import { validate } from "../http/validate";
 import { spendSignInBudget } from "./rate-limits";
@@ -38,6 +38,9 @@ const refusedAt = (reason: string) => `/sign-in?error=${encodeURIComponent(reaso
 
 const signInBudget = (c: { env: Env; req: { header(name: string): string | undefined } }) =>
   spendSignInBudget(c.env, "SIGN_IN_CLIENT_RATE_LIMITER", `client:${clientAddress(c)}`);
+
+/** Every accounts route reads or writes Postgres. */
+const backendDown = errorResponses("SERVICE_UNAVAILABLE");
 
 export const signInRoutes = new Hono<AppEnv>()
   .get(
@@ -133,6 +136,7 @@ export const signInRoutes = new Hono<AppEnv>()
       tags: ["Accounts"],
       summary: "Sign in with the emailed code: sets the session cookies",
       responses: {
+        ...backendDown,
         200: jsonResponse("Signed in (the body is GET /auth/session's)", sessionSchema),
         400: errorResponse("`EMAIL_CODE_INVALID`: wrong, used, expired or out of tries; or a malformed body"),
         429: errorResponse("Too many tries from this client"),

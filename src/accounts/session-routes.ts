@@ -3,7 +3,7 @@ import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
 import { ApiError } from "../http/errors";
-import { errorResponse, jsonResponse } from "../http/openapi-doc";
+import { errorResponse, errorResponses, jsonResponse } from "../http/openapi-doc";
 import { validate } from "../http/validate";
 import { claimedSchema, claimGuestBody, sessionSchema, signedOutSchema } from "./schemas";
 import { clearSessionCookies, sessionCallerOf } from "./session-auth";
@@ -15,9 +15,13 @@ import { signOut, signOutEverywhere } from "./use-cases/sign-out";
 
 const noStore = { "Cache-Control": "no-store" };
 const signedInWrite = {
+  ...errorResponses("SERVICE_UNAVAILABLE"),
   401: errorResponse("Not signed in (no session, or it was revoked)"),
   403: errorResponse("`CSRF_REFUSED`: from another site, or without the `x-csrf-token` header"),
 };
+
+/** Every accounts route reads or writes Postgres. */
+const backendDown = errorResponses("SERVICE_UNAVAILABLE");
 
 export const sessionRoutes = new Hono<AppEnv>()
   .get(
@@ -25,7 +29,10 @@ export const sessionRoutes = new Hono<AppEnv>()
     describeRoute({
       tags: ["Accounts"],
       summary: "Who is signed in on this device, and the CSRF token for signed-in writes",
-      responses: { 200: jsonResponse("Signed in or not", sessionSchema) },
+      responses: {
+        ...backendDown,
+        200: jsonResponse("Signed in or not", sessionSchema),
+      },
     }),
     async (c) => {
       const result = await readSession(depsOf(c), { session: await sessionCallerOf(c) });
@@ -46,7 +53,11 @@ export const sessionRoutes = new Hono<AppEnv>()
     describeRoute({
       tags: ["Accounts"],
       summary: "Sign out this device (its session is revoked server-side)",
-      responses: { 200: jsonResponse("Signed out; the cookies are cleared", signedOutSchema), ...signedInWrite },
+      responses: {
+        ...backendDown,
+        200: jsonResponse("Signed out; the cookies are cleared", signedOutSchema),
+        ...signedInWrite,
+      },
     }),
     requireSession,
     async (c) => {

@@ -4,7 +4,7 @@ import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/identity";
 import { depsOf } from "../deps";
 import { ApiError } from "../http/errors";
-import { errorResponse, jsonResponse } from "../http/openapi-doc";
+import { errorResponse, errorResponses, jsonResponse } from "../http/openapi-doc";
 import { validate } from "../http/validate";
 import { grantBody, grantedSchema, staffSchema, theatreParam } from "./schemas";
 import { requireStaff } from "./session-middleware";
@@ -16,10 +16,14 @@ import { grantTheatreRole, listTheatreStaff } from "./use-cases/theatre-staff";
  * validated, then requireStaff(action) — 404 outside the caller's scope, 403 in scope but not allowed.
  */
 const staffErrors = {
+  ...errorResponses("SERVICE_UNAVAILABLE"),
   400: errorResponse("`theatreId` is not a UUID, or a malformed body"),
   401: errorResponse("No caller"),
   404: errorResponse("`THEATRE_NOT_FOUND`: no such theatre, or not one you work at"),
 };
+
+/** Every accounts route reads or writes Postgres. */
+const backendDown = errorResponses("SERVICE_UNAVAILABLE");
 
 export const staffRoutes = new Hono<AppEnv>()
   .get(
@@ -27,7 +31,11 @@ export const staffRoutes = new Hono<AppEnv>()
     describeRoute({
       tags: ["Staff"],
       summary: "A theatre's managers and ushers (admin, or staff of the theatre)",
-      responses: { 200: jsonResponse("The theatre's staff", staffSchema), ...staffErrors },
+      responses: {
+        ...backendDown,
+        200: jsonResponse("The theatre's staff", staffSchema),
+        ...staffErrors,
+      },
     }),
     requireUser,
     validate("param", theatreParam),
