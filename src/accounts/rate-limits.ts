@@ -1,4 +1,5 @@
 import { ApiError } from "../http/errors";
+import { clientAddress } from "../http/rate-limit";
 
 type AccountsLimiter = "EMAIL_CODE_ADDRESS_RATE_LIMITER" | "SIGN_IN_CLIENT_RATE_LIMITER";
 
@@ -17,3 +18,7 @@ export async function spendSignInBudget(env: Env, limiter: AccountsLimiter, key:
     { "Retry-After": String(retryAfter) },
   );
 }
+
+/** The per-client budget every sign-in request spends: OIDC starts, code requests, code tries. */
+export const signInBudget = (c: { env: Env; req: { header(name: string): string | undefined } }) =>
+  spendSignInBudget(c.env, "SIGN_IN_CLIENT_RATE_LIMITER", `client:${clientAddress(c)}`);
