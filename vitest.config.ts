@@ -34,10 +34,16 @@ function workerProject(
             HOLD_TTL_SECONDS: "300",
             PAYMENT_WINDOW_SECONDS: "300",
             // The payment sandbox global-setup starts (a local Stripe): the worker's real client talks to it.
-            APP_ORIGIN: "http://localhost:8787",
             STRIPE_API_BASE: inject("paymentSandboxUrl"),
             STRIPE_SECRET_KEY: inject("paymentSandboxApiKey"),
             STRIPE_WEBHOOK_SECRET: inject("paymentSandboxWebhookSecret"),
+            // Accounts: the local OpenID provider (global-setup) as the issuer; the worker answers on
+            // http://localhost; a 2-second access cookie so revocation lag is testable in seconds.
+            APP_ORIGIN: "http://localhost",
+            OIDC_ISSUER: inject("oidcIssuer"),
+            OIDC_CLIENT_ID: inject("oidcClientId"),
+            OIDC_CLIENT_SECRET: inject("oidcClientSecret"),
+            SESSION_ACCESS_SECONDS: "2",
             ...vars,
           },
         },

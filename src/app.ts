@@ -4,6 +4,7 @@ import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { openAPIRouteHandler } from "hono-openapi";
+import { accountsRoutes } from "./accounts";
 import type { AppEnv } from "./app-env";
 import { authRoutes } from "./auth/routes";
 import { catalogRoutes } from "./catalog/routes";
@@ -28,7 +29,8 @@ export const api = new Hono<AppEnv>()
   .route("/", catalogRoutes)
   .route("/", seatRoutes)
   .route("/", orderRoutes)
-  .route("/", paymentRoutes);
+  .route("/", paymentRoutes)
+  .route("/", accountsRoutes);
 
 export type ApiType = typeof api;
 

@@ -35,13 +35,21 @@ const configSchema = z.object({
   BACKEND_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(5_000),
   /** Milliseconds a request body may take to arrive in full before the answer is 408 (slow clients). */
   BODY_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5_000),
-  /** Where the web UI lives: the payment provider sends the customer back to `/orders/{id}/…` there. */
+  /** Where the web UI lives: Stripe sends the customer back to `/orders/{id}/…` there; the OIDC redirect URI and same-origin returnTo. */
   APP_ORIGIN: z.url().default("https://housefull.example"),
   /** Stripe's API; locally the payment sandbox (README: Payments sandbox). */
   STRIPE_API_BASE: z.url().default("https://api.stripe.com"),
   STRIPE_SECRET_KEY: z.string().min(1),
   /** Signs the webhooks Stripe sends to /api/v1/payments/stripe/webhook (`whsec_…`). */
   STRIPE_WEBHOOK_SECRET: z.string().min(1),
+  /** Sign in with OpenID Connect (Google in production); all three or sign-in by OIDC is off. */
+  OIDC_ISSUER: optionalUrl,
+  OIDC_CLIENT_ID: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+  OIDC_CLIENT_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+  /** Lifetime of the signed access cookie: how long a revoked session may still be used (README: sessions). */
+  SESSION_ACCESS_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  /** A session (a signed-in device) ends this many days after sign-in. */
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export type Config = z.infer<typeof configSchema>;

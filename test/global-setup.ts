@@ -18,6 +18,7 @@ import {
   startBridges,
 } from "../dev/local-stack.ts";
 import { startPaymentSandbox } from "../dev/payment-sandbox/index.ts";
+import { startControlledIssuer } from "./dev/controlled-issuer.ts";
 
 const quiet = (line: string) => {
   if (process.env.STACK_VERBOSE) console.log(line);
@@ -56,6 +57,8 @@ export default async function setup(project: TestProject) {
       redirectUri: "http://localhost/api/v1/auth/oidc/callback",
     };
     const idp = await startIdentityProvider({ ...oidcClient, redirectUris: [oidcClient.redirectUri] });
+    // ID tokens a certified provider never issues (another audience, expired, re-signed, no nonce).
+    const controlled = await startControlledIssuer(oidcClient.clientId);
     project.provide("databaseUrl", pg.url);
     project.provide("redisUrl", redis.url);
     project.provide("upstashUrl", bridges.upstashUrl);
@@ -67,6 +70,7 @@ export default async function setup(project: TestProject) {
     project.provide("oidcClientId", oidcClient.clientId);
     project.provide("oidcClientSecret", oidcClient.clientSecret);
     project.provide("oidcRedirectUri", oidcClient.redirectUri);
+    project.provide("controlledIssuer", controlled.issuer);
     // The local Stripe stand-in. The worker under test has no address to deliver webhooks to: tests
     // fetch an event signed from `/__sandbox/events/:id/signed` and hand it to the worker themselves.
     const payments = await startPaymentSandbox({ apiKey: "sk_test_housefull", webhookSecret: "whsec_housefull_tests" });
@@ -76,6 +80,7 @@ export default async function setup(project: TestProject) {
 
     return async () => {
       await payments.close();
+      await controlled.close();
       await idp.close();
       await isolated.close();
       await bridges.stop();
@@ -108,5 +113,7 @@ declare module "vitest" {
     paymentSandboxUrl: string;
     paymentSandboxApiKey: string;
     paymentSandboxWebhookSecret: string;
+    /** test/dev/controlled-issuer.ts; POST /control/next-id-token sets the token it answers with. */
+    controlledIssuer: string;
   }
 }

@@ -1,5 +1,6 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
+import { sessionCallerOf } from "../accounts/session-auth";
 import type { AppEnv } from "../app-env";
 import type { Config } from "../env";
 import { ApiError } from "../http/errors";
@@ -68,9 +69,18 @@ const headersOf = (c: { req: { header(name: string): string | undefined } }) => 
   userIdHeader: c.req.header("x-user-id"),
 });
 
+/**
+ * The caller of a request: Bearer (API clients, guests) or x-user-id (dev) first; with neither, the
+ * signed-in session's cookies (src/accounts/session-auth.ts, which also guards cookie writes
+ * against CSRF).
+ */
+async function requestCallerOf<E extends AppEnv>(c: Context<E>): Promise<string | undefined> {
+  return (await callerOf(headersOf(c), c.var.config)) ?? (await sessionCallerOf(c))?.userId;
+}
+
 /** The route needs a caller: 401 without one. */
 export const requireUser = documented<MiddlewareHandler<UserEnv>>(async (c, next) => {
-  const userId = await callerOf(headersOf(c), c.var.config);
+  const userId = await requestCallerOf(c);
   if (!userId) throw unauthenticated("Sign in or get a guest token (POST /api/v1/auth/guest) first");
   c.set("userId", userId);
   await next();
@@ -81,7 +91,7 @@ export const requireUser = documented<MiddlewareHandler<UserEnv>>(async (c, next
  * token that is sent but not valid is still a 401.
  */
 export const optionalUser = documented<MiddlewareHandler<MaybeUserEnv>>(async (c, next) => {
-  c.set("userId", await callerOf(headersOf(c), c.var.config));
+  c.set("userId", await requestCallerOf(c));
   await next();
 }, errorResponses("UNAUTHENTICATED"));
 

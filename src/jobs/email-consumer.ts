@@ -1,18 +1,19 @@
 import { and, eq } from "drizzle-orm";
+import { sendSignInCode } from "../accounts/sign-in-code-email";
 import { type Database, databaseOf } from "../db/client";
 import { emailLog, movies, orders, seatLayouts, shows, theatres } from "../db/schema";
 import { DEFAULT_LAYOUT } from "../domain/seat-layout";
-import { configOf } from "../env";
+import { type Config, configOf } from "../env";
 import { log } from "../http/request-log";
 import { receiptOf } from "../orders/receipt";
 import { type BookingEmailDetails, renderBookingEmail } from "./email/render";
 import { type EmailTransport, emailTransportOf, PermanentEmailError } from "./email/transports";
-import { type EmailMessage, emailMessageSchema } from "./messages";
+import { type BookingEmailMessage, type EmailMessage, emailMessageSchema } from "./messages";
 
 export { type EmailMessage, emailMessageSchema };
 
 /** Whether the order is in the state an email of this kind is about; otherwise there is nothing to send. */
-const ABOUT: Record<EmailMessage["type"], (o: { status: string; refundReason: string | null }) => boolean> = {
+const ABOUT: Record<BookingEmailMessage["type"], (o: { status: string; refundReason: string | null }) => boolean> = {
   "order.confirmed": (o) => o.status === "CONFIRMED",
   "order.cancelled": (o) => o.status === "CANCELLED",
   // Money that arrived for an order that could not be filled: never confirmed, refunded in full.
@@ -32,7 +33,7 @@ export interface EmailConsumerDeps {
 type Outcome = "sent" | "duplicate" | "invalid" | "unknown-order" | "nothing-to-send" | "rejected" | "retry";
 
 /** The order, its show, movie and theatre, and whether this email was already sent: one query. */
-async function loadOrder(db: Database, { orderId, type }: EmailMessage) {
+async function loadOrder(db: Database, { orderId, type }: BookingEmailMessage) {
   const [row] = await db
     .select({
       orderId: orders.id,
@@ -82,6 +83,7 @@ async function handleMessage(
   db: () => Database,
   transport: () => { transport: EmailTransport; from: string },
   now: () => Date,
+  config: () => Config,
 ): Promise<Outcome> {
   const base = { messageId: message.id, attempt: message.attempts };
   const parsed = emailMessageSchema.safeParse(message.body);
@@ -90,6 +92,8 @@ async function handleMessage(
     message.ack();
     return "invalid";
   }
+  if (parsed.data.type === "auth.email-code")
+    return sendSignInCode(message, parsed.data.sealed, { transport, now, config, retryDelaySeconds });
   const email = parsed.data;
   const fields = { ...base, orderId: email.orderId, type: email.type };
   let transportName: string | undefined;
@@ -231,7 +235,7 @@ export async function consumeEmailBatch(
   };
   const outcomes = await Promise.all(
     batch.messages.map((message) =>
-      handleMessage(message, db, transport, now).catch((error: unknown) => {
+      handleMessage(message, db, transport, now, () => configOf(env)).catch((error: unknown) => {
         // handleMessage settles every message itself; this is the last guard against a bug there.
         log("error", "email consumer failed", { messageId: message.id, error: errorName(error) });
         message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });

@@ -7,7 +7,15 @@ import { z } from "zod";
 export const EMAIL_KINDS = ["order.confirmed", "order.cancelled", "order.refunded"] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
-export const emailMessageSchema = z.object({ type: z.enum(EMAIL_KINDS), orderId: z.uuid() });
+export const bookingEmailSchema = z.object({ type: z.enum(EMAIL_KINDS), orderId: z.uuid() });
+export type BookingEmailMessage = z.infer<typeof bookingEmailSchema>;
+
+/** A sign-in code (src/accounts): address and code sealed, readable only by this worker. */
+export const signInCodeEmailSchema = z.object({
+  type: z.literal("auth.email-code"),
+  sealed: z.string().min(1).max(4096),
+});
+export const emailMessageSchema = z.union([bookingEmailSchema, signInCodeEmailSchema]);
 export type EmailMessage = z.infer<typeof emailMessageSchema>;
 
 /** The order owes a refund the provider has not accepted (or has failed): call the refund use case again. */

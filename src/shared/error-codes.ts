@@ -7,6 +7,7 @@ export const ERROR_CODES = {
   VALIDATION_FAILED: { status: 400, meaning: "The request does not match its schema (zod issues in `issues`)" },
   BAD_REQUEST: { status: 400, meaning: "The request is malformed (unreadable JSON, a bad header)" },
   HOLD_RULE_BROKEN: { status: 400, meaning: "A booking rule refused the selection (`rule` says which)" },
+  EMAIL_CODE_INVALID: { status: 400, meaning: "The sign-in code is wrong, used, expired or out of tries" },
   UNAUTHENTICATED: { status: 401, meaning: "No identity, or one that could not be verified" },
   PAYMENT_DECLINED: { status: 402, meaning: "The payment provider declined" },
   WEBHOOK_SIGNATURE_INVALID: {
@@ -17,6 +18,8 @@ export const ERROR_CODES = {
     status: 400,
     meaning: "The webhook event disagrees with what the provider says about its object, or names none of ours",
   },
+  CSRF_REFUSED: { status: 403, meaning: "A signed-in write came from another site or without its CSRF token" },
+  FORBIDDEN: { status: 403, meaning: "Your role may not do this here" },
   ROUTE_NOT_FOUND: { status: 404, meaning: "No such endpoint" },
   MOVIE_NOT_FOUND: { status: 404, meaning: "No such movie" },
   SHOW_NOT_FOUND: { status: 404, meaning: "No such show" },
@@ -30,6 +33,9 @@ export const ERROR_CODES = {
     status: 409,
     meaning: "No verified payment has confirmed this order (yet); pay with POST /orders/{id}/payment",
   },
+  ACCOUNT_NOT_FOUND: { status: 404, meaning: "No such account (it was deleted)" },
+  THEATRE_NOT_FOUND: { status: 404, meaning: "No such theatre, or not one you work at" },
+  USER_NOT_FOUND: { status: 404, meaning: "Nobody has signed in with that email address yet" },
   REQUEST_TIMEOUT: { status: 408, meaning: "The request body did not arrive in time" },
   SEAT_TAKEN: { status: 409, meaning: "A seat is held or sold by someone else (`seats` names them)" },
   HOLD_LIMIT: { status: 409, meaning: "Too many live holds on this show" },
@@ -44,6 +50,10 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: { status: 413, meaning: "The request body is too large" },
   RATE_LIMITED: { status: 429, meaning: "Too many requests (`Retry-After` says when to retry)" },
   INTERNAL: { status: 500, meaning: "A bug on our side; it has been logged" },
+  SIGN_IN_UNAVAILABLE: {
+    status: 503,
+    meaning: "Sign-in with the identity provider is not configured or not reachable",
+  },
   SERVICE_UNAVAILABLE: { status: 503, meaning: "A backing service is down; nothing was changed, retry" },
   PAYMENT_PROVIDER_UNAVAILABLE: { status: 503, meaning: "The payment provider did not answer; retry" },
 } as const satisfies Record<string, { status: number; meaning: string }>;

@@ -40,6 +40,18 @@ export async function startControlledIssuer(clientId: string): Promise<Controlle
         token_endpoint_auth_methods_supported: ["client_secret_post"],
       });
     if (path === "/jwks") return json(200, jwks);
+    // For tests that cannot reach this object (the worker inside workerd): the next ID token by HTTP.
+    if (path === "/control/next-id-token" && req.method === "POST") {
+      let body = "";
+      req.on("data", (chunk) => {
+        body += chunk;
+      });
+      return req.on("end", async () => {
+        const { claims, ...opts } = JSON.parse(body) as { claims: JWTPayload; key?: "published" | "stranger" };
+        state.nextIdToken = await state.sign(claims, opts);
+        json(200, { ok: true });
+      });
+    }
     if (path === "/token" && req.method === "POST") {
       state.tokenRequests++;
       req.resume();

@@ -8,5 +8,6 @@ declare module "vitest" {
     oidcClientId: string;
     oidcClientSecret: string;
     oidcRedirectUri: string;
+    controlledIssuer: string;
   }
 }

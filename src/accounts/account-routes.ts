@@ -1,0 +1,107 @@
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import type { AppEnv } from "../app-env";
+import { depsOf } from "../deps";
+import { ApiError } from "../http/errors";
+import { errorResponse, errorResponses, jsonResponse } from "../http/openapi-doc";
+import { validate } from "../http/validate";
+import { accountSchema, deletedSchema, renameBody } from "./schemas";
+import { clearSessionCookies } from "./session-auth";
+import { requireSession } from "./session-middleware";
+import { unreachable } from "./unreachable";
+import { deleteAccount } from "./use-cases/delete-account";
+import { getAccount } from "./use-cases/get-account";
+import { renameAccount } from "./use-cases/rename-account";
+
+const noStore = { "Cache-Control": "no-store" };
+const signedIn = { 401: errorResponse("Not signed in (no session, or it was revoked)") };
+const csrf = { 403: errorResponse("`CSRF_REFUSED`: from another site, or without the `x-csrf-token` header") };
+const gone = { 404: errorResponse("`ACCOUNT_NOT_FOUND`: the account was deleted") };
+const accountGone = () => new ApiError("ACCOUNT_NOT_FOUND", "This account no longer exists");
+
+/** Every accounts route reads or writes Postgres. */
+const backendDown = errorResponses("SERVICE_UNAVAILABLE");
+
+export const accountRoutes = new Hono<AppEnv>()
+  .get(
+    "/account",
+    describeRoute({
+      tags: ["Accounts"],
+      summary: "My account: name, email, signed-in devices",
+      responses: {
+        ...backendDown,
+        200: jsonResponse("The account", accountSchema),
+        ...signedIn,
+        ...gone,
+      },
+    }),
+    requireSession,
+    async (c) => {
+      const result = await getAccount(depsOf(c), c.var.session);
+      switch (result.outcome) {
+        case "FOUND":
+          return c.json(result.account, 200, noStore);
+        case "ACCOUNT_NOT_FOUND":
+          throw accountGone();
+        default:
+          return unreachable(result);
+      }
+    },
+  )
+  .patch(
+    "/account",
+    describeRoute({
+      tags: ["Accounts"],
+      summary: "Change my name",
+      responses: {
+        ...backendDown,
+        200: jsonResponse("The account", accountSchema),
+        400: errorResponse("Not a valid name"),
+        // PATCH is not among hono-openapi's default methods: the body reader's answers, declared here.
+        ...errorResponses("REQUEST_TIMEOUT", "PAYLOAD_TOO_LARGE", "INTERNAL"),
+        ...signedIn,
+        ...csrf,
+        ...gone,
+      },
+    }),
+    requireSession,
+    validate("json", renameBody),
+    async (c) => {
+      const result = await renameAccount(depsOf(c), { ...c.var.session, name: c.req.valid("json").name });
+      switch (result.outcome) {
+        case "RENAMED":
+          return c.json(result.account, 200, noStore);
+        case "ACCOUNT_NOT_FOUND":
+          throw accountGone();
+        default:
+          return unreachable(result);
+      }
+    },
+  )
+  .delete(
+    "/account",
+    describeRoute({
+      tags: ["Accounts"],
+      summary: "Delete my account: my orders stay, anonymised (no name, email or phone)",
+      responses: {
+        ...backendDown,
+        200: jsonResponse("Deleted; the cookies are cleared", deletedSchema),
+        ...signedIn,
+        ...csrf,
+        ...gone,
+      },
+    }),
+    requireSession,
+    async (c) => {
+      const result = await deleteAccount(depsOf(c), { userId: c.var.session.userId });
+      switch (result.outcome) {
+        case "DELETED":
+          clearSessionCookies(c);
+          return c.json({ status: result.outcome, anonymisedOrders: result.anonymisedOrders }, 200, noStore);
+        case "ACCOUNT_NOT_FOUND":
+          throw accountGone();
+        default:
+          return unreachable(result);
+      }
+    },
+  );

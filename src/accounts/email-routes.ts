@@ -1,0 +1,74 @@
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import type { AppEnv } from "../app-env";
+import { depsOf } from "../deps";
+import { ApiError } from "../http/errors";
+import { errorResponse, errorResponses, jsonResponse } from "../http/openapi-doc";
+import { validate } from "../http/validate";
+import { signInBudget, spendSignInBudget } from "./rate-limits";
+import { codeSentSchema, emailStartBody, emailVerifyBody, sessionSchema } from "./schemas";
+import { keyedHash } from "./secrets";
+import { setSessionCookies } from "./session-auth";
+import { deviceOf } from "./session-start";
+import { unreachable } from "./unreachable";
+import { startEmailSignIn } from "./use-cases/start-email-sign-in";
+import { verifyEmailCode } from "./use-cases/verify-email-code";
+
+const noStore = { "Cache-Control": "no-store" };
+/** Every accounts route reads or writes Postgres. */
+const backendDown = errorResponses("SERVICE_UNAVAILABLE");
+
+/** Sign-in by an emailed code. */
+export const emailSignInRoutes = new Hono<AppEnv>()
+  .post(
+    "/auth/email/start",
+    describeRoute({
+      tags: ["Accounts"],
+      summary: "Email me a sign-in code (6 digits, 10 minutes, 5 tries); the same answer for any address",
+      responses: {
+        202: jsonResponse("A code is on its way", codeSentSchema),
+        400: errorResponse("Not an email address"),
+        429: errorResponse("Too many codes for this address or from this client"),
+        503: errorResponse("The database or the email queue is unavailable"),
+      },
+    }),
+    validate("json", emailStartBody),
+    async (c) => {
+      const { email } = c.req.valid("json");
+      await signInBudget(c);
+      const addressKey = await keyedHash(c.var.config, "rate-limit-key", email);
+      await spendSignInBudget(c.env, "EMAIL_CODE_ADDRESS_RATE_LIMITER", `address:${addressKey}`);
+      const result = await startEmailSignIn(depsOf(c), { email });
+      return c.json({ status: result.outcome, expiresInSeconds: result.expiresInSeconds }, 202, noStore);
+    },
+  )
+  .post(
+    "/auth/email/verify",
+    describeRoute({
+      tags: ["Accounts"],
+      summary: "Sign in with the emailed code: sets the session cookies",
+      responses: {
+        ...backendDown,
+        200: jsonResponse("Signed in (the body is GET /auth/session's)", sessionSchema),
+        400: errorResponse("`EMAIL_CODE_INVALID`: wrong, used, expired or out of tries; or a malformed body"),
+        429: errorResponse("Too many tries from this client"),
+      },
+    }),
+    validate("json", emailVerifyBody),
+    async (c) => {
+      await signInBudget(c);
+      const { email, code } = c.req.valid("json");
+      const result = await verifyEmailCode(depsOf(c), { email, code, device: deviceOf(c.req.header("user-agent")) });
+      switch (result.outcome) {
+        case "SIGNED_IN": {
+          setSessionCookies(c, result.session);
+          const { userId, csrfToken } = result.session;
+          return c.json({ signedIn: true as const, userId, email, name: null, csrfToken }, 200, noStore);
+        }
+        case "CODE_INVALID":
+          throw new ApiError("EMAIL_CODE_INVALID", "That code is wrong or no longer valid; ask for a new one");
+        default:
+          return unreachable(result);
+      }
+    },
+  );

@@ -1,0 +1,44 @@
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../app-env";
+import { unauthenticated } from "../auth/identity";
+import { depsOf } from "../deps";
+import { ApiError } from "../http/errors";
+import { sessionCallerOf } from "./session-auth";
+import type { SessionRef } from "./sessions";
+import type { StaffRole } from "./tables";
+import { unreachable } from "./unreachable";
+import { authorizeStaff, type StaffAction } from "./use-cases/authorize-staff";
+
+export type SessionEnv = AppEnv & { Variables: { session: SessionRef } };
+type StaffEnv = AppEnv & { Variables: { userId: string; staffRoles: StaffRole[] } };
+
+/** Account routes: a signed-in session (cookies) only; writes pass the CSRF defence. 401 without one. */
+export const requireSession: MiddlewareHandler<SessionEnv> = async (c, next) => {
+  const session = await sessionCallerOf(c);
+  if (!session) throw unauthenticated("Sign in first");
+  c.set("session", session);
+  await next();
+};
+
+/**
+ * Every staff route's guard, after requireUser (401 without a caller): authorizeStaff for the `theatreId` path
+ * parameter — 404 THEATRE_NOT_FOUND outside the caller's scope, 403 FORBIDDEN for a theatre in
+ * scope whose roles do not allow `action`. The roles found are left on `c.var.staffRoles`.
+ */
+export function requireStaff(action: StaffAction): MiddlewareHandler<StaffEnv> {
+  return async (c, next) => {
+    const theatreId = (c.req.param("theatreId") ?? "").toLowerCase();
+    const verdict = await authorizeStaff(depsOf(c), { userId: c.var.userId, theatreId, action });
+    switch (verdict.outcome) {
+      case "ALLOWED":
+        c.set("staffRoles", verdict.roles);
+        return next();
+      case "NOT_FOUND":
+        throw new ApiError("THEATRE_NOT_FOUND", "No such theatre");
+      case "FORBIDDEN":
+        throw new ApiError("FORBIDDEN", `Your role at this theatre may not ${action} this`);
+      default:
+        return unreachable(verdict);
+    }
+  };
+}

@@ -1,0 +1,109 @@
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import type { AppEnv } from "../app-env";
+import { depsOf } from "../deps";
+import { ApiError } from "../http/errors";
+import { errorResponse, errorResponses, jsonResponse } from "../http/openapi-doc";
+import { validate } from "../http/validate";
+import { claimedSchema, claimGuestBody, sessionSchema, signedOutSchema } from "./schemas";
+import { clearSessionCookies, sessionCallerOf } from "./session-auth";
+import { requireSession } from "./session-middleware";
+import { unreachable } from "./unreachable";
+import { claimGuestOrders } from "./use-cases/claim-guest-orders";
+import { readSession } from "./use-cases/read-session";
+import { signOut, signOutEverywhere } from "./use-cases/sign-out";
+
+const noStore = { "Cache-Control": "no-store" };
+const signedInWrite = {
+  ...errorResponses("SERVICE_UNAVAILABLE"),
+  401: errorResponse("Not signed in (no session, or it was revoked)"),
+  403: errorResponse("`CSRF_REFUSED`: from another site, or without the `x-csrf-token` header"),
+};
+
+/** Every accounts route reads or writes Postgres. */
+const backendDown = errorResponses("SERVICE_UNAVAILABLE");
+
+export const sessionRoutes = new Hono<AppEnv>()
+  .get(
+    "/auth/session",
+    describeRoute({
+      tags: ["Accounts"],
+      summary: "Who is signed in on this device, and the CSRF token for signed-in writes",
+      responses: {
+        ...backendDown,
+        200: jsonResponse("Signed in or not", sessionSchema),
+      },
+    }),
+    async (c) => {
+      const result = await readSession(depsOf(c), { session: await sessionCallerOf(c) });
+      switch (result.outcome) {
+        case "SIGNED_IN": {
+          const { outcome: _, ...who } = result;
+          return c.json({ signedIn: true as const, ...who }, 200, noStore);
+        }
+        case "SIGNED_OUT":
+          return c.json({ signedIn: false as const }, 200, noStore);
+        default:
+          return unreachable(result);
+      }
+    },
+  )
+  .post(
+    "/auth/signout",
+    describeRoute({
+      tags: ["Accounts"],
+      summary: "Sign out this device (its session is revoked server-side)",
+      responses: {
+        ...backendDown,
+        200: jsonResponse("Signed out; the cookies are cleared", signedOutSchema),
+        ...signedInWrite,
+      },
+    }),
+    requireSession,
+    async (c) => {
+      const result = await signOut(depsOf(c), { sessionId: c.var.session.sessionId });
+      clearSessionCookies(c);
+      return c.json({ status: result.outcome, revokedSessions: result.revoked }, 200, noStore);
+    },
+  )
+  .post(
+    "/auth/signout-everywhere",
+    describeRoute({
+      tags: ["Accounts"],
+      summary: "Sign out every device; others stop within SESSION_ACCESS_SECONDS",
+      responses: { 200: jsonResponse("Every session revoked", signedOutSchema), ...signedInWrite },
+    }),
+    requireSession,
+    async (c) => {
+      const result = await signOutEverywhere(depsOf(c), { userId: c.var.session.userId });
+      clearSessionCookies(c);
+      return c.json({ status: result.outcome, revokedSessions: result.revoked }, 200, noStore);
+    },
+  )
+  .post(
+    "/auth/claim-guest",
+    describeRoute({
+      tags: ["Accounts"],
+      summary: "Move a guest token's bookings to the signed-in account (atomic; a repeat moves nothing)",
+      responses: {
+        200: jsonResponse("How many orders moved", claimedSchema),
+        400: errorResponse("`BAD_REQUEST`: not a valid guest token of this API"),
+        ...signedInWrite,
+      },
+    }),
+    requireSession,
+    validate("json", claimGuestBody),
+    async (c) => {
+      const result = await claimGuestOrders(depsOf(c), { userId: c.var.session.userId, ...c.req.valid("json") });
+      switch (result.outcome) {
+        case "CLAIMED":
+          return c.json({ movedOrders: result.movedOrders }, 200, noStore);
+        case "NOT_A_GUEST_TOKEN":
+          throw new ApiError("BAD_REQUEST", "guestToken is not a valid, unexpired guest token");
+        case "NOT_AN_ACCOUNT":
+          throw new ApiError("UNAUTHENTICATED", "Sign in to an account first");
+        default:
+          return unreachable(result);
+      }
+    },
+  );

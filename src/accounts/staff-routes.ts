@@ -1,0 +1,79 @@
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import type { AppEnv } from "../app-env";
+import { requireUser } from "../auth/identity";
+import { depsOf } from "../deps";
+import { ApiError } from "../http/errors";
+import { errorResponse, errorResponses, jsonResponse } from "../http/openapi-doc";
+import { validate } from "../http/validate";
+import { grantBody, grantedSchema, staffSchema, theatreParam } from "./schemas";
+import { requireStaff } from "./session-middleware";
+import { unreachable } from "./unreachable";
+import { grantTheatreRole, listTheatreStaff } from "./use-cases/theatre-staff";
+
+/**
+ * The first staff routes, and the pattern for every later one: requireUser, the theatre parameter
+ * validated, then requireStaff(action) — 404 outside the caller's scope, 403 in scope but not allowed.
+ */
+const staffErrors = {
+  ...errorResponses("SERVICE_UNAVAILABLE"),
+  400: errorResponse("`theatreId` is not a UUID, or a malformed body"),
+  401: errorResponse("No caller"),
+  404: errorResponse("`THEATRE_NOT_FOUND`: no such theatre, or not one you work at"),
+};
+
+/** Every accounts route reads or writes Postgres. */
+const backendDown = errorResponses("SERVICE_UNAVAILABLE");
+
+export const staffRoutes = new Hono<AppEnv>()
+  .get(
+    "/admin/theatres/:theatreId/staff",
+    describeRoute({
+      tags: ["Staff"],
+      summary: "A theatre's managers and ushers (admin, or staff of the theatre)",
+      responses: {
+        ...backendDown,
+        200: jsonResponse("The theatre's staff", staffSchema),
+        ...staffErrors,
+      },
+    }),
+    requireUser,
+    validate("param", theatreParam),
+    requireStaff("read"),
+    async (c) => {
+      const result = await listTheatreStaff(depsOf(c), c.req.valid("param"));
+      return c.json({ staff: result.staff }, 200, { "Cache-Control": "no-store" });
+    },
+  )
+  .post(
+    "/admin/theatres/:theatreId/staff",
+    describeRoute({
+      tags: ["Staff"],
+      summary: "Make a signed-up person an usher (managers, admins) or a manager (admins) of the theatre",
+      responses: {
+        201: jsonResponse("Granted (granting again changes nothing)", grantedSchema),
+        ...staffErrors,
+        403: errorResponse("`FORBIDDEN`: your role may not change this theatre's staff, or grant that role"),
+        404: errorResponse("`THEATRE_NOT_FOUND` outside your scope; `USER_NOT_FOUND` for an unknown address"),
+      },
+    }),
+    requireUser,
+    validate("param", theatreParam),
+    requireStaff("manage"),
+    validate("json", grantBody),
+    async (c) => {
+      const { theatreId } = c.req.valid("param");
+      const { email, role } = c.req.valid("json");
+      const result = await grantTheatreRole(depsOf(c), { callerRoles: c.var.staffRoles, theatreId, email, role });
+      switch (result.outcome) {
+        case "GRANTED":
+          return c.json({ userId: result.userId, role, theatreId }, 201);
+        case "USER_NOT_FOUND":
+          throw new ApiError("USER_NOT_FOUND", "Nobody has signed in with that address yet");
+        case "ROLE_NOT_GRANTABLE":
+          throw new ApiError("FORBIDDEN", "Only an admin may make a theatre manager");
+        default:
+          return unreachable(result);
+      }
+    },
+  );
