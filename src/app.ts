@@ -7,6 +7,7 @@ import { openAPIRouteHandler } from "hono-openapi";
 import type { AppEnv } from "./app-env";
 import { authRoutes } from "./auth/routes";
 import { catalogRoutes } from "./catalog/routes";
+import { doorRoutes } from "./door/routes";
 import { configOf } from "./env";
 import { healthRoutes } from "./health/routes";
 import { bodyLimit } from "./http/body-limit";
@@ -26,7 +27,8 @@ export const api = new Hono<AppEnv>()
   .route("/", authRoutes)
   .route("/", catalogRoutes)
   .route("/", seatRoutes)
-  .route("/", orderRoutes);
+  .route("/", orderRoutes)
+  .route("/", doorRoutes);
 
 export type ApiType = typeof api;
 

@@ -18,6 +18,7 @@ import {
   startBridges,
 } from "../dev/local-stack.ts";
 import { startPaymentSandbox } from "../dev/payment-sandbox/index.ts";
+import { generateTicketKey, keySetJson } from "../dev/ticket-keys.ts";
 
 const quiet = (line: string) => {
   if (process.env.STACK_VERBOSE) console.log(line);
@@ -73,6 +74,8 @@ export default async function setup(project: TestProject) {
     project.provide("paymentSandboxUrl", payments.url);
     project.provide("paymentSandboxApiKey", payments.apiKey);
     project.provide("paymentSandboxWebhookSecret", payments.webhookSecret);
+    // A ticket signing key made for this run only (docs/TICKETS.md: keys), never a committed one.
+    project.provide("ticketSigningKeys", keySetJson([await generateTicketKey("1")]));
 
     return async () => {
       await payments.close();
@@ -108,5 +111,7 @@ declare module "vitest" {
     paymentSandboxUrl: string;
     paymentSandboxApiKey: string;
     paymentSandboxWebhookSecret: string;
+    /** TICKET_SIGNING_KEYS of the workers under test. */
+    ticketSigningKeys: string;
   }
 }
