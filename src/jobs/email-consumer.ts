@@ -2,6 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { type Database, databaseOf } from "../db/client";
 import { emailLog, movies, orders, shows, theatres } from "../db/schema";
+import { depsOfEnv } from "../deps";
+import { emailTicketQr, type InlineImage } from "../door/ticket-qr-png";
 import { configOf } from "../env";
 import { log } from "../http/request-log";
 import { type BookingEmailDetails, renderBookingEmail } from "./email/render";
@@ -36,6 +38,7 @@ async function loadOrder(db: Database, { orderId, type }: EmailMessage) {
   const [row] = await db
     .select({
       orderId: orders.id,
+      userId: orders.userId,
       status: orders.status,
       customerName: orders.customerName,
       customerEmail: orders.customerEmail,
@@ -74,6 +77,7 @@ async function handleMessage(
   db: () => Database,
   transport: () => { transport: EmailTransport; from: string },
   now: () => Date,
+  ticketQr: (order: { orderId: string; userId: string }) => Promise<InlineImage | undefined>,
 ): Promise<Outcome> {
   const base = { messageId: message.id, attempt: message.attempts };
   const parsed = emailMessageSchema.safeParse(message.body);
@@ -127,7 +131,9 @@ async function handleMessage(
       startTime: iso(order.startTime),
       cancelledAt: order.cancelledAt ? iso(order.cancelledAt) : null,
     };
-    const rendered = renderBookingEmail(email.type, details);
+    // The confirmation carries the ticket's QR code as an inline PNG (docs/TICKETS.md: email).
+    const qr = email.type === "order.confirmed" ? await ticketQr(order) : undefined;
+    const rendered = renderBookingEmail(email.type, { ...details, ticketQrCid: qr?.cid });
     const { transport: sender, from } = transport();
     transportName = sender.name;
     const sent = await sender.send({
@@ -135,6 +141,7 @@ async function handleMessage(
       to: details.customerEmail,
       toName: details.customerName || undefined,
       ...rendered,
+      inlineImages: qr ? [qr] : undefined,
       idempotencyKey: `${email.orderId}:${email.type}`,
     });
 
@@ -208,12 +215,14 @@ export async function consumeEmailBatch(
   };
   const outcomes = await Promise.all(
     batch.messages.map((message) =>
-      handleMessage(message, db, transport, now).catch((error: unknown) => {
-        // handleMessage settles every message itself; this is the last guard against a bug there.
-        log("error", "email consumer failed", { messageId: message.id, error: errorName(error) });
-        message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
-        return "retry" as const;
-      }),
+      handleMessage(message, db, transport, now, (order) => emailTicketQr(depsOfEnv(env), order)).catch(
+        (error: unknown) => {
+          // handleMessage settles every message itself; this is the last guard against a bug there.
+          log("error", "email consumer failed", { messageId: message.id, error: errorName(error) });
+          message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+          return "retry" as const;
+        },
+      ),
     ),
   );
   const counts: Partial<Record<Outcome, number>> = {};

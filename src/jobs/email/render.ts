@@ -25,6 +25,8 @@ export interface BookingEmailDetails {
   /** The show's start, ISO-8601. */
   startTime: string;
   cancelledAt?: string | null;
+  /** Content-ID of the ticket's QR code attached inline (PNG), shown in the ticket-code banner. */
+  ticketQrCid?: string;
 }
 
 export interface RenderedEmail {
@@ -114,7 +116,7 @@ interface Layout {
   preheader: string;
   greeting: string;
   headline: string;
-  banner?: { label: string; value: string; note: string };
+  banner?: { label: string; value: string; note: string; qrCid?: string };
   rows: Row[];
   paragraphs: string[];
 }
@@ -147,6 +149,7 @@ function htmlOf(layout: Layout): string {
     ? `<tr><td style="padding:0 24px 16px 24px;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border:2px dashed #e23744;border-radius:6px;">
 <tr><td align="center" style="${FONT}padding:16px;">
+${layout.banner.qrCid ? `<img src="cid:${e(layout.banner.qrCid)}" width="240" height="240" alt="QR code of your ticket" style="display:block;width:240px;height:240px;border:0;margin:0 auto 8px auto;">` : ""}
 <div style="${FONT}font-size:12px;letter-spacing:2px;text-transform:uppercase;color:#666666;">${e(layout.banner.label)}</div>
 <div style="font-family:'Courier New',Courier,monospace;font-size:30px;font-weight:bold;letter-spacing:3px;color:#111111;padding:6px 0;">${e(layout.banner.value)}</div>
 <div style="${FONT}font-size:13px;color:#666666;">${e(layout.banner.note)}</div>
@@ -212,7 +215,14 @@ function layoutOf(kind: BookingEmailKind, d: BookingEmailDetails): Layout {
       preheader: `Ticket ${code} · ${seats.join(", ")} · ${when}`,
       greeting,
       headline: "Your booking is confirmed.",
-      banner: { label: "Ticket code", value: code, note: "Show this code at the cinema entrance." },
+      banner: {
+        label: "Ticket code",
+        value: code,
+        note: d.ticketQrCid
+          ? "Show this QR code (or the code) at the cinema entrance."
+          : "Show this code at the cinema entrance.",
+        qrCid: d.ticketQrCid,
+      },
       rows: [...showRows, { label: "Amount paid", value: amount }, { label: "Order id", value: d.orderId }],
       paragraphs: [
         `Please arrive at least ${ARRIVE_EARLY_MINUTES} minutes before the show starts: security checks and finding your seats take time, and latecomers may not be let in once the film has begun.`,
