@@ -3,7 +3,7 @@ import { z } from "zod";
 import { type Database, databaseOf } from "../db/client";
 import { emailLog, movies, orders, shows, theatres } from "../db/schema";
 import { depsOfEnv } from "../deps";
-import { emailTicketQr, type InlineImage } from "../door/ticket-qr-png";
+import { emailTicketQr, type InlineImage } from "../door/email-ticket-qr";
 import { configOf } from "../env";
 import { log } from "../http/request-log";
 import { type BookingEmailDetails, renderBookingEmail } from "./email/render";
