@@ -4,7 +4,7 @@
  * the seat map the API serves says the same as Redis, seat by seat.
  */
 import type { Redis } from "ioredis";
-import { bookedSeatsKey, holdKey, lockOwner, seatLockKey } from "../src/seats/keys.ts";
+import { bookedSeatsKey, holdKey, lockOwner, seatLockKey } from "../src/seats/redis-contract.ts";
 import { paths } from "./scenarios/reads.ts";
 
 export interface Hold {

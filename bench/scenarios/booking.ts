@@ -5,7 +5,7 @@
  * seat is in Redis's booked set and in Postgres's order_seats.
  */
 import type { Redis } from "ioredis";
-import { bookedSeatsKey } from "../../src/seats/keys.ts";
+import { bookedSeatsKey } from "../../src/seats/redis-contract.ts";
 import { BENCH_LAYOUT, type BenchData } from "../fixtures.ts";
 import { type Json, runLoad } from "../load.ts";
 import { Recorder, type StepSummary } from "../measure.ts";

@@ -10,7 +10,14 @@ import path from "node:path";
 import type { Redis } from "ioredis";
 import { ROOT } from "../../dev/local-stack.ts";
 import { newHoldId } from "../../src/domain/hold-id.ts";
-import { bookedSeatsKey, holdKey, lockOwner, seatLockKey, userHoldsKey } from "../../src/seats/keys.ts";
+import {
+  bookedSeatsKey,
+  holdKey,
+  seatLockKey,
+  showStateKey,
+  userHoldsKey,
+  withPrelude,
+} from "../../src/seats/redis-contract.ts";
 import { BENCH_LAYOUT } from "../fixtures.ts";
 import { Recorder, type StepSummary } from "../measure.ts";
 import { SeatPicker } from "../seat-picker.ts";
@@ -29,10 +36,8 @@ export async function luaCeiling(
   redis: Redis,
   opts: { connections: number; durationS: number },
 ): Promise<CeilingResult> {
-  const sha = (await redis.script(
-    "LOAD",
-    readFileSync(path.join(ROOT, "src/seats/lua/hold-seats.lua"), "utf8"),
-  )) as string;
+  const lua = (name: string) => readFileSync(path.join(ROOT, `src/seats/lua/${name}.lua`), "utf8");
+  const sha = (await redis.script("LOAD", withPrelude(lua("prelude"), lua("hold-seats")))) as string;
   const recorder = new Recorder();
   let fills = 0;
   let users = 0;
@@ -56,10 +61,11 @@ export async function luaCeiling(
       holdKey(showId, holdId),
       userHoldsKey(showId, userId),
       bookedSeatsKey(showId),
+      showStateKey(showId),
       ...seatIds.map((s) => seatLockKey(showId, s)),
     ];
     const args = [
-      lockOwner(userId, holdId),
+      userId,
       holdId,
       String(now),
       String(HOLD_TTL_MS),
@@ -76,6 +82,7 @@ export async function luaCeiling(
   while (performance.now() < deadline) {
     const showId = randomUUID();
     const picker = new SeatPicker(BENCH_LAYOUT);
+    await redis.set(showStateKey(showId), String(Date.now())); // a warm show, as after its first hold
     recorder.start();
     await Promise.all(
       Array.from({ length: opts.connections }, async () => {
@@ -83,11 +90,11 @@ export async function luaCeiling(
           const started = performance.now();
           const reply = await hold(showId, seats);
           const ms = performance.now() - started;
-          if (reply[0] === "OK") picker.taken(seats);
+          if (reply[0] === "HELD") picker.taken(seats);
           else if (reply[0] === "SEAT_TAKEN") picker.taken(reply.slice(1));
           recorder.add("ceiling", {
-            status: reply[0] === "OK" ? 201 : 409,
-            errorCode: reply[0] === "OK" ? undefined : reply[0],
+            status: reply[0] === "HELD" ? 201 : 409,
+            errorCode: reply[0] === "HELD" ? undefined : reply[0],
             ms,
           });
         }

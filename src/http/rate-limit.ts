@@ -3,7 +3,7 @@ import type { AppEnv } from "../app-env";
 import { ApiError } from "./errors";
 import { documented, errorResponses } from "./openapi-doc";
 
-type Limiter = "HOLDS_RATE_LIMITER" | "GUEST_RATE_LIMITER";
+type Limiter = "HOLDS_RATE_LIMITER" | "GUEST_RATE_LIMITER" | "SEATMAP_RATE_LIMITER";
 
 /**
  * A request budget from a Workers Rate Limiting binding: counted at the edge location, so it

@@ -1,8 +1,7 @@
 import { depsOfEnv } from "../deps";
 import { log } from "../http/request-log";
 import { expireOverdueOrders } from "../orders/use-cases/expire-overdue-orders";
-import { redisOf } from "../redis/client";
-import { repairSeatState } from "./seat-repair";
+import { repairSeatState } from "../seats/use-cases/repair-seat-state";
 
 /**
  * The every-minute cron (SPEC flow 4). Each task is idempotent and safe when two runs overlap;
@@ -13,7 +12,7 @@ export async function runScheduledJobs(controller: ScheduledController, env: Env
   const deps = depsOfEnv(env);
   const started = Date.now();
   const expiry = await expireOverdueOrders(deps);
-  const repair = await repairSeatState(deps.db, redisOf(deps.config));
+  const repair = await repairSeatState(deps);
   log("info", "cron", { cron: controller.cron, ms: Date.now() - started, ...expiry, ...repair });
   return { ...expiry, ...repair };
 }

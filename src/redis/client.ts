@@ -28,10 +28,16 @@ export function redisOf(config: Config): Redis {
 
 /** Wraps the client's requester so every REST call is recorded on the current request. */
 function instrument(redis: Redis): void {
-  const requester = (redis as unknown as { client: { request: (req: unknown) => Promise<unknown> } }).client;
+  // The client's requester is not public API; check its shape instead of trusting a cast.
+  const requester: unknown = Reflect.get(redis, "client");
+  if (!isRequester(requester)) throw new Error("@upstash/redis: no requester to time (client internals changed)");
   const request = requester.request.bind(requester);
   requester.request = (req) => trackCall("redis", () => request(req));
 }
+
+type Requester = { request: (req: unknown) => Promise<unknown> };
+const isRequester = (value: unknown): value is Requester =>
+  typeof value === "object" && value !== null && typeof Reflect.get(value, "request") === "function";
 
 /**
  * Redis errors that mean our command or script is wrong (a bug: 500), as opposed to Redis being

@@ -1,71 +1,89 @@
 import type { Redis } from "@upstash/redis/cloudflare";
+import { z } from "zod";
 import type { Config } from "../env";
 import { redisOf } from "../redis/client";
-import { bookedSeatsKey, holdKey, lockOwner, seatLockKey, userHoldsKey } from "./keys";
 import changeHeldSeatsLua from "./lua/change-held-seats.lua";
 import holdSeatsLua from "./lua/hold-seats.lua";
 import orderHoldLua from "./lua/order-hold.lua";
+import preludeLua from "./lua/prelude.lua";
 import readSeatStatesLua from "./lua/read-seat-states.lua";
+import rebuildShowStateLua from "./lua/rebuild-show-state.lua";
 import releaseHoldLua from "./lua/release-hold.lua";
 import settleOrderSeatsLua from "./lua/settle-order-seats.lua";
 import undoOrderHoldLua from "./lua/undo-order-hold.lua";
+import { rebuildPlan, type ShowSeatTruth } from "./rebuild-plan";
+import {
+  bookedSeatsKey,
+  type HeldHoldRecord,
+  HOLD_RECORD_GRACE_MS,
+  type HoldRecord,
+  holdKey,
+  holdRecordSchema,
+  jsonOf,
+  type OrderedHoldRecord,
+  replies,
+  type ScriptName,
+  SETTLED_HOLD_TTL_MS,
+  type SettledHoldRecord,
+  seatLockKey,
+  showStateKey,
+  userHoldsKey,
+  withPrelude,
+} from "./redis-contract";
 
-/** A hold as Redis keeps it (SPEC: `hold:` → hold JSON), plus its expiry in ms for the scripts. */
-export interface HoldRecord {
-  holdId: string;
-  showId: string;
-  userId: string;
-  seatIds: string[];
-  quantity: number;
-  status: "HELD" | "ORDERED";
-  createdAt: string;
-  /** While HELD the hold's deadline; once ORDERED the order's payment deadline. */
-  expiresAt: string;
-  expiresAtMs: number;
-  /** Set once ORDERED: the order this hold became. */
-  orderId?: string;
-}
+export type { ShowSeatTruth } from "./rebuild-plan";
+export type { HoldRecord, OrderedHoldRecord } from "./redis-contract";
 
-/** How long a hold's record outlives its seat locks, so an expired hold answers 410, not 404. */
-export const HOLD_RECORD_GRACE_MS = 3_600_000;
+const sources: Record<ScriptName, string> = {
+  hold: holdSeatsLua,
+  change: changeHeldSeatsLua,
+  release: releaseHoldLua,
+  read: readSeatStatesLua,
+  order: orderHoldLua,
+  undoOrder: undoOrderHoldLua,
+  settle: settleOrderSeatsLua,
+  rebuild: rebuildShowStateLua,
+};
 
-type Reply = string[];
+const showStateReplies = z.array(z.union([z.array(z.string()), z.number()]));
 
 /** Typed wrappers over the seat scripts: each call is exactly one Redis round trip. */
 export class SeatStore {
   private readonly scripts;
 
   constructor(private readonly redis: Redis) {
-    this.scripts = {
-      hold: redis.createScript<Reply>(holdSeatsLua),
-      change: redis.createScript<Reply>(changeHeldSeatsLua),
-      release: redis.createScript<Reply>(releaseHoldLua),
-      read: redis.createScript<[string[], (string | null)[]]>(readSeatStatesLua),
-      order: redis.createScript<Reply>(orderHoldLua),
-      undoOrder: redis.createScript<Reply>(undoOrderHoldLua),
-      settle: redis.createScript<Reply>(settleOrderSeatsLua),
-    };
+    this.scripts = Object.fromEntries(
+      Object.entries(sources).map(([name, body]) => [name, redis.createScript<unknown>(withPrelude(preludeLua, body))]),
+    ) as Record<ScriptName, ReturnType<Redis["createScript"]>>;
+  }
+
+  /** Runs a script and parses its reply with the contract's schema (a reply off-contract throws). */
+  private async run<N extends ScriptName>(name: N, keys: string[], args: string[]) {
+    return replies[name].parse(await this.scripts[name].exec(keys, args)) as z.output<(typeof replies)[N]>;
   }
 
   async holdSeats(
-    hold: HoldRecord,
+    hold: HeldHoldRecord,
     opts: { now: number; ttlMs: number; maxActiveHolds: number },
   ): Promise<
     | { outcome: "HELD" }
-    | { outcome: "EXISTS"; existing: HoldRecord }
-    | { outcome: "SEAT_TAKEN"; seats: string[] }
+    | { outcome: "SHOW_STATE_MISSING" }
+    | { outcome: "HOLD_EXISTS"; existing: HoldRecord }
     | { outcome: "HOLD_LIMIT"; active: number }
+    | { outcome: "SEAT_TAKEN"; seats: string[] }
   > {
     const { showId, holdId, userId, seatIds } = hold;
-    const reply = await this.scripts.hold.exec(
+    const reply = await this.run(
+      "hold",
       [
         holdKey(showId, holdId),
         userHoldsKey(showId, userId),
         bookedSeatsKey(showId),
+        showStateKey(showId),
         ...seatIds.map((s) => seatLockKey(showId, s)),
       ],
       [
-        lockOwner(userId, holdId),
+        userId,
         holdId,
         String(opts.now),
         String(opts.ttlMs),
@@ -77,43 +95,47 @@ export class SeatStore {
       ],
     );
     switch (reply[0]) {
-      case "OK":
-        return { outcome: "HELD" };
-      case "EXISTS":
-        return { outcome: "EXISTS", existing: JSON.parse(reply[1] as string) as HoldRecord };
-      case "SEAT_TAKEN":
-        return { outcome: "SEAT_TAKEN", seats: reply.slice(1) };
+      case "HELD":
+      case "SHOW_STATE_MISSING":
+        return { outcome: reply[0] };
+      case "HOLD_EXISTS":
+        return { outcome: reply[0], existing: reply[1] };
       case "HOLD_LIMIT":
-        return { outcome: "HOLD_LIMIT", active: Number(reply[1]) };
-      default:
-        throw new Error(`hold-seats: unexpected reply ${reply[0]}`);
+        return { outcome: reply[0], active: reply[1] };
+      case "SEAT_TAKEN":
+        return { outcome: reply[0], seats: reply.slice(1) };
     }
   }
 
   async readHold(showId: string, holdId: string): Promise<HoldRecord | undefined> {
     const record = await this.redis.get<string>(holdKey(showId, holdId));
-    return record ? (JSON.parse(record) as HoldRecord) : undefined;
+    return record ? jsonOf(holdRecordSchema).parse(record) : undefined;
   }
 
   async changeHeldSeats(
-    current: HoldRecord,
-    next: HoldRecord,
+    current: HeldHoldRecord,
+    next: HeldHoldRecord,
     now: number,
   ): Promise<
-    | { outcome: "CHANGED" | "GONE" | "EXPIRED" | "RACED" }
-    | { outcome: "NOT_HELD"; status: string }
+    | { outcome: "SWAPPED" }
+    | { outcome: "HOLD_NOT_FOUND" }
+    | { outcome: "HOLD_CHANGED" }
+    | { outcome: "HOLD_EXPIRED" }
+    | { outcome: "SHOW_STATE_MISSING" }
+    | { outcome: "HOLD_NOT_CHANGEABLE"; status: string }
     | { outcome: "SEAT_TAKEN"; seats: string[] }
   > {
-    const { showId, holdId, userId } = current;
-    const reply = await this.scripts.change.exec(
+    const { showId, holdId } = current;
+    const reply = await this.run(
+      "change",
       [
         holdKey(showId, holdId),
         bookedSeatsKey(showId),
+        showStateKey(showId),
         ...next.seatIds.map((s) => seatLockKey(showId, s)),
         ...current.seatIds.map((s) => seatLockKey(showId, s)),
       ],
       [
-        lockOwner(userId, holdId),
         String(now),
         String(next.seatIds.length),
         current.seatIds.join(","),
@@ -123,61 +145,58 @@ export class SeatStore {
       ],
     );
     switch (reply[0]) {
-      case "OK":
-        return { outcome: "CHANGED" };
-      case "CHANGED":
-        return { outcome: "RACED" };
-      case "GONE":
-      case "EXPIRED":
-        return { outcome: reply[0] };
-      case "NOT_HELD":
-        return { outcome: "NOT_HELD", status: reply[1] as string };
+      case "HOLD_NOT_CHANGEABLE":
+        return { outcome: reply[0], status: reply[1] };
       case "SEAT_TAKEN":
-        return { outcome: "SEAT_TAKEN", seats: reply.slice(1) };
-      default:
-        throw new Error(`change-held-seats: unexpected reply ${reply[0]}`);
+        return { outcome: reply[0], seats: reply.slice(1) };
+      case "SWAPPED":
+      case "HOLD_NOT_FOUND":
+      case "HOLD_CHANGED":
+      case "HOLD_EXPIRED":
+      case "SHOW_STATE_MISSING":
+        return { outcome: reply[0] };
     }
   }
 
   async releaseHold(
-    hold: HoldRecord,
+    hold: HeldHoldRecord,
   ): Promise<
-    { outcome: "RELEASED"; freed: number } | { outcome: "GONE" | "RACED" } | { outcome: "NOT_HELD"; status: string }
+    | { outcome: "RELEASED"; freed: number }
+    | { outcome: "HOLD_NOT_FOUND" }
+    | { outcome: "HOLD_CHANGED" }
+    | { outcome: "HOLD_NOT_CHANGEABLE"; status: string }
   > {
     const { showId, holdId, userId } = hold;
-    const reply = await this.scripts.release.exec(
+    const reply = await this.run(
+      "release",
       [holdKey(showId, holdId), userHoldsKey(showId, userId), ...hold.seatIds.map((s) => seatLockKey(showId, s))],
-      [lockOwner(userId, holdId), holdId, hold.seatIds.join(",")],
+      [hold.seatIds.join(",")],
     );
     switch (reply[0]) {
-      case "OK":
-        return { outcome: "RELEASED", freed: Number(reply[1]) };
-      case "GONE":
-        return { outcome: "GONE" };
-      case "CHANGED":
-        return { outcome: "RACED" };
-      case "NOT_HELD":
-        return { outcome: "NOT_HELD", status: reply[1] as string };
-      default:
-        throw new Error(`release-hold: unexpected reply ${reply[0]}`);
+      case "RELEASED":
+        return { outcome: reply[0], freed: reply[1] };
+      case "HOLD_NOT_CHANGEABLE":
+        return { outcome: reply[0], status: reply[1] };
+      case "HOLD_NOT_FOUND":
+      case "HOLD_CHANGED":
+        return { outcome: reply[0] };
     }
   }
 
-  /** Booked seats and every seat's lock owner (`userId:holdId`, or null when free). */
-  async readSeatStates(
-    showId: string,
-    seatIds: string[],
-  ): Promise<{ booked: Set<string>; owners: Map<string, string> }> {
-    const [booked, owners] = await this.scripts.read.exec(
-      [bookedSeatsKey(showId), ...seatIds.map((s) => seatLockKey(showId, s))],
+  /** Booked seats and every seat's lock owner (see `lockOwner`; absent when free). */
+  async readSeatStates(showId: string, seatIds: string[]) {
+    const reply = await this.run(
+      "read",
+      [bookedSeatsKey(showId), showStateKey(showId), ...seatIds.map((s) => seatLockKey(showId, s))],
       [],
     );
-    const byId = new Map<string, string>();
+    if (reply[0] === "SHOW_STATE_MISSING") return { outcome: reply[0] } as const;
+    const owners = new Map<string, string>();
     seatIds.forEach((seatId, i) => {
-      const owner = owners[i];
-      if (owner) byId.set(seatId, owner);
+      const owner = reply[2][i];
+      if (owner) owners.set(seatId, owner);
     });
-    return { booked: new Set(booked), owners: byId };
+    return { outcome: "SEATS", booked: new Set(reply[1]), owners } as const;
   }
 
   /**
@@ -189,13 +208,14 @@ export class SeatStore {
     holdId: string,
     opts: { userId: string; orderId: string; now: number; paymentWindowMs: number; hallSeatIds: string[] },
   ): Promise<
-    | { outcome: "ORDERED"; hold: HoldRecord }
-    | { outcome: "ALREADY_ORDERED"; hold: HoldRecord }
+    | { outcome: "ORDERED"; hold: OrderedHoldRecord }
+    | { outcome: "ALREADY_ORDERED"; hold: OrderedHoldRecord }
     | { outcome: "HOLD_NOT_FOUND" }
     | { outcome: "HOLD_EXPIRED" }
     | { outcome: "SEAT_TAKEN"; seats: string[] }
   > {
-    const reply = await this.scripts.order.exec(
+    const reply = await this.run(
+      "order",
       [
         holdKey(showId, holdId),
         userHoldsKey(showId, opts.userId),
@@ -212,18 +232,14 @@ export class SeatStore {
       ],
     );
     switch (reply[0]) {
-      case "OK":
-        return { outcome: "ORDERED", hold: JSON.parse(reply[1] as string) as HoldRecord };
       case "ORDERED":
-        return { outcome: "ALREADY_ORDERED", hold: JSON.parse(reply[1] as string) as HoldRecord };
-      case "GONE":
-        return { outcome: "HOLD_NOT_FOUND" };
-      case "EXPIRED":
-        return { outcome: "HOLD_EXPIRED" };
-      case "LOST":
-        return { outcome: "SEAT_TAKEN", seats: reply.slice(1) };
-      default:
-        throw new Error(`order-hold: unexpected reply ${reply[0]}`);
+      case "ALREADY_ORDERED":
+        return { outcome: reply[0], hold: reply[1] };
+      case "SEAT_TAKEN":
+        return { outcome: reply[0], seats: reply.slice(1) };
+      case "HOLD_NOT_FOUND":
+      case "HOLD_EXPIRED":
+        return { outcome: reply[0] };
     }
   }
 
@@ -232,31 +248,71 @@ export class SeatStore {
     hold: HoldRecord,
     orderId: string,
     mode: "RESTORE" | "RELEASE",
-    now: number,
+    nowMs: number,
   ): Promise<"RESTORED" | "RELEASED" | "HOLD_NOT_FOUND" | "MOVED_ON"> {
     const { showId, holdId, userId } = hold;
-    const reply = await this.scripts.undoOrder.exec(
+    const reply = await this.run(
+      "undoOrder",
       [holdKey(showId, holdId), userHoldsKey(showId, userId), ...hold.seatIds.map((s) => seatLockKey(showId, s))],
-      [orderId, mode, String(now)],
+      [orderId, mode, String(nowMs)],
     );
-    return reply[0] === "GONE" ? "HOLD_NOT_FOUND" : (reply[0] as "RESTORED" | "RELEASED" | "MOVED_ON");
+    return reply[0];
   }
 
-  /** An order's seats: BOOK (paid) or FREE (cancelled/expired); its locks and hold record go. */
+  /**
+   * An order's seats: BOOK (paid) or FREE (cancelled/expired). Its locks go and its hold record
+   * becomes a SETTLED tombstone for SETTLED_HOLD_TTL_MS (written even if Redis had lost it).
+   */
   async settleOrderSeats(
     order: { showId: string; holdId: string; userId: string; seatIds: string[]; orderId: string },
     mode: "BOOK" | "FREE",
   ): Promise<void> {
-    const { showId, holdId, userId, seatIds } = order;
-    await this.scripts.settle.exec(
+    const { showId, holdId, userId, seatIds, orderId } = order;
+    const now = new Date();
+    const tombstone: SettledHoldRecord = {
+      holdId,
+      showId,
+      userId,
+      seatIds,
+      quantity: seatIds.length,
+      createdAt: now.toISOString(),
+      expiresAt: now.toISOString(),
+      expiresAtMs: now.getTime(),
+      status: "SETTLED",
+      orderId,
+      settledAs: mode === "BOOK" ? "BOOKED" : "FREED",
+    };
+    await this.run(
+      "settle",
       [
         bookedSeatsKey(showId),
         holdKey(showId, holdId),
         userHoldsKey(showId, userId),
         ...seatIds.map((s) => seatLockKey(showId, s)),
       ],
-      [lockOwner(userId, holdId), holdId, mode, ...seatIds],
+      [userId, holdId, mode, orderId, JSON.stringify(tombstone), String(SETTLED_HOLD_TTL_MS), ...seatIds],
     );
+  }
+
+  /** One round trip for many shows: each one's booked seats, and whether its state is present. */
+  async readShowStates(showIds: string[]): Promise<Map<string, { booked: Set<string>; present: boolean }>> {
+    if (showIds.length === 0) return new Map();
+    const pipe = this.redis.pipeline();
+    for (const showId of showIds) pipe.smembers(bookedSeatsKey(showId)).exists(showStateKey(showId));
+    const results = showStateReplies.parse(await pipe.exec());
+    return new Map(
+      showIds.map((showId, i) => {
+        const booked = results[2 * i];
+        return [showId, { booked: new Set(Array.isArray(booked) ? booked : []), present: results[2 * i + 1] === 1 }];
+      }),
+    );
+  }
+
+  /** Writes what Postgres says (see rebuild-show-state.lua), removing `staleBooked`, in one script. */
+  async rebuildShowState(truth: ShowSeatTruth, staleBooked: string[], now: number) {
+    const { keys, args } = rebuildPlan(truth, staleBooked, now);
+    const [, bookedAdded, bookedRemoved, locksRestored] = await this.run("rebuild", keys, args);
+    return { bookedAdded, bookedRemoved, locksRestored };
   }
 }
 

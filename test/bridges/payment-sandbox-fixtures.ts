@@ -1,8 +1,14 @@
 // Shared by the payment sandbox tests: a sandbox with short retry delays, a tiny webhook receiver
 // that records every delivery, and a Checkout Session request like the worker's.
 import http from "node:http";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { type PaymentSandbox, startPaymentSandbox } from "../../dev/payment-sandbox/index.ts";
-import { type CreateCheckoutSessionParams, StripeApiError } from "../../src/payments/stripe-client.ts";
+import {
+  type CreateCheckoutSessionParams,
+  createStripeClient,
+  StripeApiError,
+  type StripeClient,
+} from "../../src/payments/stripe-client.ts";
 
 export const API_KEY = "sk_test_sandbox_conformance";
 export const WEBHOOK_SECRET = "whsec_sandbox_conformance";
@@ -108,4 +114,45 @@ export async function stripeError(promise: Promise<unknown>): Promise<StripeApiE
   );
   if (!(error instanceof StripeApiError)) throw error;
   return error;
+}
+
+/** What the worker's client sent: each request's URL and options. */
+export interface SentRequest {
+  url: string;
+  init: RequestInit;
+}
+
+/** One test file's sandbox, delivering webhooks to a local receiver, and the worker's client recording what it sends. */
+export interface SandboxSuite {
+  sandbox: PaymentSandbox;
+  receiver: Receiver;
+  stripe: StripeClient;
+  sent: SentRequest[];
+}
+
+/** Registers the file's hooks: started before its first test, stopped after its last, `sent` emptied between tests. */
+export function sandboxSuite(): SandboxSuite {
+  const suite: Partial<SandboxSuite> & { sent: SentRequest[] } = { sent: [] };
+  beforeAll(async () => {
+    const receiver = await startReceiver();
+    const sandbox = await startTestSandbox(receiver.url);
+    suite.receiver = receiver;
+    suite.sandbox = sandbox;
+    suite.stripe = createStripeClient({
+      apiBase: sandbox.url,
+      secretKey: API_KEY,
+      fetch: (input, init) => {
+        suite.sent.push({ url: String(input), init: init ?? {} });
+        return fetch(input, init);
+      },
+    });
+  });
+  afterAll(async () => {
+    await suite.sandbox?.close();
+    await suite.receiver?.close();
+  });
+  beforeEach(() => {
+    suite.sent.length = 0;
+  });
+  return suite as SandboxSuite;
 }

@@ -2,41 +2,31 @@
 // devDependency): its client works against the sandbox, its webhook verifier accepts the
 // sandbox's signatures, and its errors come out as the same classes they would against Stripe.
 import Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PaymentSandbox } from "../../dev/payment-sandbox/index.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createStripeClient, verifyStripeSignature } from "../../src/payments/stripe-client.ts";
 import {
   API_KEY,
   controlCall,
   eventually,
-  type Receiver,
+  sandboxSuite,
   sessionRequest,
-  startReceiver,
-  startTestSandbox,
   WEBHOOK_SECRET,
 } from "./payment-sandbox-fixtures.ts";
 
-let sandbox: PaymentSandbox;
-let receiver: Receiver;
+const t = sandboxSuite();
 let official: Stripe;
 
-beforeAll(async () => {
-  receiver = await startReceiver();
-  sandbox = await startTestSandbox(receiver.url);
+beforeAll(() => {
   official = new Stripe(API_KEY, {
     host: "127.0.0.1",
-    port: sandbox.port,
+    port: t.sandbox.port,
     protocol: "http",
     maxNetworkRetries: 0,
     telemetry: false,
   });
 });
-afterAll(async () => {
-  await sandbox?.close();
-  await receiver?.close();
-});
 
-describe("payment sandbox against the official stripe package", () => {
+describe("payment t.sandbox against the official t.stripe package", () => {
   it("the official client creates, retrieves and expires a Checkout Session", async () => {
     const created = await official.checkout.sessions.create(
       {
@@ -63,7 +53,7 @@ describe("payment sandbox against the official stripe package", () => {
     const retrieved = await official.checkout.sessions.retrieve(created.id);
     expect(retrieved.id).toBe(created.id);
     // What the official client made, ours reads back identically.
-    const ours = createStripeClient({ apiBase: sandbox.url, secretKey: API_KEY });
+    const ours = createStripeClient({ apiBase: t.sandbox.url, secretKey: API_KEY });
     expect(await ours.retrieveCheckoutSession(created.id)).toEqual(JSON.parse(JSON.stringify(retrieved)));
     expect((await official.checkout.sessions.expire(created.id)).status).toBe("expired");
   });
@@ -76,7 +66,7 @@ describe("payment sandbox against the official stripe package", () => {
       ],
       success_url: "http://localhost:8787/ok",
     });
-    await controlCall(sandbox, `/sessions/${s.id}/pay`, {});
+    await controlCall(t.sandbox, `/sessions/${s.id}/pay`, {});
     const paid = await official.checkout.sessions.retrieve(s.id);
     const refund = await official.refunds.create({ payment_intent: paid.payment_intent as string, amount: 4_900 });
     expect(refund).toMatchObject({ object: "refund", status: "pending", amount: 4_900 });
@@ -96,7 +86,7 @@ describe("payment sandbox against the official stripe package", () => {
     });
     const wrongKey = new Stripe("sk_test_wrong", {
       host: "127.0.0.1",
-      port: sandbox.port,
+      port: t.sandbox.port,
       protocol: "http",
       maxNetworkRetries: 0,
     });
@@ -109,12 +99,12 @@ describe("payment sandbox against the official stripe package", () => {
     ).rejects.toBeInstanceOf(Stripe.errors.StripeIdempotencyError);
   });
 
-  it("webhooks.constructEvent accepts the sandbox's signed deliveries", async () => {
-    const ours = createStripeClient({ apiBase: sandbox.url, secretKey: API_KEY });
+  it("webhooks.constructEvent accepts the t.sandbox's signed deliveries", async () => {
+    const ours = createStripeClient({ apiBase: t.sandbox.url, secretKey: API_KEY });
     const s = await ours.createCheckoutSession(sessionRequest(), { idempotencyKey: crypto.randomUUID() });
-    await controlCall(sandbox, `/sessions/${s.id}/pay`, {});
+    await controlCall(t.sandbox, `/sessions/${s.id}/pay`, {});
     const d = await eventually(() =>
-      receiver.ofType("checkout.session.completed").find((x) => x.event.data.object.id === s.id),
+      t.receiver.ofType("checkout.session.completed").find((x) => x.event.data.object.id === s.id),
     );
     const event = official.webhooks.constructEvent(d.body, d.headers["stripe-signature"] as string, WEBHOOK_SECRET);
     expect(event).toMatchObject({

@@ -1,62 +1,47 @@
 // The payment sandbox's webhook delivery and its switches, observed by a local receiver:
 // retries with backoff, delay, duplicates, reordering, dropped requests and lost answers.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { PaymentSandbox } from "../../dev/payment-sandbox/index.ts";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { DeliveryAttempt } from "../../dev/payment-sandbox/webhooks.ts";
-import { createStripeClient, type StripeClient, verifyStripeSignature } from "../../src/payments/stripe-client.ts";
+import { verifyStripeSignature } from "../../src/payments/stripe-client.ts";
 import {
-  API_KEY,
   controlCall,
   type Delivery,
   eventually,
-  type Receiver,
+  sandboxSuite,
   sessionRequest,
-  startReceiver,
-  startTestSandbox,
   WEBHOOK_SECRET,
 } from "./payment-sandbox-fixtures.ts";
 
-let sandbox: PaymentSandbox;
-let receiver: Receiver;
-let stripe: StripeClient;
+const t = sandboxSuite();
 
-beforeAll(async () => {
-  receiver = await startReceiver();
-  sandbox = await startTestSandbox(receiver.url);
-  stripe = createStripeClient({ apiBase: sandbox.url, secretKey: API_KEY });
-});
-afterAll(async () => {
-  await sandbox?.close();
-  await receiver?.close();
-});
 beforeEach(async () => {
-  await controlCall(sandbox, "/reset", {});
-  receiver.deliveries.length = 0;
-  receiver.answer = () => 200;
+  await controlCall(t.sandbox, "/reset", {});
+  t.receiver.deliveries.length = 0;
+  t.receiver.answer = () => 200;
 });
 
 /** A new session paid: exactly one `checkout.session.completed` event. Returns the session id. */
 async function completedSession(): Promise<string> {
-  const s = await stripe.createCheckoutSession(sessionRequest(), { idempotencyKey: crypto.randomUUID() });
-  await controlCall(sandbox, `/sessions/${s.id}/pay`, {});
+  const s = await t.stripe.createCheckoutSession(sessionRequest(), { idempotencyKey: crypto.randomUUID() });
+  await controlCall(t.sandbox, `/sessions/${s.id}/pay`, {});
   return s.id;
 }
 const sessionOf = (d: Delivery) => d.event.data.object.id as string;
 const attempts = async (eventId?: string) =>
-  (await controlCall<{ data: DeliveryAttempt[] }>(sandbox, `/deliveries${eventId ? `?event=${eventId}` : ""}`)).data;
+  (await controlCall<{ data: DeliveryAttempt[] }>(t.sandbox, `/deliveries${eventId ? `?event=${eventId}` : ""}`)).data;
 const signedOk = async (d: Delivery) =>
   (await verifyStripeSignature(d.body, d.headers["stripe-signature"] as string, WEBHOOK_SECRET)).ok;
 
-describe("payment sandbox webhooks", () => {
+describe("payment t.sandbox webhooks", () => {
   it("retries a non-2xx answer with backoff, re-signing each attempt, until a 2xx", async () => {
     let calls = 0;
-    receiver.answer = () => (++calls <= 2 ? 500 : 200);
+    t.receiver.answer = () => (++calls <= 2 ? 500 : 200);
     await completedSession();
-    await sandbox.settled();
-    expect(receiver.deliveries).toHaveLength(3);
-    expect(new Set(receiver.deliveries.map((d) => d.event.id)).size).toBe(1);
-    for (const d of receiver.deliveries) expect(await signedOk(d)).toBe(true);
-    const log = await attempts(receiver.deliveries[0]?.event.id);
+    await t.sandbox.settled();
+    expect(t.receiver.deliveries).toHaveLength(3);
+    expect(new Set(t.receiver.deliveries.map((d) => d.event.id)).size).toBe(1);
+    for (const d of t.receiver.deliveries) expect(await signedOk(d)).toBe(true);
+    const log = await attempts(t.receiver.deliveries[0]?.event.id);
     expect(log.map((a) => [a.attempt, a.status, a.final])).toEqual([
       [1, 500, false],
       [2, 500, false],
@@ -65,13 +50,13 @@ describe("payment sandbox webhooks", () => {
   });
 
   it("gives up when the retry schedule runs out, and retries network errors too", async () => {
-    receiver.answer = () => 503;
+    t.receiver.answer = () => 503;
     await completedSession();
-    await sandbox.settled();
-    expect(receiver.deliveries).toHaveLength(4); // the first attempt + 3 retries (retryDelaysMs)
-    await controlCall(sandbox, "/webhooks", { url: "http://127.0.0.1:9/unreachable" });
+    await t.sandbox.settled();
+    expect(t.receiver.deliveries).toHaveLength(4); // the first attempt + 3 retries (retryDelaysMs)
+    await controlCall(t.sandbox, "/webhooks", { url: "http://127.0.0.1:9/unreachable" });
     await completedSession();
-    await sandbox.settled();
+    await t.sandbox.settled();
     const unreachable = (await attempts()).filter((a) => a.endpoint.endsWith("/unreachable"));
     expect(unreachable).toHaveLength(4);
     expect(unreachable.every((a) => a.status === null && a.error)).toBe(true);
@@ -79,47 +64,47 @@ describe("payment sandbox webhooks", () => {
   });
 
   it("delay: holds each delivery for the given time", async () => {
-    await controlCall(sandbox, "/switches", { delayMs: 400 });
-    const s = await stripe.createCheckoutSession(sessionRequest(), { idempotencyKey: crypto.randomUUID() });
+    await controlCall(t.sandbox, "/switches", { delayMs: 400 });
+    const s = await t.stripe.createCheckoutSession(sessionRequest(), { idempotencyKey: crypto.randomUUID() });
     const paidAt = Date.now();
-    await controlCall(sandbox, `/sessions/${s.id}/pay`, {});
+    await controlCall(t.sandbox, `/sessions/${s.id}/pay`, {});
     await new Promise((r) => setTimeout(r, 150));
-    expect(receiver.deliveries).toHaveLength(0);
-    const d = await eventually(() => receiver.deliveries[0]);
+    expect(t.receiver.deliveries).toHaveLength(0);
+    const d = await eventually(() => t.receiver.deliveries[0]);
     expect(d.at - paidAt).toBeGreaterThanOrEqual(400);
   });
 
   it("duplicate: delivers each event N times, each copy validly signed", async () => {
-    await controlCall(sandbox, "/switches", { copies: 3 });
+    await controlCall(t.sandbox, "/switches", { copies: 3 });
     await completedSession();
-    await sandbox.settled();
-    expect(receiver.deliveries).toHaveLength(3);
-    expect(new Set(receiver.deliveries.map((d) => d.event.id)).size).toBe(1);
-    for (const d of receiver.deliveries) expect(await signedOk(d)).toBe(true);
+    await t.sandbox.settled();
+    expect(t.receiver.deliveries).toHaveLength(3);
+    expect(new Set(t.receiver.deliveries.map((d) => d.event.id)).size).toBe(1);
+    for (const d of t.receiver.deliveries) expect(await signedOk(d)).toBe(true);
   });
 
   it("reorder: holds the next N events and delivers them newest first; flush releases a partial batch", async () => {
-    await controlCall(sandbox, "/switches", { reorderNext: 3 });
+    await controlCall(t.sandbox, "/switches", { reorderNext: 3 });
     const ids = [await completedSession(), await completedSession()];
     await new Promise((r) => setTimeout(r, 100));
-    expect(receiver.deliveries).toHaveLength(0);
+    expect(t.receiver.deliveries).toHaveLength(0);
     ids.push(await completedSession());
-    await sandbox.settled();
-    expect(receiver.deliveries.map(sessionOf)).toEqual([...ids].reverse());
+    await t.sandbox.settled();
+    expect(t.receiver.deliveries.map(sessionOf)).toEqual([...ids].reverse());
 
-    receiver.deliveries.length = 0;
-    await controlCall(sandbox, "/switches", { reorderNext: 5 });
+    t.receiver.deliveries.length = 0;
+    await controlCall(t.sandbox, "/switches", { reorderNext: 5 });
     const held = [await completedSession(), await completedSession()];
-    expect(await controlCall(sandbox, "/webhooks/flush", {})).toEqual({ released: 2 });
-    await sandbox.settled();
-    expect(receiver.deliveries.map(sessionOf)).toEqual(held.reverse());
+    expect(await controlCall(t.sandbox, "/webhooks/flush", {})).toEqual({ released: 2 });
+    await t.sandbox.settled();
+    expect(t.receiver.deliveries.map(sessionOf)).toEqual(held.reverse());
   });
 
   it("drop (request): the next delivery never arrives; Stripe's retry brings it later, once", async () => {
-    await controlCall(sandbox, "/switches", { dropNext: 1 });
+    await controlCall(t.sandbox, "/switches", { dropNext: 1 });
     await completedSession();
-    await sandbox.settled();
-    expect(receiver.deliveries).toHaveLength(1);
+    await t.sandbox.settled();
+    expect(t.receiver.deliveries).toHaveLength(1);
     const log = await attempts();
     expect(log.map((a) => [a.attempt, a.dropped, a.status])).toEqual([
       [1, true, null],
@@ -128,32 +113,32 @@ describe("payment sandbox webhooks", () => {
   });
 
   it("drop (response): the endpoint gets it but its answer is lost, so the retry delivers it again", async () => {
-    await controlCall(sandbox, "/switches", { dropNext: 1, dropMode: "response" });
+    await controlCall(t.sandbox, "/switches", { dropNext: 1, dropMode: "response" });
     await completedSession();
-    await sandbox.settled();
-    expect(receiver.deliveries).toHaveLength(2);
-    expect(receiver.deliveries[0]?.event.id).toBe(receiver.deliveries[1]?.event.id);
+    await t.sandbox.settled();
+    expect(t.receiver.deliveries).toHaveLength(2);
+    expect(t.receiver.deliveries[0]?.event.id).toBe(t.receiver.deliveries[1]?.event.id);
   });
 
   it("sends an endpoint only the event types it subscribed to", async () => {
-    await controlCall(sandbox, "/webhooks", {
-      endpoints: [{ url: receiver.url }, { url: `${receiver.url}?only=refunds`, events: ["refund.updated"] }],
+    await controlCall(t.sandbox, "/webhooks", {
+      endpoints: [{ url: t.receiver.url }, { url: `${t.receiver.url}?only=refunds`, events: ["refund.updated"] }],
     });
     const sessionId = await completedSession();
-    const pi = (await stripe.retrieveCheckoutSession(sessionId)).payment_intent as string;
-    await stripe.createRefund({ paymentIntent: pi }, { idempotencyKey: crypto.randomUUID() });
-    await sandbox.settled();
+    const pi = (await t.stripe.retrieveCheckoutSession(sessionId)).payment_intent as string;
+    await t.stripe.createRefund({ paymentIntent: pi }, { idempotencyKey: crypto.randomUUID() });
+    await t.sandbox.settled();
     const onlyRefunds = (await attempts()).filter((a) => a.endpoint.includes("only=refunds"));
     expect(onlyRefunds.map((a) => a.type)).toEqual(["refund.updated"]);
-    expect(receiver.deliveries.map((d) => d.event.type).sort()).toEqual(
+    expect(t.receiver.deliveries.map((d) => d.event.type).sort()).toEqual(
       ["charge.refunded", "checkout.session.completed", "refund.created", "refund.updated", "refund.updated"].sort(),
     );
   });
 
-  it("hands out an event signed, for a receiver it cannot reach (a worker under test)", async () => {
+  it("hands out an event signed, for a t.receiver it cannot reach (a worker under test)", async () => {
     await completedSession();
-    const [event] = (await controlCall<{ data: { id: string }[] }>(sandbox, "/events")).data;
-    const signed = await controlCall<{ payload: string; signature: string }>(sandbox, `/events/${event?.id}/signed`);
+    const [event] = (await controlCall<{ data: { id: string }[] }>(t.sandbox, "/events")).data;
+    const signed = await controlCall<{ payload: string; signature: string }>(t.sandbox, `/events/${event?.id}/signed`);
     expect(await verifyStripeSignature(signed.payload, signed.signature, WEBHOOK_SECRET)).toMatchObject({
       ok: true,
       event: { id: event?.id },
@@ -161,17 +146,17 @@ describe("payment sandbox webhooks", () => {
   });
 
   it("refuses bad switches without changing any, and reset restores the defaults", async () => {
-    const before = await controlCall(sandbox, "/switches");
-    const res = await fetch(`${sandbox.url}/__sandbox/switches`, {
+    const before = await controlCall(t.sandbox, "/switches");
+    const res = await fetch(`${t.sandbox.url}/__sandbox/switches`, {
       method: "POST",
       body: JSON.stringify({ delayMs: 10, copies: 0 }),
     });
     expect(res.status).toBe(400);
-    expect(await controlCall(sandbox, "/switches")).toEqual(before);
-    await controlCall(sandbox, "/switches", { copies: 2, failNextRefunds: 1 });
+    expect(await controlCall(t.sandbox, "/switches")).toEqual(before);
+    await controlCall(t.sandbox, "/switches", { copies: 2, failNextRefunds: 1 });
     await completedSession();
     const reset = await controlCall<{ switches: Record<string, unknown>; counts: Record<string, number> }>(
-      sandbox,
+      t.sandbox,
       "/reset",
       {},
     );

@@ -1,62 +1,31 @@
 // Conformance of the payment sandbox (dev/payment-sandbox/), driven by the worker's own Stripe
 // client (src/payments/stripe-client.ts): the Checkout flow, expiry, refunds.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { PaymentSandbox } from "../../dev/payment-sandbox/index.ts";
-import {
-  createStripeClient,
-  STRIPE_API_VERSION,
-  type StripeClient,
-  verifyStripeSignature,
-} from "../../src/payments/stripe-client.ts";
+import { describe, expect, it } from "vitest";
+import { STRIPE_API_VERSION, verifyStripeSignature } from "../../src/payments/stripe-client.ts";
 import {
   API_KEY,
   controlCall,
   eventually,
-  type Receiver,
+  sandboxSuite,
   sessionRequest,
-  startReceiver,
-  startTestSandbox,
   stripeError,
   WEBHOOK_SECRET,
 } from "./payment-sandbox-fixtures.ts";
 
-let sandbox: PaymentSandbox;
-let receiver: Receiver;
-let stripe: StripeClient;
-const sent: { url: string; init: RequestInit }[] = [];
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-  sandbox = await startTestSandbox(receiver.url);
-  stripe = createStripeClient({
-    apiBase: sandbox.url,
-    secretKey: API_KEY,
-    fetch: (input, init) => {
-      sent.push({ url: String(input), init: init ?? {} });
-      return fetch(input, init);
-    },
-  });
-});
-afterAll(async () => {
-  await sandbox?.close();
-  await receiver?.close();
-});
-beforeEach(() => {
-  sent.length = 0;
-});
+const t = sandboxSuite();
 
 const key = () => `test-${crypto.randomUUID()}`;
-describe("payment sandbox: Checkout Sessions", () => {
+describe("payment t.sandbox: Checkout Sessions", () => {
   it("creates, shows and completes a session; the completed event is delivered signed", async () => {
     const request = sessionRequest();
-    const created = await stripe.createCheckoutSession(request, { idempotencyKey: key() });
-    const headers = new Headers(sent[0]?.init.headers);
-    expect(sent[0]?.url).toBe(`${sandbox.url}/v1/checkout/sessions`);
+    const created = await t.stripe.createCheckoutSession(request, { idempotencyKey: key() });
+    const headers = new Headers(t.sent[0]?.init.headers);
+    expect(t.sent[0]?.url).toBe(`${t.sandbox.url}/v1/checkout/sessions`);
     expect(headers.get("authorization")).toBe(`Bearer ${API_KEY}`);
     expect(headers.get("stripe-version")).toBe(STRIPE_API_VERSION);
     expect(headers.get("content-type")).toBe("application/x-www-form-urlencoded");
     expect(headers.get("idempotency-key")).toMatch(/^test-/);
-    expect(String(sent[0]?.init.body)).toContain("line_items[0][price_data][unit_amount]=25000");
+    expect(String(t.sent[0]?.init.body)).toContain("line_items[0][price_data][unit_amount]=25000");
 
     expect(created).toMatchObject({
       object: "checkout.session",
@@ -68,15 +37,15 @@ describe("payment sandbox: Checkout Sessions", () => {
       currency: "inr",
       client_reference_id: request.clientReferenceId,
       metadata: { order_id: request.clientReferenceId },
-      url: `${sandbox.url}/c/pay/${created.id}`,
+      url: `${t.sandbox.url}/c/pay/${created.id}`,
     });
     expect(created.id).toMatch(/^cs_test_/);
     expect(created.expires_at - created.created).toBe(24 * 3600);
-    expect(await stripe.retrieveCheckoutSession(created.id)).toEqual(created);
+    expect(await t.stripe.retrieveCheckoutSession(created.id)).toEqual(created);
 
-    await controlCall(sandbox, `/sessions/${created.id}/pay`, {});
+    await controlCall(t.sandbox, `/sessions/${created.id}/pay`, {});
     const delivery = await eventually(() =>
-      receiver.ofType("checkout.session.completed").find((d) => d.event.data.object.id === created.id),
+      t.receiver.ofType("checkout.session.completed").find((d) => d.event.data.object.id === created.id),
     );
     expect(delivery.headers["content-type"]).toBe("application/json; charset=utf-8");
     const verified = await verifyStripeSignature(
@@ -89,11 +58,11 @@ describe("payment sandbox: Checkout Sessions", () => {
       await verifyStripeSignature(delivery.body, delivery.headers["stripe-signature"] as string, "whsec_wrong"),
     ).toEqual({ ok: false, reason: "BAD_SIGNATURE" });
 
-    const paid = await stripe.retrieveCheckoutSession(created.id);
+    const paid = await t.stripe.retrieveCheckoutSession(created.id);
     expect(paid).toMatchObject({ status: "complete", payment_status: "paid", url: null });
     expect(paid.payment_intent).toMatch(/^pi_/);
     expect(delivery.event.data.object).toMatchObject({ payment_status: "paid", payment_intent: paid.payment_intent });
-    const event = await stripe.retrieveEvent(delivery.event.id);
+    const event = await t.stripe.retrieveEvent(delivery.event.id);
     expect(event).toMatchObject({
       id: delivery.event.id,
       type: "checkout.session.completed",
@@ -104,7 +73,7 @@ describe("payment sandbox: Checkout Sessions", () => {
 
   it("hosted page: shows the lines and both buttons; Decline keeps it open, Pay redirects with the id", async () => {
     const request = sessionRequest();
-    const session = await stripe.createCheckoutSession(request, { idempotencyKey: key() });
+    const session = await t.stripe.createCheckoutSession(request, { idempotencyKey: key() });
     const page = await (await fetch(session.url as string)).text();
     expect(page).toContain("₹535.40");
     expect(page).toContain("Gold · Row F");
@@ -114,11 +83,11 @@ describe("payment sandbox: Checkout Sessions", () => {
     const declined = await fetch(`${session.url}/decline`, { method: "POST" });
     expect(await declined.text()).toContain("Your card was declined");
     expect(declined.ok).toBe(true);
-    expect(await stripe.retrieveCheckoutSession(session.id)).toMatchObject({
+    expect(await t.stripe.retrieveCheckoutSession(session.id)).toMatchObject({
       status: "open",
       payment_status: "unpaid",
     });
-    expect(receiver.deliveries.some((d) => d.event.data.object.id === session.id)).toBe(false);
+    expect(t.receiver.deliveries.some((d) => d.event.data.object.id === session.id)).toBe(false);
 
     const paid = await fetch(`${session.url}/pay`, { method: "POST", redirect: "manual" });
     expect(paid.status).toBe(303);
@@ -130,63 +99,65 @@ describe("payment sandbox: Checkout Sessions", () => {
     expect(text).toContain("This payment is complete");
     expect(text).not.toContain(">Pay</button>");
     expect((await fetch(`${session.url}/pay`, { method: "POST", redirect: "manual" })).status).toBe(409);
-    expect(sandbox.ledger.paymentIntents.size).toBeGreaterThan(0);
+    expect(t.sandbox.ledger.paymentIntents.size).toBeGreaterThan(0);
   });
 
   it("expires an open session once; a completed or expired one cannot be expired or paid", async () => {
-    const open = await stripe.createCheckoutSession(sessionRequest(), { idempotencyKey: key() });
-    const expired = await stripe.expireCheckoutSession(open.id);
+    const open = await t.stripe.createCheckoutSession(sessionRequest(), { idempotencyKey: key() });
+    const expired = await t.stripe.expireCheckoutSession(open.id);
     expect(expired).toMatchObject({ status: "expired", payment_status: "unpaid", url: null });
-    await eventually(() => receiver.ofType("checkout.session.expired").find((d) => d.event.data.object.id === open.id));
-    const again = await stripeError(stripe.expireCheckoutSession(open.id));
+    await eventually(() =>
+      t.receiver.ofType("checkout.session.expired").find((d) => d.event.data.object.id === open.id),
+    );
+    const again = await stripeError(t.stripe.expireCheckoutSession(open.id));
     expect(again).toMatchObject({ status: 400, type: "invalid_request_error" });
-    expect(await (await fetch(`${sandbox.url}/c/pay/${open.id}`)).text()).toContain("has expired");
-    expect((await fetch(`${sandbox.url}/c/pay/${open.id}/pay`, { method: "POST", redirect: "manual" })).status).toBe(
+    expect(await (await fetch(`${t.sandbox.url}/c/pay/${open.id}`)).text()).toContain("has expired");
+    expect((await fetch(`${t.sandbox.url}/c/pay/${open.id}/pay`, { method: "POST", redirect: "manual" })).status).toBe(
       409,
     );
 
-    const done = await stripe.createCheckoutSession(sessionRequest(), { idempotencyKey: key() });
-    await controlCall(sandbox, `/sessions/${done.id}/pay`, {});
-    expect(await stripeError(stripe.expireCheckoutSession(done.id))).toMatchObject({
+    const done = await t.stripe.createCheckoutSession(sessionRequest(), { idempotencyKey: key() });
+    await controlCall(t.sandbox, `/sessions/${done.id}/pay`, {});
+    expect(await stripeError(t.stripe.expireCheckoutSession(done.id))).toMatchObject({
       status: 400,
       type: "invalid_request_error",
     });
-    expect((await stripe.retrieveCheckoutSession(done.id)).status).toBe("complete");
+    expect((await t.stripe.retrieveCheckoutSession(done.id)).status).toBe("complete");
   });
 
   it("enforces Stripe's expires_at window and expires a session on its own when it passes", async () => {
     const soon = Math.floor(Date.now() / 1000) + 600;
     const tooSoon = await stripeError(
-      stripe.createCheckoutSession(sessionRequest({ expiresAt: soon }), { idempotencyKey: key() }),
+      t.stripe.createCheckoutSession(sessionRequest({ expiresAt: soon }), { idempotencyKey: key() }),
     );
     expect(tooSoon).toMatchObject({ status: 400, type: "invalid_request_error", param: "expires_at" });
 
-    await controlCall(sandbox, "/switches", { minSessionSeconds: 0 });
+    await controlCall(t.sandbox, "/switches", { minSessionSeconds: 0 });
     try {
       const expiresAt = Math.floor(Date.now() / 1000) + 1;
-      const s = await stripe.createCheckoutSession(sessionRequest({ expiresAt }), { idempotencyKey: key() });
+      const s = await t.stripe.createCheckoutSession(sessionRequest({ expiresAt }), { idempotencyKey: key() });
       await eventually(
-        () => receiver.ofType("checkout.session.expired").find((d) => d.event.data.object.id === s.id),
+        () => t.receiver.ofType("checkout.session.expired").find((d) => d.event.data.object.id === s.id),
         4_000,
       );
-      expect(await stripe.retrieveCheckoutSession(s.id)).toMatchObject({ status: "expired", url: null });
+      expect(await t.stripe.retrieveCheckoutSession(s.id)).toMatchObject({ status: "expired", url: null });
     } finally {
-      await controlCall(sandbox, "/switches", { minSessionSeconds: 1_800 });
+      await controlCall(t.sandbox, "/switches", { minSessionSeconds: 1_800 });
     }
   });
 });
 
-describe("payment sandbox: refunds", () => {
+describe("payment t.sandbox: refunds", () => {
   async function paidSession() {
-    const s = await stripe.createCheckoutSession(sessionRequest(), { idempotencyKey: key() });
-    await controlCall(sandbox, `/sessions/${s.id}/pay`, {});
-    return stripe.retrieveCheckoutSession(s.id);
+    const s = await t.stripe.createCheckoutSession(sessionRequest(), { idempotencyKey: key() });
+    await controlCall(t.sandbox, `/sessions/${s.id}/pay`, {});
+    return t.stripe.retrieveCheckoutSession(s.id);
   }
 
   it("a refund is pending, then succeeded, with refund.created, charge.refunded and refund.updated", async () => {
     const session = await paidSession();
     const pi = session.payment_intent as string;
-    const refund = await stripe.createRefund(
+    const refund = await t.stripe.createRefund(
       { paymentIntent: pi, amount: 25_000, metadata: { order_id: "o1" } },
       { idempotencyKey: key() },
     );
@@ -198,16 +169,16 @@ describe("payment sandbox: refunds", () => {
       payment_intent: pi,
     });
     expect(refund.id).toMatch(/^re_/);
-    const ofRefund = (type: string) => receiver.ofType(type).filter((d) => d.event.data.object.id === refund.id);
+    const ofRefund = (type: string) => t.receiver.ofType(type).filter((d) => d.event.data.object.id === refund.id);
     await eventually(() => ofRefund("refund.updated").length > 0);
     expect(ofRefund("refund.created")).toHaveLength(1);
     expect(ofRefund("refund.updated")[0]?.event.data.object).toMatchObject({ status: "succeeded" });
-    const charge = receiver.ofType("charge.refunded").find((d) => d.event.data.object.payment_intent === pi);
+    const charge = t.receiver.ofType("charge.refunded").find((d) => d.event.data.object.payment_intent === pi);
     expect(charge?.event.data.object).toMatchObject({ object: "charge", amount_refunded: 25_000, refunded: false });
-    expect(await stripe.retrieveRefund(refund.id)).toMatchObject({ status: "succeeded" });
+    expect(await t.stripe.retrieveRefund(refund.id)).toMatchObject({ status: "succeeded" });
 
     const tooMuch = await stripeError(
-      stripe.createRefund({ paymentIntent: pi, amount: 30_000 }, { idempotencyKey: key() }),
+      t.stripe.createRefund({ paymentIntent: pi, amount: 30_000 }, { idempotencyKey: key() }),
     );
     expect(tooMuch).toMatchObject({
       status: 400,
@@ -215,31 +186,31 @@ describe("payment sandbox: refunds", () => {
       code: "amount_too_large",
       param: "amount",
     });
-    const rest = await stripe.createRefund({ paymentIntent: pi }, { idempotencyKey: key() });
+    const rest = await t.stripe.createRefund({ paymentIntent: pi }, { idempotencyKey: key() });
     expect(rest.amount).toBe(28_540);
-    const none = await stripeError(stripe.createRefund({ paymentIntent: pi, amount: 1 }, { idempotencyKey: key() }));
+    const none = await stripeError(t.stripe.createRefund({ paymentIntent: pi, amount: 1 }, { idempotencyKey: key() }));
     expect(none).toMatchObject({ status: 400, code: "charge_already_refunded" });
   });
 
   it("a refund made to fail goes pending → failed with refund.failed, and the amount can be refunded again", async () => {
     const session = await paidSession();
     const pi = session.payment_intent as string;
-    await controlCall(sandbox, "/switches", { failNextRefunds: 1 });
-    const refund = await stripe.createRefund({ paymentIntent: pi }, { idempotencyKey: key() });
+    await controlCall(t.sandbox, "/switches", { failNextRefunds: 1 });
+    const refund = await t.stripe.createRefund({ paymentIntent: pi }, { idempotencyKey: key() });
     expect(refund.status).toBe("pending");
     const failed = await eventually(() =>
-      receiver.ofType("refund.failed").find((d) => d.event.data.object.id === refund.id),
+      t.receiver.ofType("refund.failed").find((d) => d.event.data.object.id === refund.id),
     );
     expect(failed.event.data.object).toMatchObject({ status: "failed", failure_reason: "expired_or_canceled_card" });
-    expect(await stripe.retrieveRefund(refund.id)).toMatchObject({ status: "failed" });
-    const retry = await stripe.createRefund({ paymentIntent: pi }, { idempotencyKey: key() });
+    expect(await t.stripe.retrieveRefund(refund.id)).toMatchObject({ status: "failed" });
+    const retry = await t.stripe.createRefund({ paymentIntent: pi }, { idempotencyKey: key() });
     expect(retry.amount).toBe(53_540);
-    await sandbox.settled();
-    expect(await stripe.retrieveRefund(retry.id)).toMatchObject({ status: "succeeded" });
+    await t.sandbox.settled();
+    expect(await t.stripe.retrieveRefund(retry.id)).toMatchObject({ status: "succeeded" });
   });
 
   it("refuses a refund for an unknown payment intent", async () => {
-    const e = await stripeError(stripe.createRefund({ paymentIntent: "pi_nope" }, { idempotencyKey: key() }));
+    const e = await stripeError(t.stripe.createRefund({ paymentIntent: "pi_nope" }, { idempotencyKey: key() }));
     expect(e).toMatchObject({ status: 400, code: "resource_missing", param: "payment_intent" });
   });
 });

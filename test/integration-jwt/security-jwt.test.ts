@@ -1,6 +1,6 @@
 import { SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { holdKey, seatLockKey } from "../../src/seats/keys";
+import { holdKey, seatLockKey } from "../../src/seats/redis-contract";
 import { createShow, type Hold, newUser, type Order, redis, type SeatMapBody, statesOf } from "../integration/fixtures";
 import { call, errorOf } from "../integration/http";
 

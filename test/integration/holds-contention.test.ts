@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LAYOUT, seatIdsOf } from "../../src/domain/seat-layout";
-import { bookedSeatsKey, holdKey, lockOwner, seatLockKey, userHoldsKey } from "../../src/seats/keys";
+import { bookedSeatsKey, holdKey, lockOwner, seatLockKey, userHoldsKey } from "../../src/seats/redis-contract";
 import { createShow, type Hold, newUser, postHold, redis, seatMap, statesOf } from "./fixtures";
 import type { ErrorBody } from "./http";
 

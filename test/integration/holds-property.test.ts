@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { showIdOfHold } from "../../src/domain/hold-id";
 import { DEFAULT_LAYOUT, seatIdsOf } from "../../src/domain/seat-layout";
 import { sortSeats } from "../../src/domain/seat-selection";
-import { holdKey, lockOwner, seatLockKey, userHoldsKey } from "../../src/seats/keys";
+import { holdKey, lockOwner, seatLockKey, userHoldsKey } from "../../src/seats/redis-contract";
 import {
   asUser,
   createShow,

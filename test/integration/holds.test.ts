@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { HOLD_RECORD_GRACE_MS } from "../../src/seats/seat-store";
+import { HOLD_RECORD_GRACE_MS } from "../../src/seats/redis-contract";
 import {
   asUser,
   confirmPayment,

@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { orders } from "../../src/db/schema";
 import worker from "../../src/index";
-import { holdKey, lockOwner, seatLockKey } from "../../src/seats/keys";
+import { holdKey, lockOwner, seatLockKey } from "../../src/seats/redis-contract";
 import {
   asUser,
   confirmPayment,

@@ -7,37 +7,39 @@
 -- ARGV[1] userId, ARGV[2] now (ms), ARGV[3] payment window (ms), ARGV[4] new order id,
 -- ARGV[5] hold record grace (ms), ARGV[6] payment deadline as ISO text, ARGV[7..] seat ids
 -- aligned with KEYS[3..].
-local record = redis.call('GET', KEYS[1])
-if not record then
-  return {'GONE'}
-end
-local hold = cjson.decode(record)
-if hold.userId ~= ARGV[1] then
-  return {'GONE'}
+local hold, record = read_hold(KEYS[1])
+if not hold or hold.userId ~= ARGV[1] or hold.status == 'SETTLED' then
+  return {'HOLD_NOT_FOUND'}
 end
 if hold.status == 'ORDERED' then
-  return {'ORDERED', record}
+  return {'ALREADY_ORDERED', record}
 end
 local now = tonumber(ARGV[2])
 if tonumber(hold.expiresAtMs) <= now then
-  return {'EXPIRED'}
+  return {'HOLD_EXPIRED'}
 end
 
-local owner = hold.userId .. ':' .. hold.holdId
+local owner = lock_owner(hold.userId, hold.holdId)
 local keyOf = {}
 for i = 7, #ARGV do
   keyOf[ARGV[i]] = KEYS[i - 4]
 end
-local lost = {}
+-- A seat whose lock lapsed (a moment before the record's deadline) is lost to time: 410. Only a
+-- lock naming someone else means the seat was taken: 409 with those seats.
+local taken = {}
+local lapsed = false
 for _, seat in ipairs(hold.seatIds) do
   local key = keyOf[seat]
-  if not key or redis.call('GET', key) ~= owner then
-    lost[#lost + 1] = seat
+  local current = key and redis.call('GET', key)
+  if not current then
+    lapsed = true
+  elseif current ~= owner then
+    taken[#taken + 1] = seat
   end
 end
-if #lost > 0 then
-  table.insert(lost, 1, 'LOST')
-  return lost
+if #taken > 0 then return seat_taken_reply(taken) end
+if lapsed then
+  return {'HOLD_EXPIRED'}
 end
 
 for _, seat in ipairs(hold.seatIds) do
@@ -52,8 +54,5 @@ hold.expiresAt = ARGV[6]
 local updated = cjson.encode(hold)
 redis.call('SET', KEYS[1], updated, 'PX', tonumber(ARGV[3]) + tonumber(ARGV[5]))
 redis.call('ZADD', KEYS[2], hold.expiresAtMs, hold.holdId)
-redis.call('PEXPIRE', KEYS[2], ARGV[3], 'GT')
-if redis.call('PTTL', KEYS[2]) < 0 then
-  redis.call('PEXPIRE', KEYS[2], ARGV[3])
-end
-return {'OK', updated}
+keep_at_least(KEYS[2], ARGV[3])
+return {'ORDERED', updated}

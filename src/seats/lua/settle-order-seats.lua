@@ -1,11 +1,15 @@
 -- An order's seats leave the hold stage. BOOK: payment confirmed, the seats join the show's booked
 -- set. FREE: the order was cancelled or expired, its seats leave the booked set. Either way the
--- order's seat locks (only those still naming it) and its hold record go.
+-- order's seat locks (only those still naming it) go, and the hold record becomes a SETTLED
+-- tombstone naming the order: a retried Idempotency-Key cannot make the hold again, and a repair
+-- that read the order as pending before this ran cannot bring its locks back.
 -- KEYS[1] the show's booked seats, KEYS[2] hold record, KEYS[3] the user's active holds on this
--- show, KEYS[4..] the order's seat locks. ARGV[1] lock owner "userId:holdId", ARGV[2] holdId,
--- ARGV[3] BOOK | FREE, ARGV[4..] the order's seat ids (aligned with KEYS[4..]).
+-- show, KEYS[4..] the order's seat locks.
+-- ARGV[1] userId, ARGV[2] holdId, ARGV[3] BOOK | FREE, ARGV[4] order id, ARGV[5] the tombstone
+-- to write when the record is gone (JSON), ARGV[6] tombstone TTL (ms), ARGV[7..] the order's
+-- seat ids (aligned with KEYS[4..]).
 local seats = {}
-for i = 4, #ARGV do
+for i = 7, #ARGV do
   seats[#seats + 1] = ARGV[i]
 end
 if #seats > 0 then
@@ -15,11 +19,18 @@ if #seats > 0 then
     redis.call('SREM', KEYS[1], unpack(seats))
   end
 end
+local owner = lock_owner(ARGV[1], ARGV[2])
 for i = 4, #KEYS do
-  if redis.call('GET', KEYS[i]) == ARGV[1] then
+  if redis.call('GET', KEYS[i]) == owner then
     redis.call('DEL', KEYS[i])
   end
 end
-redis.call('DEL', KEYS[2])
+local tombstone = read_hold(KEYS[2]) or cjson.decode(ARGV[5])
+tombstone.status = 'SETTLED'
+tombstone.orderId = ARGV[4]
+tombstone.settledAs = ARGV[3] == 'BOOK' and 'BOOKED' or 'FREED'
+tombstone.heldUntil = nil
+tombstone.heldUntilMs = nil
+redis.call('SET', KEYS[2], cjson.encode(tombstone), 'PX', ARGV[6])
 redis.call('ZREM', KEYS[3], ARGV[2])
-return {'OK'}
+return {'SETTLED'}

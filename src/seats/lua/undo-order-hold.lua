@@ -3,15 +3,14 @@
 -- database, which Redis had lost). Only acts while the hold still names this order.
 -- KEYS[1] hold record, KEYS[2] the user's active holds on this show, KEYS[3..] the hold's seat locks.
 -- ARGV[1] order id, ARGV[2] RESTORE | RELEASE, ARGV[3] now (ms).
-local record = redis.call('GET', KEYS[1])
-if not record then
-  return {'GONE'}
+local hold = read_hold(KEYS[1])
+if not hold then
+  return {'HOLD_NOT_FOUND'}
 end
-local hold = cjson.decode(record)
 if hold.status ~= 'ORDERED' or hold.orderId ~= ARGV[1] then
   return {'MOVED_ON'}
 end
-local owner = hold.userId .. ':' .. hold.holdId
+local owner = lock_owner(hold.userId, hold.holdId)
 local remaining = tonumber(hold.heldUntilMs) - tonumber(ARGV[3])
 if ARGV[2] == 'RELEASE' or remaining <= 0 then
   for i = 3, #KEYS do

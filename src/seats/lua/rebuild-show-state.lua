@@ -1,0 +1,63 @@
+-- Make a show's Redis state agree with Postgres (`order_seats` as read just before), then mark the
+-- state present (the epoch). Used by the cron's repair and, when a hold or seat map finds the
+-- state missing, on the spot. Every write is a compare-and-set against what Redis holds now, so a
+-- snapshot that is a moment old can never undo a settlement that happened since:
+--  - a confirmed order's seats join the booked set unless its hold's tombstone says FREED;
+--  - a pending order gets its hold record back (only if the record is gone) and its missing seat
+--    locks, unless its hold is already SETTLED (cancelled, expired or paid meanwhile).
+-- KEYS[1] the show's booked seats, KEYS[2] the show's state epoch, then per order: BOOKED → its
+-- hold record; PENDING → its hold record, the user's active holds, one lock per seat.
+-- ARGV[1] now (ms), ARGV[2] number of stale booked seats, then those seats (the cron read them in
+-- Redis before Postgres had them unsold), then the number of orders, then per order: kind, order
+-- id, seat count, the seats, and for PENDING: userId, holdId, hold record JSON, lock TTL (ms),
+-- record TTL (ms), payment deadline (ms).
+local a = 2
+local removed = 0
+local stale = tonumber(ARGV[a])
+a = a + 1
+for _ = 1, stale do
+  removed = removed + redis.call('SREM', KEYS[1], ARGV[a])
+  a = a + 1
+end
+local orders = tonumber(ARGV[a])
+a = a + 1
+local k = 3
+local added = 0
+local restored = 0
+for _ = 1, orders do
+  local kind, order_id, n = ARGV[a], ARGV[a + 1], tonumber(ARGV[a + 2])
+  a = a + 3
+  local seats = {}
+  for i = 1, n do
+    seats[i] = ARGV[a]
+    a = a + 1
+  end
+  local hold = read_hold(KEYS[k])
+  local settled = hold and hold.status == 'SETTLED'
+  if kind == 'BOOKED' then
+    if not (settled and hold.orderId == order_id and hold.settledAs == 'FREED') then
+      added = added + redis.call('SADD', KEYS[1], unpack(seats))
+    end
+    k = k + 1
+  else
+    local user_id, hold_id, record = ARGV[a], ARGV[a + 1], ARGV[a + 2]
+    local lock_ms, record_ms, deadline = ARGV[a + 3], ARGV[a + 4], ARGV[a + 5]
+    a = a + 6
+    if not settled then
+      if not hold then
+        redis.call('SET', KEYS[k], record, 'PX', record_ms)
+        redis.call('ZADD', KEYS[k + 1], deadline, hold_id)
+        keep_at_least(KEYS[k + 1], lock_ms)
+      end
+      local owner = lock_owner(user_id, hold_id)
+      for i = 1, n do
+        if redis.call('SET', KEYS[k + 1 + i], owner, 'NX', 'PX', lock_ms) then
+          restored = restored + 1
+        end
+      end
+    end
+    k = k + 2 + n
+  end
+end
+redis.call('SET', KEYS[2], ARGV[1])
+return {'REBUILT', tostring(added), tostring(removed), tostring(restored)}

@@ -1,0 +1,78 @@
+import { and, eq, gt, ne, or, type SQL, sql } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { orderSeats, orders, shows } from "../db/schema";
+import type { ShowSeatTruth } from "./rebuild-plan";
+
+/** Shows whose seats still matter to the cron: not yet started, or started within a few hours. */
+const REPAIR_WINDOW = sql`interval '6 hours'`;
+const upcoming = and(gt(shows.startTime, sql`now() - ${REPAIR_WINDOW}`), ne(shows.status, "CANCELLED"));
+
+/**
+ * What Postgres says about the seats of some shows, in one query: every seat of a live order
+ * (confirmed, or pending before its deadline; an overdue pending order's seats are free to take),
+ * and every show in scope even with no order. `order_seats` is the truth.
+ */
+async function seatTruth(db: Database, scope: SQL | undefined): Promise<ShowSeatTruth[]> {
+  const rows = await db
+    .select({
+      showId: shows.id,
+      orderId: orders.id,
+      seatIds: orders.seatIds,
+      holdId: orders.holdId,
+      userId: orders.userId,
+      status: orders.status,
+      createdAt: orders.createdAt,
+      expiresAt: orders.expiresAt,
+    })
+    .from(shows)
+    .leftJoin(orderSeats, eq(orderSeats.showId, shows.id))
+    .leftJoin(
+      orders,
+      and(
+        eq(orders.id, orderSeats.orderId),
+        or(eq(orders.status, "CONFIRMED"), and(eq(orders.status, "PAYMENT_PENDING"), gt(orders.expiresAt, sql`now()`))),
+      ),
+    )
+    .where(scope);
+
+  const byShow = new Map<string, ShowSeatTruth>();
+  const seen = new Set<string>();
+  for (const row of rows) {
+    let truth = byShow.get(row.showId);
+    if (!truth) {
+      truth = { showId: row.showId, booked: [], pending: [] };
+      byShow.set(row.showId, truth);
+    }
+    // One row per seat: an order is taken once, with its seats in hall order.
+    const { orderId, holdId, userId, seatIds, createdAt, expiresAt } = row;
+    if (!orderId || !holdId || !userId || !seatIds || !createdAt || !expiresAt || seen.has(orderId)) continue;
+    seen.add(orderId);
+    if (row.status === "CONFIRMED") truth.booked.push({ orderId, holdId, seatIds });
+    else
+      truth.pending.push({
+        orderId,
+        holdId,
+        userId,
+        seatIds,
+        createdAt: new Date(createdAt),
+        expiresAt: new Date(expiresAt),
+      });
+  }
+  return [...byShow.values()];
+}
+
+/** One show, whatever its state or time (a hold or seat map found its Redis state missing). */
+export async function showSeatTruth(db: Database, showId: string): Promise<ShowSeatTruth | undefined> {
+  return (await seatTruth(db, eq(shows.id, showId)))[0];
+}
+
+/** Every show the cron keeps Redis right for: upcoming or recently started, and not cancelled. */
+export function upcomingSeatTruth(db: Database): Promise<ShowSeatTruth[]> {
+  return seatTruth(db, upcoming);
+}
+
+/** The ids of those shows, read before Redis so stale booked seats can be told apart. */
+export async function upcomingShowIds(db: Database): Promise<string[]> {
+  const rows = await db.select({ showId: shows.id }).from(shows).where(upcoming);
+  return rows.map((r) => r.showId);
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import {
+  cancelOrder,
+  confirmPayment,
+  createShow,
+  deleteHold,
+  type Hold,
+  newUser,
+  type Order,
+  postHold,
+  postOrder,
+  redis,
+  seatMap,
+  statesOf,
+} from "./fixtures";
+import { backendCalls, call, errorOf } from "./http";
+
+const lockKey = (showId: string, seat: string) => `seat_lock:{${showId}}:${seat}`;
+
+describe("POST /orders right at hold expiry", () => {
+  it("410 HOLD_EXPIRED when the hold's locks lapsed and nobody else took the seats", async () => {
+    const showId = await createShow();
+    const user = newUser();
+    const hold = (await (await postHold(user, showId, ["A1", "A2"])).json()) as Hold;
+    // The locks lapse a moment before the record's deadline (Redis's clock runs ahead of ours).
+    await redis().del(lockKey(showId, "A1"), lockKey(showId, "A2"));
+    const res = await postOrder(user, hold.holdId);
+    expect(res.status).toBe(410);
+    expect((await errorOf(res)).code).toBe("HOLD_EXPIRED");
+  });
+
+  it("409 SEAT_TAKEN only when someone else holds one of the lapsed seats", async () => {
+    const showId = await createShow();
+    const user = newUser();
+    const hold = (await (await postHold(user, showId, ["A3", "A4"])).json()) as Hold;
+    await redis().del(lockKey(showId, "A3"));
+    const other = newUser();
+    expect((await postHold(other, showId, ["A3"])).status).toBe(201);
+    const res = await postOrder(user, hold.holdId);
+    expect(res.status).toBe(409);
+    expect(await errorOf(res)).toMatchObject({ code: "SEAT_TAKEN", seats: ["A3"] });
+  });
+});
+
+describe("an Idempotency-Key reused after its hold became an order", () => {
+  it.each([
+    ["cancelled", cancelOrder],
+    ["confirmed", confirmPayment],
+  ] as const)("after the order is %s, the key makes no new hold and leaves no lock", async (_, settle) => {
+    const showId = await createShow();
+    const user = newUser();
+    const key = { "Idempotency-Key": `retry-${user}` };
+    const first = await postHold(user, showId, ["B1", "B2"], key);
+    expect(first.status).toBe(201);
+    const hold = (await first.json()) as Hold;
+    const order = (await (await postOrder(user, hold.holdId)).json()) as Order;
+    expect((await settle(user, order.orderId)).status).toBe(200);
+
+    const again = await postHold(user, showId, ["B1", "B2"], key);
+    expect(again.status).toBe(409);
+    expect((await errorOf(again)).code).toBe("IDEMPOTENCY_KEY_REUSED");
+    expect(await redis().get(lockKey(showId, "B1"))).toBeNull();
+    expect(await redis().get(lockKey(showId, "B2"))).toBeNull();
+    // The old hold id stays gone for every other path too.
+    expect((await deleteHold(user, hold.holdId)).status).toBe(404);
+    expect((await postOrder(user, hold.holdId)).status).not.toBe(201);
+    const states = statesOf(await seatMap(showId));
+    expect(states.get("B1")?.state).toBe(settle === confirmPayment ? "BOOKED" : "AVAILABLE");
+  });
+});
+
+describe("a show Redis has never seen", () => {
+  it("pays one rebuild on its first hold (one database read, one Redis script more), then 1 Redis call", async () => {
+    await postHold(newUser(), await createShow(), ["A1"]); // loads the scripts in this isolate
+    const showId = await createShow();
+    const first = await postHold(newUser(), showId, ["C1"]);
+    expect(first.status).toBe(201);
+    // booking info + the show's seats from Postgres; hold (state missing) + rebuild + hold in Redis
+    expect(backendCalls(first)).toEqual({ db: 2, redis: 3, queue: 0 });
+    const next = await postHold(newUser(), showId, ["C2"]);
+    expect(backendCalls(next)).toEqual({ db: 0, redis: 1, queue: 0 });
+  });
+});
+
+describe("rate limits", () => {
+  it("DELETE /holds/{id} has a budget per user, apart from the hold budget", async () => {
+    const user = newUser("releaser");
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) statuses.push((await deleteHold(user, "not-a-hold")).status);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(60);
+    expect(statuses.at(-1)).toBe(429);
+    expect((await postHold(user, await createShow(), ["A1"])).status).toBe(201);
+  });
+
+  it("the seat map has a generous budget per client address", async () => {
+    const from = { "cf-connecting-ip": `198.51.100.${Math.floor(Math.random() * 250)}` };
+    const poll = () => call("/api/v1/shows/not-a-uuid/seatmap", { headers: from });
+    // Windows are fixed, so one may end mid-test: count what passed before the first 429.
+    let allowed = 0;
+    let over: Response | undefined;
+    for (let i = 0; i < 1000 && !over; i++) {
+      const res = await poll();
+      if (res.status === 429) over = res;
+      else if (res.status === 400) allowed++;
+    }
+    expect(allowed).toBeGreaterThanOrEqual(200);
+    if (!over) throw new Error("no 429 from the seat map budget");
+    expect((await errorOf(over)).code).toBe("RATE_LIMITED");
+    expect(
+      (await call("/api/v1/shows/not-a-uuid/seatmap", { headers: { "cf-connecting-ip": "203.0.113.9" } })).status,
+    ).toBe(400);
+  });
+});
