@@ -30,6 +30,7 @@ function workerProject(
             UPSTASH_REDIS_REST_TOKEN: inject(opts.isolated ? "isolatedUpstashToken" : "upstashToken"),
             AUTH_JWT_SECRET: "test-secret-test-secret-test-secret",
             AUTH_MODE: "dev",
+            TICKET_SIGNING_KEYS: inject("ticketSigningKeys"),
             CORS_ORIGINS: "http://localhost:8787,https://app.example",
             HOLD_TTL_SECONDS: "300",
             PAYMENT_WINDOW_SECONDS: "300",

@@ -21,6 +21,7 @@ import {
   startBridges,
 } from "./local-stack.ts";
 import { startPaymentSandbox } from "./payment-sandbox/index.ts";
+import { localTicketKeys } from "./ticket-keys.ts";
 
 /** Worker vars that can be overridden from the environment for a local run. */
 const OVERRIDABLE_VARS = [
@@ -117,6 +118,8 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
       AUTH_MODE: "dev",
       AUTH_JWT_SECRET: "local-dev-secret-not-for-production",
       CORS_ORIGINS: `http://localhost:${port},http://127.0.0.1:${port},http://localhost:5173`,
+      // A key pair made on this machine (git-ignored .data/), so tickets stay valid across restarts.
+      TICKET_SIGNING_KEYS: await localTicketKeys(path.join(ROOT, ".data/ticket-signing-keys.json")),
       ...Object.fromEntries(OVERRIDABLE_VARS.flatMap((k) => (process.env[k] ? [[k, process.env[k] as string]] : []))),
       ...opts.vars,
       DATABASE_URL: pg.url,

@@ -8,6 +8,7 @@ import { accountsRoutes } from "./accounts";
 import type { AppEnv } from "./app-env";
 import { authRoutes } from "./auth/routes";
 import { catalogRoutes } from "./catalog/routes";
+import { doorRoutes } from "./door/routes";
 import { configOf } from "./env";
 import { healthRoutes } from "./health/routes";
 import { bodyLimit } from "./http/body-limit";
@@ -30,7 +31,8 @@ export const api = new Hono<AppEnv>()
   .route("/", seatRoutes)
   .route("/", orderRoutes)
   .route("/", paymentRoutes)
-  .route("/", accountsRoutes);
+  .route("/", accountsRoutes)
+  .route("/", doorRoutes);
 
 export type ApiType = typeof api;
 

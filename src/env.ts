@@ -31,6 +31,11 @@ const configSchema = z.object({
   EMAIL_TRANSPORT: z.enum(["send_email", "http"]).default("send_email"),
   EMAIL_API_URL: optionalUrl,
   EMAIL_API_KEY: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+  /**
+   * The Ed25519 keys that sign tickets, a JWK set (docs/TICKETS.md: keys). Optional so the rest of
+   * the worker runs without it; issuing a ticket or listing the door keys then fails, saying so.
+   */
+  TICKET_SIGNING_KEYS: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   /** Milliseconds before an outbound call to Redis or Postgres is abandoned. */
   BACKEND_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(5_000),
   /** Milliseconds a request body may take to arrive in full before the answer is 408 (slow clients). */

@@ -19,6 +19,7 @@ import {
 } from "../dev/local-stack.ts";
 import { startPaymentSandbox } from "../dev/payment-sandbox/index.ts";
 import { startControlledIssuer } from "./dev/controlled-issuer.ts";
+import { generateTicketKey, keySetJson } from "../dev/ticket-keys.ts";
 
 const quiet = (line: string) => {
   if (process.env.STACK_VERBOSE) console.log(line);
@@ -77,6 +78,8 @@ export default async function setup(project: TestProject) {
     project.provide("paymentSandboxUrl", payments.url);
     project.provide("paymentSandboxApiKey", payments.apiKey);
     project.provide("paymentSandboxWebhookSecret", payments.webhookSecret);
+    // A ticket signing key made for this run only (docs/TICKETS.md: keys), never a committed one.
+    project.provide("ticketSigningKeys", keySetJson([await generateTicketKey("1")]));
 
     return async () => {
       await payments.close();
@@ -115,5 +118,7 @@ declare module "vitest" {
     paymentSandboxWebhookSecret: string;
     /** test/dev/controlled-issuer.ts; POST /control/next-id-token sets the token it answers with. */
     controlledIssuer: string;
+    /** TICKET_SIGNING_KEYS of the workers under test. */
+    ticketSigningKeys: string;
   }
 }

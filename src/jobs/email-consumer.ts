@@ -2,7 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { sendSignInCode } from "../accounts/sign-in-code-email";
 import { type Database, databaseOf } from "../db/client";
 import { emailLog, movies, orders, seatLayouts, shows, theatres } from "../db/schema";
+import { depsOfEnv } from "../deps";
 import { DEFAULT_LAYOUT } from "../domain/seat-layout";
+import { emailTicketQr, type InlineImage } from "../door/email-ticket-qr";
 import { type Config, configOf } from "../env";
 import { log } from "../http/request-log";
 import { receiptOf } from "../orders/receipt";
@@ -37,6 +39,7 @@ async function loadOrder(db: Database, { orderId, type }: BookingEmailMessage) {
   const [row] = await db
     .select({
       orderId: orders.id,
+      userId: orders.userId,
       status: orders.status,
       customerName: orders.customerName,
       customerEmail: orders.customerEmail,
@@ -84,6 +87,7 @@ async function handleMessage(
   transport: () => { transport: EmailTransport; from: string },
   now: () => Date,
   config: () => Config,
+  ticketQr: (order: { orderId: string; userId: string }) => Promise<InlineImage | undefined>,
 ): Promise<Outcome> {
   const base = { messageId: message.id, attempt: message.attempts };
   const parsed = emailMessageSchema.safeParse(message.body);
@@ -154,7 +158,9 @@ async function handleMessage(
             }
           : null,
     };
-    const rendered = renderBookingEmail(email.type, details);
+    // The confirmation carries the ticket's QR code as an inline PNG (docs/TICKETS.md: email).
+    const qr = email.type === "order.confirmed" ? await ticketQr(order) : undefined;
+    const rendered = renderBookingEmail(email.type, { ...details, ticketQrCid: qr?.cid });
     const { transport: sender, from } = transport();
     transportName = sender.name;
     const sent = await sender.send({
@@ -163,6 +169,7 @@ async function handleMessage(
       toName: details.customerName || undefined,
       ...rendered,
       idempotencyKey: `${email.orderId}:${email.type}`,
+      inlineImages: qr ? [qr] : undefined,
     });
 
     // The email is out. From here on a retry would send it twice, so a failing log write is
@@ -235,7 +242,14 @@ export async function consumeEmailBatch(
   };
   const outcomes = await Promise.all(
     batch.messages.map((message) =>
-      handleMessage(message, db, transport, now, () => configOf(env)).catch((error: unknown) => {
+      handleMessage(
+        message,
+        db,
+        transport,
+        now,
+        () => configOf(env),
+        (order) => emailTicketQr(depsOfEnv(env), order),
+      ).catch((error: unknown) => {
         // handleMessage settles every message itself; this is the last guard against a bug there.
         log("error", "email consumer failed", { messageId: message.id, error: errorName(error) });
         message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });

@@ -44,6 +44,7 @@ export const ERROR_CODES = {
   IDEMPOTENCY_KEY_REUSED: { status: 409, meaning: "The Idempotency-Key was used for another request" },
   ORDER_CANCELLED: { status: 409, meaning: "The order was cancelled" },
   SHOW_CLOSED: { status: 409, meaning: "The show no longer takes bookings (started or cancelled)" },
+  NO_TICKET: { status: 409, meaning: "The order has no ticket: it is not confirmed (`status` says what it is)" },
   NOT_CANCELLABLE: { status: 409, meaning: "The order cannot be cancelled (the reason says why)" },
   HOLD_EXPIRED: { status: 410, meaning: "The hold has expired" },
   ORDER_EXPIRED: { status: 410, meaning: "The order's payment window has passed" },

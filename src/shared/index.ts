@@ -9,3 +9,4 @@ export * from "./error-codes";
 export * from "./money";
 export * from "./seat-order";
 export * from "./text";
+export * from "./ticket-token";

@@ -13,6 +13,9 @@ import { type DevStack, startDevStack } from "../../dev/start.ts";
 
 const PG = process.env.E2E_PG_URL ?? "postgres://postgres:postgres@127.0.0.1:5432";
 const REDIS = process.env.E2E_REDIS_URL ?? "redis://127.0.0.1:6379";
+/** Before the e2e database names, so parallel runs on one Postgres never share (e.g. `door_`). */
+const DB_PREFIX = process.env.E2E_DB_PREFIX ?? "";
+if (!/^[a-z0-9_]*$/.test(DB_PREFIX)) throw new Error("E2E_DB_PREFIX: lower-case letters, digits and _ only");
 
 /** Hold TTL of the "short" stack: long enough to reach checkout, short enough to wait out. */
 export const SHORT_HOLD_TTL_SECONDS = 8;
@@ -48,9 +51,9 @@ export default async function setup(project: TestProject) {
   // default inspector port (9229); started in turn, the second finds it taken and picks another.
   const stacks: DevStack[] = [];
   try {
-    stacks.push(await freshStack("main", "housefull_e2e", 11, {}));
+    stacks.push(await freshStack("main", `${DB_PREFIX}housefull_e2e`, 11, {}));
     stacks.push(
-      await freshStack("short", "housefull_e2e_short", 13, {
+      await freshStack("short", `${DB_PREFIX}housefull_e2e_short`, 13, {
         HOLD_TTL_SECONDS: String(SHORT_HOLD_TTL_SECONDS),
         PAYMENT_WINDOW_SECONDS: "10",
       }),

@@ -253,8 +253,9 @@ describe("API conventions", () => {
       if (params.some((p) => p.in === "path")) expect(declared, `${where}: 404`).toContain("404");
       // The body reader runs before every route that can carry a body.
       if (method !== "GET") expect(declared, `${where}: 408, 413`).toEqual(expect.arrayContaining(["408", "413"]));
-      // Every route but the guest token (pure signing) reads Postgres or Redis.
-      if (where !== "POST /api/v1/auth/guest") expect(declared, `${where}: 503`).toContain("503");
+      // Every route but the guest token (pure signing) and the door keys (config) reads Postgres or Redis.
+      if (!["POST /api/v1/auth/guest", "GET /api/v1/door/keys"].includes(where))
+        expect(declared, `${where}: 503`).toContain("503");
       expect(declared, `${where}: 500`).toContain("500");
       // GET /health answers its own body when a backend is down; every other error is the Error shape.
       for (const status of declared.filter((s) => Number(s) >= 400 && `${where} ${s}` !== "GET /api/v1/health 503")) {

@@ -1,12 +1,23 @@
+import { Suspense } from "react";
 import { Route, Routes } from "react-router";
 import { AppShell } from "./components/AppShell";
+import { PageLoading } from "./components/StatusViews";
 import { MoviesPage } from "./pages/MoviesPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
-import { BookingsPage, CheckoutPage, MoviePage, PayPage, SeatsPage, TicketPage } from "./routes";
+import { BookingsPage, CheckoutPage, MoviePage, PayPage, ScanPage, SeatsPage, TicketPage } from "./routes";
 
 export function App() {
   return (
     <Routes>
+      {/* The usher's scanner is a full-screen tool of its own, outside the shop's shell. */}
+      <Route
+        path="scan"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <ScanPage />
+          </Suspense>
+        }
+      />
       <Route element={<AppShell />}>
         <Route index element={<MoviesPage />} />
         <Route path="movies/:movieId" element={<MoviePage />} />

@@ -10,6 +10,7 @@ export const loadCheckoutPage = () => import("./pages/CheckoutPage");
 export const loadPayPage = () => import("./pages/PayPage");
 export const loadTicketPage = () => import("./pages/TicketPage");
 export const loadBookingsPage = () => import("./pages/BookingsPage");
+export const loadScanPage = () => import("./pages/ScanPage");
 
 export const MoviePage = lazy(loadMoviePage);
 export const SeatsPage = lazy(loadSeatsPage);
@@ -17,3 +18,4 @@ export const CheckoutPage = lazy(loadCheckoutPage);
 export const PayPage = lazy(loadPayPage);
 export const TicketPage = lazy(loadTicketPage);
 export const BookingsPage = lazy(loadBookingsPage);
+export const ScanPage = lazy(loadScanPage);

@@ -42,6 +42,8 @@ export interface BookingEmailDetails {
   cancelledAt?: string | null;
   receipt?: EmailReceipt | null;
   refund?: EmailRefund | null;
+  /** Content-ID of the ticket's QR code attached inline (PNG), shown in the ticket-code banner. */
+  ticketQrCid?: string;
 }
 
 /** Receipt rows: a line per seat category, the fee, the total. */
@@ -152,7 +154,7 @@ interface Layout {
   preheader: string;
   greeting: string;
   headline: string;
-  banner?: { label: string; value: string; note: string };
+  banner?: { label: string; value: string; note: string; qrCid?: string };
   rows: Row[];
   paragraphs: string[];
 }
@@ -185,6 +187,7 @@ function htmlOf(layout: Layout): string {
     ? `<tr><td style="padding:0 24px 16px 24px;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border:2px dashed #e23744;border-radius:6px;">
 <tr><td align="center" style="${FONT}padding:16px;">
+${layout.banner.qrCid ? `<img src="cid:${e(layout.banner.qrCid)}" width="240" height="240" alt="QR code of your ticket" style="display:block;width:240px;height:240px;border:0;margin:0 auto 8px auto;">` : ""}
 <div style="${FONT}font-size:12px;letter-spacing:2px;text-transform:uppercase;color:#666666;">${e(layout.banner.label)}</div>
 <div style="font-family:'Courier New',Courier,monospace;font-size:30px;font-weight:bold;letter-spacing:3px;color:#111111;padding:6px 0;">${e(layout.banner.value)}</div>
 <div style="${FONT}font-size:13px;color:#666666;">${e(layout.banner.note)}</div>
@@ -250,7 +253,14 @@ function layoutOf(kind: BookingEmailKind, d: BookingEmailDetails): Layout {
       preheader: `Ticket ${code} · ${seats.join(", ")} · ${when}`,
       greeting,
       headline: "Your booking is confirmed.",
-      banner: { label: "Ticket code", value: code, note: "Show this code at the cinema entrance." },
+      banner: {
+        label: "Ticket code",
+        value: code,
+        note: d.ticketQrCid
+          ? "Show this QR code (or the code) at the cinema entrance."
+          : "Show this code at the cinema entrance.",
+        qrCid: d.ticketQrCid,
+      },
       rows: [
         ...showRows,
         ...(d.receipt ? receiptRows(d.receipt, "Amount paid") : [{ label: "Amount paid", value: amount }]),

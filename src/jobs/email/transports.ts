@@ -11,6 +11,8 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
+  /** Images shown in the HTML by `cid:` (the ticket's QR code), sent as inline parts. */
+  inlineImages?: { cid: string; filename: string; contentType: string; content: Uint8Array }[];
   /** Stable per logical email (order + kind), for providers that deduplicate retried requests. */
   idempotencyKey?: string;
 }
@@ -47,8 +49,8 @@ function checkAddresses(message: OutgoingEmail) {
 }
 
 /** UTF-8 → base64 in lines of 76 characters (RFC 2045), so any text survives any mail hop. */
-function base64Body(value: string): string {
-  const bytes = new TextEncoder().encode(value);
+function base64Body(value: string | Uint8Array): string {
+  const bytes = typeof value === "string" ? new TextEncoder().encode(value) : value;
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return (btoa(binary).match(/.{1,76}/g) ?? []).join("\r\n");
@@ -62,6 +64,16 @@ export function buildMimeMessage(message: OutgoingEmail): { raw: string; message
   mime.setSubject(message.subject.replace(/[\r\n]+/g, " "));
   mime.addMessage({ contentType: "text/plain", data: base64Body(message.text), encoding: "base64" });
   mime.addMessage({ contentType: "text/html", data: base64Body(message.html), encoding: "base64" });
+  for (const image of message.inlineImages ?? []) {
+    const { filename, contentType, content, cid } = image;
+    mime.addAttachment({
+      filename,
+      contentType,
+      data: base64Body(content),
+      inline: true,
+      headers: { "Content-ID": cid },
+    });
+  }
   const raw = mime.asRaw();
   const header = mime.getHeader("Message-ID");
   return { raw, messageId: typeof header === "string" ? header.replace(/^<|>$/g, "") : "" };
@@ -132,6 +144,16 @@ export function httpEmailApiTransport(options: HttpEmailApiOptions): EmailTransp
             subject: message.subject,
             text: message.text,
             html: message.html,
+            ...(message.inlineImages?.length
+              ? {
+                  attachments: message.inlineImages.map((i) => ({
+                    filename: i.filename,
+                    content_type: i.contentType,
+                    content_id: i.cid,
+                    content: base64Body(i.content).replace(/\r\n/g, ""),
+                  })),
+                }
+              : {}),
           }),
           signal: AbortSignal.timeout(timeoutMs),
         });

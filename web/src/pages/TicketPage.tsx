@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../api/client";
 import { CheckCircleIcon, PinIcon, TicketIcon } from "../components/Icons";
@@ -5,17 +6,20 @@ import { Poster } from "../components/Poster";
 import { EmptyState, ErrorState, PageLoading } from "../components/StatusViews";
 import type { Order } from "../features/booking/api/booking";
 import { BookingHeader } from "../features/booking/components/BookingHeader";
-import { TicketCodeArt } from "../features/booking/components/TicketCode";
 import { useOrder } from "../features/booking/hooks/queries";
+import { TicketPass } from "../features/tickets/components/TicketPass";
 import { formatRuntime } from "../lib/format";
 import { formatLongShowDay, formatPrice, formatShowTime, formatStamp } from "../lib/format-show";
 import { useDocumentTitle } from "../lib/hooks";
+import { registerOfflineWorker } from "../lib/offline-worker";
 import styles from "./TicketPage.module.css";
 
 export default function TicketPage() {
   const { orderId = "" } = useParams();
   const order = useOrder(orderId);
   useDocumentTitle(order.data?.ticketCode ? `Ticket ${order.data.ticketCode}` : "Your ticket");
+  // Once seen, the ticket opens again without a network (at the cinema's door, in a basement).
+  useEffect(registerOfflineWorker, []);
 
   if (order.isPending) return <PageLoading />;
   if (order.isError) {
@@ -94,16 +98,16 @@ function Ticket({ order, code }: { order: Order; code: string }) {
 
         <div className={styles.tear} aria-hidden="true" />
 
-        <div className={styles.codeRow}>
-          <TicketCodeArt code={code} />
-          <div className={styles.codeText}>
-            <p className={styles.codeLabel}>Ticket code</p>
-            <p className={styles.code} data-testid="ticket-code">
-              {code}
-            </p>
-            <p className={styles.codeHint}>Show this code at the theatre entrance.</p>
-          </div>
-        </div>
+        <TicketPass
+          orderId={order.orderId}
+          code={code}
+          title={movie.title}
+          lines={[
+            `${formatLongShowDay(order.show.startTime)}, ${formatShowTime(order.show.startTime)} IST`,
+            theatre.name,
+            `${order.seatIds.length === 1 ? "Seat" : "Seats"} ${order.seatIds.join(", ")}`,
+          ]}
+        />
 
         <p className={styles.footnote}>
           Booked by {order.customer.name}

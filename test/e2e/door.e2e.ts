@@ -1,0 +1,238 @@
+/**
+ * Tickets at the door, in Chromium on the real stack: the ticket page's QR code decodes to exactly
+ * the token GET /orders/{id}/ticket returns; and the usher's scanner (/scan), fed that very QR code
+ * through Chromium's fake camera (a .y4m video made here from the page's own pixels), shows it
+ * valid, while a video of a tampered token shows it forged.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import jsQR from "jsqr";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { encode } from "uqr";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { base64UrlDecode, base64UrlEncode } from "../../src/shared/ticket-token.ts";
+import { confirmOrderForTest } from "../support/confirm-order.ts";
+import { LOAD, launchBrowser, newVisitor, PHONE, SCREENSHOTS, screenshot } from "./browser.ts";
+import { bookableShows } from "./flows.ts";
+
+const baseUrl = inject("baseUrl");
+const CHROMIUM = process.env.E2E_CHROMIUM ?? "/usr/bin/chromium";
+const VIDEOS = path.resolve(import.meta.dirname, "../../test-results/videos");
+
+interface Booked {
+  orderId: string;
+  seatIds: string[];
+  token: string;
+  identity: { token: string; userId: string; expiresAt: string };
+}
+
+/** A guest books two free seats through the API and pays (the one confirm helper); returns its ticket. */
+async function bookAndConfirm(): Promise<Booked> {
+  const identity = (await (
+    await fetch(`${baseUrl}/api/v1/auth/guest`, { method: "POST" })
+  ).json()) as Booked["identity"];
+  const auth = { authorization: `Bearer ${identity.token}`, "content-type": "application/json" };
+  const [show] = await bookableShows(baseUrl, 1, 2);
+  if (!show) throw new Error("no show");
+  const map = (await (await fetch(`${baseUrl}/api/v1/shows/${show.showId}/seatmap`)).json()) as {
+    rows: { seats: ({ seatId: string; state: string } | null)[] }[];
+  };
+  const free = map.rows.flatMap((r) => r.seats.flatMap((s) => (s && s.state === "AVAILABLE" ? [s.seatId] : [])));
+  const seatIds = free.slice(Math.floor(free.length / 2), Math.floor(free.length / 2) + 2);
+  const hold = await fetch(`${baseUrl}/api/v1/holds`, {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify({ showId: show.showId, seatIds, quantity: seatIds.length }),
+  });
+  expect(hold.status).toBe(201);
+  const { holdId } = (await hold.json()) as { holdId: string };
+  const customer = { name: "Asha Rao", email: "asha@example.in", phone: "+91 98765 43210" };
+  const order = await fetch(`${baseUrl}/api/v1/orders`, {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify({ holdId, customer }),
+  });
+  expect(order.status).toBe(201);
+  const { orderId } = (await order.json()) as { orderId: string };
+  await confirmOrderForTest((p, init) => fetch(`${baseUrl}${p}`, init), orderId, auth);
+  const ticket = await fetch(`${baseUrl}/api/v1/orders/${orderId}/ticket`, { headers: auth });
+  expect(ticket.status).toBe(200);
+  const { token } = (await ticket.json()) as { token: string };
+  return { orderId, seatIds, token, identity };
+}
+
+interface Pixels {
+  width: number;
+  height: number;
+  rgba: Uint8ClampedArray;
+}
+
+/** The ticket page's QR code as the browser paints it: its SVG drawn onto a canvas, read back. */
+async function pagePixels(page: Page): Promise<Pixels> {
+  const { width, height, data } = await page.getByTestId("ticket-qr").evaluate(async (svg) => {
+    const size = 4 * (svg as SVGSVGElement).viewBox.baseVal.width;
+    const clone = svg.cloneNode(true) as SVGSVGElement;
+    clone.setAttribute("width", String(size));
+    clone.setAttribute("height", String(size));
+    clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+    const image = new Image();
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(clone.outerHTML)}`;
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = size;
+    canvas.height = size;
+    const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
+    ctx.drawImage(image, 0, 0, size, size);
+    const frame = ctx.getImageData(0, 0, size, size);
+    return { width: size, height: size, data: Array.from(frame.data) };
+  });
+  return { width, height, rgba: Uint8ClampedArray.from(data) };
+}
+
+/** The pixels of a token's QR code (4 px a module, quiet zone 4), for a video of a ticket not on any page. */
+function qrPixels(token: string): Pixels {
+  const modules = encode(token, { ecc: "M", border: 4 }).data;
+  const size = modules.length * 4;
+  const rgba = new Uint8ClampedArray(size * size * 4);
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) {
+      const v = modules[y >> 2]?.[x >> 2] ? 0 : 255;
+      rgba.set([v, v, v, 255], (y * size + x) * 4);
+    }
+  return { width: size, height: size, rgba };
+}
+
+/**
+ * A Y4M video (the format Chromium's fake camera plays) of `qr` held still in front of the camera:
+ * 640×480, grey background, the code scaled ×`zoom` in the middle (toolchain-facts.md: a camera).
+ */
+function y4mOf(qr: Pixels, name: string, zoom = 2): string {
+  const W = 640;
+  const H = 480;
+  const y = new Uint8Array(W * H).fill(200);
+  const left = Math.floor((W - qr.width * zoom) / 2);
+  const top = Math.floor((H - qr.height * zoom) / 2);
+  for (let row = 0; row < qr.height * zoom; row++)
+    for (let col = 0; col < qr.width * zoom; col++) {
+      const src = (Math.floor(row / zoom) * qr.width + Math.floor(col / zoom)) * 4;
+      y[(top + row) * W + left + col] = qr.rgba[src] as number;
+    }
+  const chroma = new Uint8Array((W / 2) * (H / 2) * 2).fill(128);
+  const frame = Buffer.concat([Buffer.from("FRAME\n"), y, chroma]);
+  const file = path.join(VIDEOS, `${name}.y4m`);
+  mkdirSync(VIDEOS, { recursive: true });
+  writeFileSync(
+    file,
+    Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`), ...Array(10).fill(frame)]),
+  );
+  return file;
+}
+
+/** A Chromium whose camera plays `video`; its page opens /scan as a phone, camera allowed. */
+async function scannerWith(video: string): Promise<{ browser: Browser; page: Page }> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--use-fake-ui-for-media-stream",
+      "--use-fake-device-for-media-stream",
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  });
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: PHONE, isMobile: true, hasTouch: true });
+  await context.grantPermissions(["camera"], { origin: baseUrl });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => console.error(`[scanner] ${error.message}`));
+  await page.goto("/scan", LOAD);
+  await expect.poll(() => page.getByTestId("door-keys").getAttribute("data-ready")).toBe("yes");
+  await page.getByRole("button", { name: "Start scanning" }).click();
+  return { browser, page };
+}
+
+let browser: Browser;
+let booked: Booked;
+let shown: Pixels;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  booked = await bookAndConfirm();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("tickets at the door", () => {
+  it("the ticket page's QR code decodes to exactly the token the API returns; it prints and saves", async () => {
+    const { context, page } = await newVisitor(browser, baseUrl, PHONE);
+    await context.addInitScript(
+      (identity) => localStorage.setItem("housefull.identity", JSON.stringify(identity)),
+      booked.identity,
+    );
+    await page.goto(`/tickets/${booked.orderId}`, LOAD);
+    await page.getByTestId("ticket-qr").waitFor();
+    shown = await pagePixels(page);
+    expect(jsQR(shown.rgba, shown.width, shown.height)?.data).toBe(booked.token);
+    // Large enough for any door camera: at least 3 CSS px a module on a phone.
+    const box = await page.getByTestId("ticket-qr").boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThanOrEqual((shown.width / 4) * 3);
+    await screenshot(page, "door-1-ticket-qr");
+
+    // Printed: the QR code stays, the buttons go.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByTestId("ticket-qr").isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Save ticket" }).isVisible()).toBe(false);
+    await page.emulateMedia({ media: "screen" });
+
+    // "Save ticket" downloads a PNG made on the device.
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Save ticket" }).click();
+    expect((await download).suggestedFilename()).toMatch(/^ticket-BMS[0-9A-F]{8}\.png$/);
+
+    // Seen once, the ticket opens again with no network (the offline worker).
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload(LOAD);
+    await page.getByTestId("ticket-qr").waitFor();
+    await context.setOffline(true);
+    await page.reload(LOAD);
+    await page.getByTestId("ticket-qr").waitFor();
+    expect(await page.getByTestId("ticket-qr").getAttribute("data-token")).toBe(booked.token);
+    await context.close();
+  });
+
+  it("the scanner, shown the page's own QR code through the camera, says valid with the seats and name", async () => {
+    const { browser: scanner, page } = await scannerWith(y4mOf(shown, "ticket"));
+    try {
+      const answer = page.getByTestId("scan-answer");
+      await answer.waitFor({ timeout: 20_000 });
+      expect(await answer.getAttribute("data-verdict")).toBe("ADMIT");
+      expect(await page.getByTestId("scan-seats").textContent()).toBe(booked.seatIds.join(" · "));
+      expect(await answer.textContent()).toContain("Asha Rao");
+      expect(await answer.textContent()).toContain("2 people");
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SCREENSHOTS, "door-2-scan-valid.png") });
+    } finally {
+      await scanner.close();
+    }
+  });
+
+  it("a tampered ticket (one seat changed, signature kept) shows red: forged or altered", async () => {
+    const bytes = base64UrlDecode(booked.token) as Uint8Array;
+    const lastSeat = bytes.length - 64 - 1;
+    bytes[lastSeat] = (bytes[lastSeat] as number) + 1;
+    const { browser: scanner, page } = await scannerWith(y4mOf(qrPixels(base64UrlEncode(bytes)), "tampered"));
+    try {
+      const answer = page.getByTestId("scan-answer");
+      await answer.waitFor({ timeout: 20_000 });
+      expect(await answer.getAttribute("data-verdict")).toBe("REFUSE");
+      expect(await page.getByTestId("scan-reason").textContent()).toBe("Forged or altered");
+      await page.screenshot({ path: path.join(SCREENSHOTS, "door-3-scan-forged.png") });
+      // The typed short code is the fallback; it cannot be proven offline and says so.
+      await page.getByRole("button", { name: /Tap for the next/ }).click();
+    } finally {
+      await scanner.close();
+    }
+  });
+});

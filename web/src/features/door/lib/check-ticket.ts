@@ -1,0 +1,45 @@
+import { importVerifyKeys, type PublicTicketKey, type Ticket, verifyTicket } from "@housefull/shared";
+
+/** What the usher sees: admit (green) or refuse (red), and why. */
+export type DoorAnswer =
+  | { verdict: "ADMIT"; ticket: Ticket; checkedOffline: boolean }
+  | { verdict: "REFUSE"; reason: string; detail: string; ticket?: Ticket };
+
+const REASONS = {
+  MALFORMED: ["Not a ticket", "This code is not a housefull ticket."],
+  UNKNOWN_KEY: [
+    "Unknown signature key",
+    "Signed by a key this scanner does not know. Refresh the keys and scan again.",
+  ],
+  BAD_SIGNATURE: ["Forged or altered", "The ticket's signature does not match its contents."],
+  KEY_EXPIRED: ["Expired ticket key", "This ticket was signed with a key that is no longer valid."],
+} as const;
+
+// Importing keys is WebCrypto work: once per key list.
+let imported: { keys: readonly PublicTicketKey[]; verify: ReturnType<typeof importVerifyKeys> } | undefined;
+
+/**
+ * Checks a scanned token on this device, against the public keys (Ed25519 through WebCrypto, the
+ * same code the worker runs). This only proves the ticket is genuine; whether it was already used,
+ * or is of this show, is the check-in's answer (the next step slots in after this one).
+ */
+export async function checkTicketOffline(
+  keys: readonly PublicTicketKey[],
+  token: string,
+  now = new Date(),
+): Promise<DoorAnswer> {
+  if (imported?.keys !== keys) imported = { keys, verify: importVerifyKeys(keys) };
+  const verdict = await verifyTicket(await imported.verify, token.trim(), now);
+  if (verdict.outcome === "VALID") return { verdict: "ADMIT", ticket: verdict.ticket, checkedOffline: true };
+  const [reason, detail] = REASONS[verdict.outcome];
+  return { verdict: "REFUSE", reason, detail };
+}
+
+/** A typed short code cannot be proven on the device: it needs the check-in service. */
+export const typedCodeAnswer = (code: string): DoorAnswer => ({
+  verdict: "REFUSE",
+  reason: "Scan the QR code",
+  detail: `${code} can only be checked online, which this scanner cannot do yet. Ask for the QR code.`,
+});
+
+export const TICKET_CODE = /^BMS[0-9A-F]{8}$/;
