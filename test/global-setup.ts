@@ -18,8 +18,8 @@ import {
   startBridges,
 } from "../dev/local-stack.ts";
 import { startPaymentSandbox } from "../dev/payment-sandbox/index.ts";
-import { startControlledIssuer } from "./dev/controlled-issuer.ts";
 import { generateTicketKey, keySetJson } from "../dev/ticket-keys.ts";
+import { startControlledIssuer } from "./dev/controlled-issuer.ts";
 
 const quiet = (line: string) => {
   if (process.env.STACK_VERBOSE) console.log(line);

@@ -4,10 +4,10 @@ import jsQR from "jsqr";
 import { describe, expect, it } from "vitest";
 import { buildMimeMessage, type EmailTransport, type OutgoingEmail } from "../../src/jobs/email/transports";
 import { consumeEmailBatch } from "../../src/jobs/email-consumer";
-import { confirmOrderForTest } from "../support/confirm-order";
 import { readBitmapPng } from "../support/png";
 import { asUser, createShow, newUser, placeOrder } from "./fixtures";
 import { call } from "./http";
+import { payOrder } from "./payments";
 
 async function confirmationEmailOf(orderId: string): Promise<OutgoingEmail> {
   const sent: OutgoingEmail[] = [];
@@ -31,7 +31,7 @@ describe("the confirmation email's QR code", () => {
   it("is an inline PNG (cid:) that decodes to the very token GET …/ticket returns", async () => {
     const userId = newUser("door-email");
     const order = await placeOrder(userId, await createShow(), ["G3", "G4"]);
-    await confirmOrderForTest(call, order.orderId, asUser(userId));
+    expect((await payOrder(userId, order.orderId)).webhook.status).toBe(200);
     const email = await confirmationEmailOf(order.orderId);
 
     const [image] = email.inlineImages ?? [];
