@@ -2,9 +2,11 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
+import { noStore } from "../http/edge-cache";
 import { errorResponse, errorResponses, jsonResponse } from "../http/openapi-doc";
 import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
+import { backendDown, csrf, signedIn } from "./route-docs";
 import { accountSchema, deletedSchema, renameBody } from "./schemas";
 import { clearSessionCookies } from "./session-auth";
 import { requireSession } from "./session-middleware";
@@ -12,17 +14,11 @@ import { deleteAccount } from "./use-cases/delete-account";
 import { type GetAccountOutcome, getAccount } from "./use-cases/get-account";
 import { renameAccount } from "./use-cases/rename-account";
 
-const noStore = { "Cache-Control": "no-store" };
-const signedIn = { 401: errorResponse("Not signed in (no session, or it was revoked)") };
-const csrf = { 403: errorResponse("`CSRF_REFUSED`: from another site, or without the `x-csrf-token` header") };
 const gone = { 404: errorResponse("`ACCOUNT_NOT_FOUND`: the account was deleted") };
 /** Every account route refuses the same way: the account was deleted under the session. */
 const accountGone = refusals<Refused<GetAccountOutcome, "FOUND">>({
   ACCOUNT_NOT_FOUND: ["ACCOUNT_NOT_FOUND", "This account no longer exists"],
 });
-
-/** Every accounts route reads or writes Postgres. */
-const backendDown = errorResponses("SERVICE_UNAVAILABLE");
 
 export const accountRoutes = new Hono<AppEnv>()
   .get(

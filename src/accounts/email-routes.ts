@@ -2,20 +2,18 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
-import { errorResponse, errorResponses, jsonResponse } from "../http/openapi-doc";
+import { noStore } from "../http/edge-cache";
+import { errorResponse, jsonResponse } from "../http/openapi-doc";
 import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
 import { signInBudget, spendSignInBudget } from "./rate-limits";
+import { backendDown } from "./route-docs";
 import { codeSentSchema, emailStartBody, emailVerifyBody, sessionSchema } from "./schemas";
 import { keyedHash } from "./secrets";
 import { setSessionCookies } from "./session-auth";
 import { deviceOf } from "./session-start";
 import { startEmailSignIn } from "./use-cases/start-email-sign-in";
 import { type VerifyEmailCodeOutcome, verifyEmailCode } from "./use-cases/verify-email-code";
-
-const noStore = { "Cache-Control": "no-store" };
-/** Every accounts route reads or writes Postgres. */
-const backendDown = errorResponses("SERVICE_UNAVAILABLE");
 
 const refusedCode = refusals<Refused<VerifyEmailCodeOutcome, "SIGNED_IN">>({
   CODE_INVALID: ["EMAIL_CODE_INVALID", "That code is wrong or no longer valid; ask for a new one"],

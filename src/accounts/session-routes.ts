@@ -2,9 +2,11 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
-import { errorResponse, errorResponses, jsonResponse } from "../http/openapi-doc";
+import { noStore } from "../http/edge-cache";
+import { errorResponse, jsonResponse } from "../http/openapi-doc";
 import { type Refused, refusals, unreachable } from "../http/refusals";
 import { validate } from "../http/validate";
+import { backendDown, signedInWrite } from "./route-docs";
 import { claimedSchema, claimGuestBody, sessionSchema, signedOutSchema } from "./schemas";
 import { clearSessionCookies, sessionCallerOf } from "./session-auth";
 import { requireSession } from "./session-middleware";
@@ -12,20 +14,10 @@ import { type ClaimGuestOrdersOutcome, claimGuestOrders } from "./use-cases/clai
 import { readSession } from "./use-cases/read-session";
 import { signOut, signOutEverywhere } from "./use-cases/sign-out";
 
-const noStore = { "Cache-Control": "no-store" };
-const signedInWrite = {
-  ...errorResponses("SERVICE_UNAVAILABLE"),
-  401: errorResponse("Not signed in (no session, or it was revoked)"),
-  403: errorResponse("`CSRF_REFUSED`: from another site, or without the `x-csrf-token` header"),
-};
-
 const refusedClaim = refusals<Refused<ClaimGuestOrdersOutcome, "CLAIMED">>({
   NOT_A_GUEST_TOKEN: ["BAD_REQUEST", "guestToken is not a valid, unexpired guest token"],
   NOT_AN_ACCOUNT: ["UNAUTHENTICATED", "Sign in to an account first"],
 });
-
-/** Every accounts route reads or writes Postgres. */
-const backendDown = errorResponses("SERVICE_UNAVAILABLE");
 
 export const sessionRoutes = new Hono<AppEnv>()
   .get(

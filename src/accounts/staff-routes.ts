@@ -3,9 +3,11 @@ import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/identity";
 import { depsOf } from "../deps";
-import { errorResponse, errorResponses, jsonResponse } from "../http/openapi-doc";
+import { noStore } from "../http/edge-cache";
+import { errorResponse, jsonResponse } from "../http/openapi-doc";
 import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
+import { backendDown } from "./route-docs";
 import { grantBody, grantedSchema, staffSchema, theatreParam } from "./schemas";
 import { requireStaff } from "./session-middleware";
 import { type GrantTheatreRoleOutcome, grantTheatreRole, listTheatreStaff } from "./use-cases/theatre-staff";
@@ -15,7 +17,7 @@ import { type GrantTheatreRoleOutcome, grantTheatreRole, listTheatreStaff } from
  * validated, then requireStaff(action) — 404 outside the caller's scope, 403 in scope but not allowed.
  */
 const staffErrors = {
-  ...errorResponses("SERVICE_UNAVAILABLE"),
+  ...backendDown,
   400: errorResponse("`theatreId` is not a UUID, or a malformed body"),
   401: errorResponse("No caller"),
   404: errorResponse("`THEATRE_NOT_FOUND`: no such theatre, or not one you work at"),
@@ -25,9 +27,6 @@ const refusedGrant = refusals<Refused<GrantTheatreRoleOutcome, "GRANTED">>({
   USER_NOT_FOUND: ["USER_NOT_FOUND", "Nobody has signed in with that address yet"],
   ROLE_NOT_GRANTABLE: ["FORBIDDEN", "Only an admin may make a theatre manager"],
 });
-
-/** Every accounts route reads or writes Postgres. */
-const backendDown = errorResponses("SERVICE_UNAVAILABLE");
 
 export const staffRoutes = new Hono<AppEnv>()
   .get(
@@ -46,7 +45,7 @@ export const staffRoutes = new Hono<AppEnv>()
     requireStaff("read"),
     async (c) => {
       const result = await listTheatreStaff(depsOf(c), c.req.valid("param"));
-      return c.json({ staff: result.staff }, 200, { "Cache-Control": "no-store" });
+      return c.json({ staff: result.staff }, 200, noStore);
     },
   )
   .post(

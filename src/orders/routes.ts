@@ -3,6 +3,7 @@ import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/identity";
 import { depsOf } from "../deps";
+import { noStore } from "../http/edge-cache";
 import { ApiError } from "../http/errors";
 import { rateLimit } from "../http/rate-limit";
 import { type Refused, refusals } from "../http/refusals";
@@ -49,8 +50,6 @@ const refused = {
     NOT_CANCELLABLE: ({ reason, status }) => ["NOT_CANCELLABLE", reason, { status }],
   }),
 };
-
-const noStore = { "Cache-Control": "no-store" };
 
 const ordersRateLimit = rateLimit<UserEnv>("HOLDS_RATE_LIMITER", (c) => `orders:${c.var.userId}`);
 const cancelRateLimit = rateLimit<UserEnv>("HOLDS_RATE_LIMITER", (c) => `cancels:${c.var.userId}`);
