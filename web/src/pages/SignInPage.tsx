@@ -6,7 +6,7 @@ import { oidcStartUrl } from "../features/accounts/api/accounts";
 import styles from "../features/accounts/components/Accounts.module.css";
 import { EmailCodeSignIn } from "../features/accounts/components/EmailCodeSignIn";
 import { useSession } from "../features/accounts/hooks/use-session";
-import { safeReturnTo } from "../features/accounts/lib/schemas";
+import { safeReturnTo } from "../features/accounts/lib/return-to";
 import { refusalWords } from "../features/accounts/lib/words";
 import { useDocumentTitle } from "../lib/hooks";
 

@@ -1,6 +1,7 @@
 import { formatStamp } from "../../../lib/format-show";
 import type { Account, Device } from "../api/accounts";
 import { useSignOutEverywhere } from "../hooks/use-account-actions";
+import { deviceName } from "../lib/device-name";
 import { accountErrorWords } from "../lib/words";
 import styles from "./Accounts.module.css";
 
@@ -40,8 +41,8 @@ export function DevicesCard({ account, onSignedOut }: { account: Account; onSign
 function DeviceRow({ device }: { device: Device }) {
   return (
     <li className={styles.device}>
-      <span className={styles.deviceName}>
-        {device.device ?? "Unknown device"}
+      <span className={styles.deviceName} title={device.device ?? undefined}>
+        {deviceName(device.device)}
         {device.current ? <span className={styles.current}>This device</span> : null}
       </span>
       <span className={styles.meta}>

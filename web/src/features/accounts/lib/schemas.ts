@@ -17,9 +17,3 @@ export const nameForm = z.object({ name: customerSchema.shape.name });
 export type EmailForm = z.infer<typeof emailForm>;
 export type CodeForm = z.infer<typeof codeForm>;
 export type NameForm = z.infer<typeof nameForm>;
-
-/** A `returnTo` worth going back to: a path on this site, not the sign-in page itself. */
-export function safeReturnTo(value: string | null): string {
-  if (!value || !/^\/(?![/\\])/.test(value) || value.startsWith("/sign-in")) return "/";
-  return value;
-}
