@@ -180,9 +180,9 @@ export async function apiFetch(input: RequestInfo | URL, init: RequestInit = {})
 
   if (who?.signedIn) {
     const res = await send({ csrf: who.csrfToken });
-    if (res.status === 403 && write) {
+    if (write && (await csrfRefused(res))) {
       // Signed out and in again in another tab: a new session, a new CSRF token. Ask once more.
-      const fresh = await loadSession(true);
+      const fresh = await adoptSession(await loadSession(true));
       if (fresh.signedIn && fresh.csrfToken !== who.csrfToken) return send({ csrf: fresh.csrfToken });
       return res;
     }
@@ -194,6 +194,16 @@ export async function apiFetch(input: RequestInfo | URL, init: RequestInit = {})
     return send({});
   }
   return sendAsGuest(needsIdentity, send);
+}
+
+async function csrfRefused(res: Response): Promise<boolean> {
+  if (res.status !== 403) return false;
+  try {
+    const body = (await res.clone().json()) as { error?: { code?: string } };
+    return body.error?.code === "CSRF_REFUSED";
+  } catch {
+    return false;
+  }
 }
 
 async function sendAsGuest(

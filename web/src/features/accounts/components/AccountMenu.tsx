@@ -28,12 +28,13 @@ export function AccountMenu() {
     <nav className={styles.nav} aria-label="Your account">
       <NavLink
         to="/bookings"
+        title="My bookings"
         className={styles.link}
         onPointerEnter={() => void loadBookingsPage()}
         onFocus={() => void loadBookingsPage()}
       >
         <TicketIcon size={18} />
-        <span>My bookings</span>
+        <span className={styles.label}>My bookings</span>
       </NavLink>
       <Link
         to={`/sign-in?returnTo=${encodeURIComponent(here)}`}
