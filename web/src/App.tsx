@@ -4,7 +4,17 @@ import { AppShell } from "./components/AppShell";
 import { PageLoading } from "./components/StatusViews";
 import { MoviesPage } from "./pages/MoviesPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
-import { BookingsPage, CheckoutPage, MoviePage, PayPage, ScanPage, SeatsPage, TicketPage } from "./routes";
+import {
+  AccountPage,
+  BookingsPage,
+  CheckoutPage,
+  MoviePage,
+  PayPage,
+  ScanPage,
+  SeatsPage,
+  SignInPage,
+  TicketPage,
+} from "./routes";
 
 export function App() {
   return (
@@ -27,6 +37,8 @@ export function App() {
         <Route path="orders/:orderId/:step" element={<PayPage />} />
         <Route path="tickets/:orderId" element={<TicketPage />} />
         <Route path="bookings" element={<BookingsPage />} />
+        <Route path="sign-in" element={<SignInPage />} />
+        <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -11,6 +11,8 @@ export const loadPayPage = () => import("./pages/PayPage");
 export const loadTicketPage = () => import("./pages/TicketPage");
 export const loadBookingsPage = () => import("./pages/BookingsPage");
 export const loadScanPage = () => import("./pages/ScanPage");
+export const loadSignInPage = () => import("./pages/SignInPage");
+export const loadAccountPage = () => import("./pages/AccountPage");
 
 export const MoviePage = lazy(loadMoviePage);
 export const SeatsPage = lazy(loadSeatsPage);
@@ -19,3 +21,5 @@ export const PayPage = lazy(loadPayPage);
 export const TicketPage = lazy(loadTicketPage);
 export const BookingsPage = lazy(loadBookingsPage);
 export const ScanPage = lazy(loadScanPage);
+export const SignInPage = lazy(loadSignInPage);
+export const AccountPage = lazy(loadAccountPage);

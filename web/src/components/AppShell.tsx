@@ -1,9 +1,8 @@
 import { Suspense, useEffect, useRef } from "react";
 import { ErrorBoundary, type FallbackProps } from "react-error-boundary";
-import { Link, NavLink, Outlet, useLocation, useNavigationType } from "react-router";
-import { loadBookingsPage } from "../routes";
+import { Link, Outlet, useLocation, useNavigationType } from "react-router";
+import { AccountMenu } from "../features/accounts/components/AccountMenu";
 import styles from "./AppShell.module.css";
-import { TicketIcon } from "./Icons";
 import { SearchBox } from "./SearchBox";
 import { ErrorState, PageLoading } from "./StatusViews";
 import { Wordmark } from "./Wordmark";
@@ -50,15 +49,7 @@ export function AppShell() {
           <div className={styles.search}>
             <SearchBox />
           </div>
-          <NavLink
-            to="/bookings"
-            className={styles.bookings}
-            onPointerEnter={() => void loadBookingsPage()}
-            onFocus={() => void loadBookingsPage()}
-          >
-            <TicketIcon size={18} />
-            <span>My bookings</span>
-          </NavLink>
+          <AccountMenu />
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>

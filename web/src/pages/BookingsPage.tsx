@@ -7,6 +7,7 @@ import { useAnnouncer } from "../components/LiveRegion";
 import { Notice } from "../components/Notice";
 import { Pagination } from "../components/Pagination";
 import { EmptyState, ErrorState } from "../components/StatusViews";
+import { useSession } from "../features/accounts/hooks/use-session";
 import { useCancelOrder } from "../features/booking/hooks/mutations";
 import { actionErrorWords } from "../features/booking/lib/notices";
 import type { ListedOrder } from "../features/bookings/api/orders";
@@ -20,7 +21,9 @@ export default function BookingsPage() {
   useDocumentTitle("My bookings");
   const [params] = useSearchParams();
   const page = Math.max(1, Number(params.get("page")) || 1);
-  const known = hasIdentity();
+  // A signed-in person's bookings follow them to this device; a guest's are where they booked.
+  const session = useSession();
+  const known = hasIdentity() || session?.signedIn === true;
   const orders = useOrderList(page, known);
   const [region, announce] = useAnnouncer();
   const [toCancel, setToCancel] = useState<ListedOrder | null>(null);
@@ -63,7 +66,8 @@ export default function BookingsPage() {
     return (
       <div className={`container ${styles.page}`}>
         {heading}
-        {empty}
+        {/* Not "no bookings" before the session answer: a signed-in person may have some. */}
+        {session === null ? null : empty}
       </div>
     );
   }

@@ -5,6 +5,7 @@ import { useForm } from "react-hook-form";
 import { ApiError } from "../../../api/client";
 import { Notice } from "../../../components/Notice";
 import { formatPrice } from "../../../lib/format-show";
+import { useAccountPrefill } from "../../accounts/hooks/use-account-prefill";
 import type { Hold, Order } from "../api/booking";
 import { usePlaceOrder } from "../hooks/mutations";
 import { actionErrorWords, type BookingNotice } from "../lib/notices";
@@ -51,12 +52,17 @@ interface CustomerFormProps {
 export function CustomerForm({ hold, onOrdered, onHoldLost }: CustomerFormProps) {
   const [remember, setRemember] = useState(true);
   const placeOrder = usePlaceOrder();
-  const { register, handleSubmit, trigger, setError, formState } = useForm<CustomerInput, unknown, Customer>({
+  const { register, handleSubmit, trigger, setError, formState, setValue, getFieldState } = useForm<
+    CustomerInput,
+    unknown,
+    Customer
+  >({
     resolver: zodResolver(customerSchema),
     defaultValues: savedCustomer(),
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
+  useAccountPrefill({ setValue, getFieldState });
   const { errors, isSubmitted } = formState;
   /** Fields left with text in them: their message follows what is typed from then on. */
   const left = useRef(new Set<Field>());

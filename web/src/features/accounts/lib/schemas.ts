@@ -1,0 +1,19 @@
+import { customerSchema } from "@housefull/shared";
+import { z } from "zod";
+
+/**
+ * The sign-in and account forms' rules: the same email and name rules as checkout and the API
+ * (`customerSchema`), and the API's code rule (6 digits).
+ */
+export const emailForm = z.object({ email: z.string().trim().pipe(customerSchema.shape.email) });
+export const codeForm = z.object({
+  code: z
+    .string()
+    .transform((c) => c.replace(/\s/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, "The code is the 6 digits in the email")),
+});
+export const nameForm = z.object({ name: customerSchema.shape.name });
+
+export type EmailForm = z.infer<typeof emailForm>;
+export type CodeForm = z.infer<typeof codeForm>;
+export type NameForm = z.infer<typeof nameForm>;
