@@ -100,8 +100,8 @@ export async function bookUpToPayment(
     await fillCheckout(page);
   }
   await page.getByRole("button", { name: /^Continue to pay/ }).click();
-  await page.waitForURL("**/pay/*");
-  const orderId = new URL(page.url()).pathname.split("/").pop() ?? "";
+  await page.waitForURL("**/orders/*/pay");
+  const orderId = new URL(page.url()).pathname.split("/")[2] ?? "";
   expect(orderId).not.toBe("");
   return { orderId, seatIds };
 }
