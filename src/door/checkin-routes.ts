@@ -10,6 +10,7 @@ import {
   admittedSchema,
   checkInBody,
   conflictsSchema,
+  gatesSchema,
   manifestSchema,
   showIdParam,
   syncBody,
@@ -17,6 +18,7 @@ import {
 } from "./checkin-schemas";
 import { checkIn } from "./use-cases/check-in";
 import { doorManifest, showConflicts } from "./use-cases/door-manifest";
+import { listGates } from "./use-cases/list-gates";
 import type { GateAccess } from "./use-cases/open-gate";
 import { syncCheckins } from "./use-cases/sync-checkins";
 
@@ -88,6 +90,19 @@ export const checkinRoutes = new Hono<UserEnv>()
       const result = await syncCheckins(depsOf(c), { ...c.req.valid("json"), userId: c.var.userId });
       if (result.outcome !== "SYNCED") return gateClosed(result);
       return c.json({ results: result.results }, 200);
+    },
+  )
+  .get(
+    "/door/shows",
+    describeRoute({
+      tags: ["Door"],
+      summary: "The shows the caller may admit people to, doors open now or within 12 hours (the scanner's gates)",
+      responses: { 200: jsonResponse("The gates", gatesSchema), ...errorResponses("SERVICE_UNAVAILABLE") },
+    }),
+    requireUser,
+    async (c) => {
+      const result = await listGates(depsOf(c), { userId: c.var.userId });
+      return c.json({ gates: result.gates }, 200, { "Cache-Control": "private, no-store" });
     },
   )
   .get(

@@ -91,3 +91,18 @@ export const conflictsSchema = z
     ),
   })
   .meta({ id: "DoorConflicts" });
+
+export const gatesSchema = z
+  .object({
+    gates: z.array(
+      z.object({
+        showId: z.uuid(),
+        movieTitle: z.string(),
+        theatreName: z.string(),
+        startTime: z.iso.datetime(),
+        doorsOpenAt: z.iso.datetime(),
+        doorsCloseAt: z.iso.datetime(),
+      }),
+    ),
+  })
+  .meta({ id: "DoorGates" });

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNotNull, ne } from "drizzle-orm";
+import { and, asc, between, eq, exists, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
+import { userRoles } from "../accounts/tables";
 import type { Database } from "../db/client";
-import { movies, orders, shows } from "../db/schema";
+import { movies, orders, shows, theatres } from "../db/schema";
 import type { DoorShow } from "./door-rules";
 import { type CheckinRow, checkinConflicts, checkins } from "./tables";
 
@@ -128,4 +129,32 @@ export async function conflictsOf(db: Database, showId: string) {
     .innerJoin(orders, eq(orders.id, checkinConflicts.orderId))
     .where(eq(checkinConflicts.showId, showId))
     .orderBy(asc(checkinConflicts.recordedAt));
+}
+
+/** Shows starting between `from` and `to` at the theatres where `userId` has a role (an admin: all). */
+export async function staffShowsOf(db: Database, userId: string, from: Date, to: Date) {
+  const hasRole = db
+    .select({ one: userRoles.userId })
+    .from(userRoles)
+    .where(
+      and(
+        eq(userRoles.userId, userId),
+        or(eq(userRoles.theatreId, shows.theatreId), and(eq(userRoles.role, "admin"), isNull(userRoles.theatreId))),
+      ),
+    );
+  return db
+    .select({
+      showId: shows.id,
+      startTime: shows.startTime,
+      status: shows.status,
+      durationMins: movies.durationMins,
+      movieTitle: movies.title,
+      theatreName: theatres.name,
+    })
+    .from(shows)
+    .innerJoin(movies, eq(movies.id, shows.movieId))
+    .innerJoin(theatres, eq(theatres.id, shows.theatreId))
+    .where(and(between(shows.startTime, from.toISOString(), to.toISOString()), exists(hasRole)))
+    .orderBy(asc(shows.startTime))
+    .limit(100);
 }

@@ -172,6 +172,16 @@ describe("offline check-in", () => {
     expect(await admissionsOf((tickets[3] as PaidTicket).orderId)).toEqual([]);
   });
 
+  it("GET /door/shows lists the gates an usher may pick: this theatre's open shows only", async () => {
+    const gates = async (who: string) =>
+      ((await (await call("/api/v1/door/shows", { headers: asUser(who) })).json()) as { gates: { showId: string }[] })
+        .gates;
+    expect((await gates(gate1)).map((g) => g.showId)).toContain(showId);
+    expect((await gates(await staffMember("usher", await otherTheatre()))).map((g) => g.showId)).not.toContain(showId);
+    expect(await gates(await staffMember())).toEqual([]);
+    expect(await gates("guest_abc")).toEqual([]);
+  });
+
   it("declares every status of the door routes in OpenAPI", async () => {
     const doc = (await (await call("/api/v1/openapi.json")).json()) as {
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
