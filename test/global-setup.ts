@@ -79,7 +79,12 @@ export default async function setup(project: TestProject) {
     project.provide("paymentSandboxApiKey", payments.apiKey);
     project.provide("paymentSandboxWebhookSecret", payments.webhookSecret);
     // A ticket signing key made for this run only (docs/TICKETS.md: keys), never a committed one.
-    project.provide("ticketSigningKeys", keySetJson([await generateTicketKey("1")]));
+    // Also a retired key past its notAfter (public half only, as after a rotation); its private half
+    // goes to the tests alone, so they can make a genuine ticket under an expired key.
+    const expired = await generateTicketKey("2", new Date(Date.now() - 86_400_000));
+    const { d: _private, ...retired } = expired;
+    project.provide("ticketSigningKeys", keySetJson([await generateTicketKey("1"), retired]));
+    project.provide("expiredTicketKey", JSON.stringify(expired));
 
     return async () => {
       await payments.close();
@@ -120,5 +125,7 @@ declare module "vitest" {
     controlledIssuer: string;
     /** TICKET_SIGNING_KEYS of the workers under test. */
     ticketSigningKeys: string;
+    /** A key of ticketSigningKeys past its notAfter, with its private half (JWK). */
+    expiredTicketKey: string;
   }
 }

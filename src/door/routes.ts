@@ -8,6 +8,7 @@ import { ApiError } from "../http/errors";
 import { errorResponses, jsonResponse } from "../http/openapi-doc";
 import { validate } from "../http/validate";
 import { orderIdParam } from "../orders/schemas";
+import { checkinRoutes } from "./checkin-routes";
 import { ticketKeyringOf } from "./ticket-token";
 import { issueTicket } from "./use-cases/issue-ticket";
 
@@ -82,4 +83,5 @@ export const doorRoutes = new Hono<AppEnv>()
       // Scanners refresh before doors open; a rotated key reaches them within the hour.
       return c.json({ keys: publicKeys }, 200, { "Cache-Control": "public, max-age=300, stale-if-error=86400" });
     },
-  );
+  )
+  .route("/", checkinRoutes);

@@ -45,6 +45,14 @@ export const ERROR_CODES = {
   ORDER_CANCELLED: { status: 409, meaning: "The order was cancelled" },
   SHOW_CLOSED: { status: 409, meaning: "The show no longer takes bookings (started or cancelled)" },
   NO_TICKET: { status: 409, meaning: "The order has no ticket: it is not confirmed (`status` says what it is)" },
+  ALREADY_ADMITTED: {
+    status: 409,
+    meaning: "Every seat asked for was already admitted (`admissions` says at which gate and when)",
+  },
+  TICKET_REFUSED: {
+    status: 422,
+    meaning: "The ticket may not enter at this door (`reason`: forged, wrong show, outside the window, revoked…)",
+  },
   NOT_CANCELLABLE: { status: 409, meaning: "The order cannot be cancelled (the reason says why)" },
   HOLD_EXPIRED: { status: 410, meaning: "The hold has expired" },
   ORDER_EXPIRED: { status: 410, meaning: "The order's payment window has passed" },

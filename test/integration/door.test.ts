@@ -42,8 +42,10 @@ describe("signed tickets", () => {
     expect(body.keyId).toBe(1);
 
     const { keys } = await doorKeys();
+    // The signing key, and the retired, expired key the check-in tests need (test/global-setup.ts).
     expect(keys).toEqual([
       { kid: "1", kty: "OKP", crv: "Ed25519", x: expect.stringMatching(/^[\w-]{43}$/), notAfter: expect.any(String) },
+      { kid: "2", kty: "OKP", crv: "Ed25519", x: expect.stringMatching(/^[\w-]{43}$/), notAfter: expect.any(String) },
     ]);
     // The private half is never published.
     expect(JSON.stringify(keys)).not.toContain('"d"');

@@ -2,8 +2,8 @@ import type { Deps } from "../../deps";
 import { isAccountId, rolesAt } from "../accounts-store";
 import type { StaffRole } from "../tables";
 
-/** What a staff route does at a theatre: look, or change something. */
-export type StaffAction = "read" | "manage";
+/** What a staff route does at a theatre: look, admit people at the door, or change something. */
+export type StaffAction = "read" | "admit" | "manage";
 
 export type StaffAuthorization =
   | { outcome: "ALLOWED"; roles: StaffRole[] }
@@ -14,9 +14,9 @@ export type StaffAuthorization =
 
 /** Each role's actions at a theatre in its scope (an admin's scope is every theatre). */
 export const ROLE_ACTIONS: Record<StaffRole, readonly StaffAction[]> = {
-  admin: ["read", "manage"],
-  theatre_manager: ["read", "manage"],
-  usher: ["read"],
+  admin: ["read", "admit", "manage"],
+  theatre_manager: ["read", "admit", "manage"],
+  usher: ["read", "admit"],
 };
 
 /**

@@ -1,11 +1,9 @@
-import { useCallback, useEffect, useRef } from "react";
-import { CameraView } from "../features/door/components/CameraView";
-import { CodeEntry } from "../features/door/components/CodeEntry";
-import { ScanAnswer } from "../features/door/components/ScanAnswer";
+import { useEffect } from "react";
+import { GatePicker } from "../features/door/components/GatePicker";
+import { GateScanner } from "../features/door/components/GateScanner";
 import styles from "../features/door/components/Scanner.module.css";
-import { useCameraScanner } from "../features/door/hooks/use-camera-scanner";
-import { useDoorKeys } from "../features/door/hooks/use-door-keys";
-import { useTicketCheck } from "../features/door/hooks/use-ticket-check";
+import { VerifyScanner } from "../features/door/components/VerifyScanner";
+import { useChosenGate } from "../features/door/hooks/use-chosen-gate";
 import { useDocumentTitle } from "../lib/hooks";
 import { registerOfflineWorker } from "../lib/offline-worker";
 
@@ -24,34 +22,26 @@ function useScannerManifest() {
 }
 
 /**
- * The usher's scanner (docs/TICKETS.md: scanner): one hand, one phone. The camera reads the QR
- * code (or the usher types the code), the device verifies the signature with the keys it keeps,
- * and the whole screen turns green or red.
+ * The usher's scanner (docs/TICKETS.md: scanner): one hand, one phone. At a gate (staff signed in,
+ * a show picked) each scan is a check-in — online, or offline from the show's manifest and synced
+ * later; without one it checks the signature only. The whole screen turns green or red.
  */
 export default function ScanPage() {
   useDocumentTitle("Door scanner");
   useScannerManifest();
-  const keys = useDoorKeys();
-  const { answer, check, dismiss } = useTicketCheck(keys.data);
-  const video = useRef<HTMLVideoElement>(null);
-  const onCode = useCallback((text: string) => void check(text), [check]);
-  const camera = useCameraScanner(video, answer === null, onCode);
-
+  const [gate, choose] = useChosenGate();
   return (
     <main className={styles.page}>
       <header className={styles.header}>
         <h1 className={styles.title}>Door scanner</h1>
-        <p className={styles.keys} data-testid="door-keys" data-ready={keys.data ? "yes" : "no"}>
-          {keys.data
-            ? `${keys.data.keys.length} ${keys.data.keys.length === 1 ? "key" : "keys"}${keys.data.offline ? " · offline" : ""}`
-            : keys.isError
-              ? "No keys: connect once"
-              : "Getting keys…"}
-        </p>
       </header>
-      <CameraView video={video} state={camera.state} onStart={() => void camera.start()} />
-      <CodeEntry onSubmit={onCode} />
-      {answer ? <ScanAnswer answer={answer} onDone={dismiss} /> : null}
+      {gate ? (
+        <GateScanner gate={gate} onLeave={() => choose(null)} />
+      ) : (
+        <VerifyScanner>
+          <GatePicker onPick={choose} />
+        </VerifyScanner>
+      )}
     </main>
   );
 }

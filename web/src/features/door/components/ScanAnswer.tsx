@@ -22,9 +22,23 @@ export function ScanAnswer({ answer, onDone }: { answer: DoorAnswer; onDone: () 
       data-verdict={answer.verdict}
       aria-live="assertive"
     >
-      <span className={styles.verdict}>{admit ? "Valid ticket" : "Not valid"}</span>
-      {admit ? (
+      {admit && answer.admitted !== undefined ? (
         <>
+          {/* "Admitted 2 of 2 — seats C4, C5 — Asha Rao", the count biggest. */}
+          <span className={styles.verdict} data-testid="scan-count">
+            {`Admitted ${answer.admitted.length} of ${answer.ticket.seatIds.length}`}
+          </span>
+          <span className={styles.count} data-testid="scan-summary">
+            {`seats ${answer.admitted.join(", ")} — ${answer.holder ?? answer.ticket.holder}`}
+          </span>
+          <span className={styles.small}>
+            {answer.ticket.ticketCode}
+            {answer.checkedOffline ? " · offline: will sync" : ""}
+          </span>
+        </>
+      ) : admit ? (
+        <>
+          <span className={styles.verdict}>Valid ticket</span>
           <span className={styles.count}>
             {answer.ticket.seatIds.length} {answer.ticket.seatIds.length === 1 ? "person" : "people"}
           </span>
@@ -39,10 +53,18 @@ export function ScanAnswer({ answer, onDone }: { answer: DoorAnswer; onDone: () 
         </>
       ) : (
         <>
+          <span className={styles.verdict}>Not valid</span>
           <span className={styles.reason} data-testid="scan-reason">
             {answer.reason}
           </span>
-          <span className={styles.small}>{answer.detail}</span>
+          <span className={styles.small} data-testid="scan-detail">
+            {answer.detail}
+          </span>
+          {answer.ticket ? (
+            <span className={styles.small}>
+              {answer.ticket.seatIds.join(", ")} · {answer.ticket.holder}
+            </span>
+          ) : null}
         </>
       )}
       <span className={styles.next}>Tap for the next ticket</span>

@@ -12,6 +12,12 @@ type BarcodeDetectorClass = {
   getSupportedFormats?: () => Promise<string[]>;
 };
 
+/**
+ * Loads the JS decoder now, while there is a network: a scanner that goes offline before its
+ * camera starts must not need to fetch it then (a loaded module is imported again without one).
+ */
+export const preloadDecoder = () => import("jsqr").catch(() => undefined);
+
 /** The browser's own QR decoder where it has one (Android Chrome, Safari 17+), jsQR otherwise. */
 async function makeDetector(): Promise<Detect> {
   const Native = (globalThis as { BarcodeDetector?: BarcodeDetectorClass }).BarcodeDetector;

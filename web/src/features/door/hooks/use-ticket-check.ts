@@ -3,12 +3,22 @@ import type { DoorKeys } from "../api/keys";
 import { checkTicketOffline, type DoorAnswer, TICKET_CODE, typedCodeAnswer } from "../lib/check-ticket";
 import { signal } from "../lib/feedback";
 
+/** Decides one scanned token: the device's signature check, or the gate's check-in. */
+export type Decide = (token: string) => Promise<DoorAnswer>;
+
+/** Without a gate: the signature only, on this device, with the keys it keeps. */
+export const verifyOnly =
+  (keys: DoorKeys | undefined): Decide =>
+  async (token) =>
+    keys?.keys.length
+      ? checkTicketOffline(keys.keys, token)
+      : { verdict: "REFUSE", reason: "No keys yet", detail: "Connect once so the scanner gets its keys." };
+
 /**
- * One check at a time: a scanned token or a typed code in, the answer out (with its beep). Today
- * the answer is the device's own signature check; the online check-in (first scan wins, partial
- * admission) will run after it, in `check`, with the offline answer as its fallback.
+ * One check at a time: a scanned token or a typed code in, the answer out (with its beep and buzz).
+ * `decide` is the verify-only check or, at a gate, the check-in (online, else offline and queued).
  */
-export function useTicketCheck(keys: DoorKeys | undefined) {
+export function useTicketCheck(decide: Decide, onAnswer?: (answer: DoorAnswer) => void) {
   const [answer, setAnswer] = useState<DoorAnswer | null>(null);
   const busy = useRef(false);
 
@@ -18,18 +28,15 @@ export function useTicketCheck(keys: DoorKeys | undefined) {
       busy.current = true;
       try {
         const text = input.trim();
-        let result: DoorAnswer;
-        if (TICKET_CODE.test(text.toUpperCase())) result = typedCodeAnswer(text.toUpperCase());
-        else if (!keys?.keys.length)
-          result = { verdict: "REFUSE", reason: "No keys yet", detail: "Connect once so the scanner gets its keys." };
-        else result = await checkTicketOffline(keys.keys, text);
+        const result = TICKET_CODE.test(text.toUpperCase()) ? typedCodeAnswer(text.toUpperCase()) : await decide(text);
         setAnswer(result);
         signal(result.verdict === "ADMIT");
+        onAnswer?.(result);
       } finally {
         busy.current = false;
       }
     },
-    [keys],
+    [decide, onAnswer],
   );
 
   return { answer, check, dismiss: useCallback(() => setAnswer(null), []) };

@@ -2,8 +2,16 @@ import { importVerifyKeys, type PublicTicketKey, type Ticket, verifyTicket } fro
 
 /** What the usher sees: admit (green) or refuse (red), and why. */
 export type DoorAnswer =
-  | { verdict: "ADMIT"; ticket: Ticket; checkedOffline: boolean }
-  | { verdict: "REFUSE"; reason: string; detail: string; ticket?: Ticket };
+  | {
+      verdict: "ADMIT";
+      ticket: Ticket;
+      checkedOffline: boolean;
+      /** At a gate: the seats this scan admitted (the rest of the ticket's were in already). */
+      admitted?: string[];
+      /** The booker's name as the order has it (the token's may be shortened). */
+      holder?: string;
+    }
+  | { verdict: "REFUSE"; reason: string; detail: string; ticket?: Pick<Ticket, "seatIds" | "holder"> };
 
 const REASONS = {
   MALFORMED: ["Not a ticket", "This code is not a housefull ticket."],

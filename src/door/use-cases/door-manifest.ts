@@ -1,0 +1,85 @@
+import type { Deps } from "../../deps";
+import type { PublicTicketKey } from "../../shared/ticket-token";
+import { conflictsOf, manifestOf } from "../door-store";
+import { currentVersionOf } from "../judge-scan";
+import { ticketKeyringOf } from "../ticket-token";
+import type { SeatAdmission } from "./check-in";
+import { openGate } from "./open-gate";
+
+export interface DoorManifest {
+  showId: string;
+  doorsOpenAt: string;
+  doorsCloseAt: string;
+  keys: PublicTicketKey[];
+  /** Seats already admitted, per order. */
+  admitted: { orderId: string; seats: SeatAdmission[] }[];
+  /** Tickets that no longer stand: the order and its current version (any token of it is refused). */
+  revoked: { orderId: string; version: number }[];
+  generatedAt: string;
+}
+
+type Refused = { outcome: "SHOW_NOT_FOUND" } | { outcome: "FORBIDDEN" };
+const iso = (text: string) => new Date(text).toISOString();
+
+/** What an offline scanner needs for one show (docs/TICKETS.md: offline): three reads. */
+export async function doorManifest(
+  deps: Deps,
+  input: { userId: string; showId: string },
+): Promise<{ outcome: "MANIFEST"; manifest: DoorManifest } | Refused> {
+  const gate = await openGate(deps, { ...input, action: "admit" });
+  if (gate.outcome !== "OPEN") return gate;
+  const [{ admitted, revoked }, keyring] = await Promise.all([
+    manifestOf(deps.db, input.showId),
+    ticketKeyringOf(deps.config.TICKET_SIGNING_KEYS),
+  ]);
+  const byOrder = new Map<string, SeatAdmission[]>();
+  for (const a of admitted)
+    byOrder.set(a.orderId, [
+      ...(byOrder.get(a.orderId) ?? []),
+      { seatId: a.seatId, gate: a.gate, admittedAt: iso(a.admittedAt) },
+    ]);
+  return {
+    outcome: "MANIFEST",
+    manifest: {
+      showId: gate.show.id,
+      doorsOpenAt: gate.window.opensAt.toISOString(),
+      doorsCloseAt: gate.window.closesAt.toISOString(),
+      keys: keyring.publicKeys,
+      admitted: [...byOrder].map(([orderId, seats]) => ({ orderId, seats })),
+      revoked: await Promise.all(
+        revoked.map(async (order) => ({ orderId: order.orderId, version: await currentVersionOf(order) })),
+      ),
+      generatedAt: deps.clock.now().toISOString(),
+    },
+  };
+}
+
+export interface DoorConflict {
+  orderId: string;
+  ticketCode: string | null;
+  seatId: string;
+  first: { gate: string; admittedAt: string };
+  second: { gate: string; scannedAt: string };
+  recordedAt: string;
+}
+
+/** A show's conflicting admissions, oldest first: for the manager and for both gates. */
+export async function showConflicts(
+  deps: Deps,
+  input: { userId: string; showId: string },
+): Promise<{ outcome: "CONFLICTS"; conflicts: DoorConflict[] } | Refused> {
+  const gate = await openGate(deps, { ...input, action: "admit" });
+  if (gate.outcome !== "OPEN") return gate;
+  const rows = await conflictsOf(deps.db, input.showId);
+  return {
+    outcome: "CONFLICTS",
+    conflicts: rows.map((r) => ({
+      orderId: r.orderId,
+      ticketCode: r.ticketCode,
+      seatId: r.seatId,
+      first: { gate: r.firstGate, admittedAt: iso(r.firstAdmittedAt) },
+      second: { gate: r.gate, scannedAt: iso(r.scannedAt) },
+      recordedAt: iso(r.recordedAt),
+    })),
+  };
+}

@@ -1,0 +1,227 @@
+/**
+ * Check-in at the door in Chromium on the real stack: a signed-in usher picks the gate on /scan and
+ * holds tickets up to the (fake) camera. Online: a real ticket is admitted, the same ticket again is
+ * "already admitted", another show's ticket and a cancelled one are refused. Offline: the manifest
+ * is downloaded, the network cut, a ticket admitted on the device, and on reconnect the admission is
+ * on the server; two offline gates admitting one ticket both see the conflict after they sync.
+ */
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { confirmOrderForTest } from "../support/confirm-order.ts";
+import { LOAD, SCREENSHOTS } from "./browser.ts";
+import { type CookieJar, signInStaff, withDatabase } from "./door-staff.ts";
+import { qrVideo, type Scanner, scannerPhone } from "./door-video.ts";
+
+const baseUrl = inject("baseUrl");
+const PG = process.env.E2E_PG_URL ?? "postgres://postgres:postgres@127.0.0.1:5432";
+const DATABASE = `${PG}/${process.env.E2E_DB_PREFIX ?? ""}housefull_e2e`;
+
+interface Ticket {
+  orderId: string;
+  token: string;
+  auth: Record<string, string>;
+}
+
+/** A guest books `seatIds` on `showId` through the API and pays (the one confirm helper). */
+async function book(showId: string, seatIds: string[]): Promise<Ticket> {
+  const identity = (await (await fetch(`${baseUrl}/api/v1/auth/guest`, { method: "POST" })).json()) as {
+    token: string;
+  };
+  const auth = { authorization: `Bearer ${identity.token}`, "content-type": "application/json" };
+  const hold = await fetch(`${baseUrl}/api/v1/holds`, {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify({ showId, seatIds, quantity: seatIds.length }),
+  });
+  expect(hold.status).toBe(201);
+  const { holdId } = (await hold.json()) as { holdId: string };
+  const customer = { name: "Asha Rao", email: "asha@example.in", phone: "+91 98765 43210" };
+  const order = await fetch(`${baseUrl}/api/v1/orders`, {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify({ holdId, customer }),
+  });
+  expect(order.status).toBe(201);
+  const { orderId } = (await order.json()) as { orderId: string };
+  await confirmOrderForTest((p, init) => fetch(`${baseUrl}${p}`, init), orderId, auth);
+  const ticket = await fetch(`${baseUrl}/api/v1/orders/${orderId}/ticket`, { headers: auth });
+  const { token } = (await ticket.json()) as { token: string };
+  return { orderId, token, auth };
+}
+
+/** A show of our own at a theatre that allows cancelling, three days ahead (so bookable and cancellable). */
+const newShow = () =>
+  withDatabase(DATABASE, async (db) => {
+    const { rows } = await db.query<{ show_id: string; theatre_id: string }>(
+      `insert into shows (movie_id, theatre_id, start_time, price, status)
+       select s.movie_id, s.theatre_id, now() + interval '3 days', s.price, 'AVAILABLE'
+       from shows s join theatres t on t.theatre_id = s.theatre_id
+       where t.cancellation_available limit 1
+       returning show_id, theatre_id`,
+    );
+    return rows[0] as { show_id: string; theatre_id: string };
+  });
+
+let showId: string;
+let theatreId: string;
+let tickets: Record<"online" | "otherShow" | "cancelled" | "offline" | "twoGates", Ticket>;
+let gate1: CookieJar;
+let gate2: CookieJar;
+const scanners: Scanner[] = [];
+
+beforeAll(async () => {
+  const show = await newShow();
+  const other = await newShow();
+  showId = show.show_id;
+  theatreId = show.theatre_id;
+  tickets = {
+    online: await book(showId, ["C4", "C5"]),
+    otherShow: await book(other.show_id, ["C4"]),
+    cancelled: await book(showId, ["D1"]),
+    offline: await book(showId, ["E1"]),
+    twoGates: await book(showId, ["F7"]),
+  };
+  const cancel = await fetch(`${baseUrl}/api/v1/orders/${tickets.cancelled.orderId}/cancel`, {
+    method: "POST",
+    headers: tickets.cancelled.auth,
+  });
+  expect(cancel.status).toBe(200);
+  // Doors open: the show started ten minutes ago (after booking: a started show takes none).
+  await withDatabase(DATABASE, (db) =>
+    db.query("update shows set start_time = now() - interval '10 minutes' where show_id = $1", [showId]),
+  );
+  const run = Date.now().toString(36);
+  const one = await signInStaff(baseUrl, `usher1.${run}@example.in`);
+  const two = await signInStaff(baseUrl, `usher2.${run}@example.in`);
+  await withDatabase(DATABASE, (db) =>
+    db.query("insert into user_roles (user_id, role, theatre_id) values ($1, 'usher', $3), ($2, 'usher', $3)", [
+      one.userId,
+      two.userId,
+      theatreId,
+    ]),
+  );
+  gate1 = one.jar;
+  gate2 = two.jar;
+});
+
+afterAll(async () => {
+  await Promise.all(scanners.map((s) => s.browser.close()));
+});
+
+/** A scanner phone showing `ticket` to its camera, signed in as `jar`'s usher, at `gate` of the show. */
+async function atGate(jar: CookieJar, gate: string, ticket: Ticket, name: string): Promise<Scanner> {
+  const scanner = await scannerPhone(baseUrl, qrVideo(ticket.token, name), jar.session());
+  scanners.push(scanner);
+  const { page } = scanner;
+  await page.goto("/scan", LOAD);
+  await expect
+    .poll(() => page.getByTestId("gate-picker").getAttribute("data-signed-in"), { timeout: 20_000 })
+    .toBe("yes");
+  await page.getByLabel("This door").fill(gate);
+  await page.locator(`[data-show-id="${showId}"]`).click();
+  await expect
+    .poll(() => page.getByTestId("door-manifest").getAttribute("data-synced"), { timeout: 20_000 })
+    .toBe("yes");
+  return scanner;
+}
+
+async function nextAnswer(page: Scanner["page"]) {
+  const answer = page.getByTestId("scan-answer");
+  await answer.waitFor({ timeout: 20_000 });
+  return { verdict: await answer.getAttribute("data-verdict"), text: (await answer.textContent()) ?? "", answer };
+}
+
+const startCamera = (page: Scanner["page"]) => page.getByRole("button", { name: "Start scanning" }).click();
+const queuedOn = (page: Scanner["page"]) => page.getByTestId("door-queue").getAttribute("data-count");
+const shot = (page: Scanner["page"], name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+
+describe("check-in at the door", () => {
+  it("admits a real ticket online; the same ticket again is already admitted, at which gate and when", async () => {
+    const { page } = await atGate(gate1, "Gate 1", tickets.online, "checkin-online");
+    await startCamera(page);
+    const first = await nextAnswer(page);
+    expect(first.verdict).toBe("ADMIT");
+    expect(await page.getByTestId("scan-count").textContent()).toBe("Admitted 2 of 2");
+    expect(await page.getByTestId("scan-summary").textContent()).toBe("seats C4, C5 — Asha Rao");
+    await shot(page, "door-4-checkin-admitted");
+    // Tap for the next person: the same ticket is still in front of the camera.
+    await first.answer.click();
+    const again = await nextAnswer(page);
+    expect(again.verdict).toBe("REFUSE");
+    expect(await page.getByTestId("scan-reason").textContent()).toBe("Already admitted");
+    expect(await page.getByTestId("scan-detail").textContent()).toMatch(/^already admitted at Gate 1, \d\d:\d\d$/);
+    await shot(page, "door-5-checkin-already");
+    const manifest = (await (await gate1.fetch(`/api/v1/door/shows/${showId}/manifest`)).json()) as {
+      admitted: { orderId: string; seats: { seatId: string; gate: string }[] }[];
+    };
+    expect(manifest.admitted.find((a) => a.orderId === tickets.online.orderId)?.seats.map((s) => s.seatId)).toEqual([
+      "C4",
+      "C5",
+    ]);
+  });
+
+  it("refuses a ticket of another show, and a cancelled (refunded) ticket, with the reason", async () => {
+    const wrong = await atGate(gate1, "Gate 1", tickets.otherShow, "checkin-other-show");
+    await startCamera(wrong.page);
+    const answer = await nextAnswer(wrong.page);
+    expect(answer.verdict).toBe("REFUSE");
+    expect(await wrong.page.getByTestId("scan-reason").textContent()).toBe("Ticket for another show");
+    const revoked = await atGate(gate1, "Gate 1", tickets.cancelled, "checkin-cancelled");
+    await startCamera(revoked.page);
+    expect((await nextAnswer(revoked.page)).verdict).toBe("REFUSE");
+    expect(await revoked.page.getByTestId("scan-reason").textContent()).toBe("Cancelled or refunded");
+    await shot(revoked.page, "door-6-checkin-revoked");
+  });
+
+  it("offline: admits from the downloaded manifest, queues, and syncs when the network returns", async () => {
+    const { page, context } = await atGate(gate1, "Gate 1", tickets.offline, "checkin-offline");
+    await context.setOffline(true);
+    await startCamera(page);
+    const answer = await nextAnswer(page);
+    expect(answer.verdict).toBe("ADMIT");
+    expect(answer.text).toContain("offline: will sync");
+    await expect.poll(() => queuedOn(page)).toBe("1");
+    await shot(page, "door-7-checkin-offline");
+    await context.setOffline(false);
+    await expect.poll(() => queuedOn(page), { timeout: 20_000 }).toBe("0");
+    const rows = await withDatabase(DATABASE, (db) =>
+      db.query<{ seat_id: string; gate: string; source: string }>(
+        "select seat_id, gate, source from checkins where order_id = $1",
+        [tickets.offline.orderId],
+      ),
+    );
+    expect(rows.rows).toEqual([{ seat_id: "E1", gate: "Gate 1", source: "offline" }]);
+  });
+
+  it("two offline gates admit one ticket: after both sync, both gates see the conflict", async () => {
+    const one = await atGate(gate1, "Gate 1", tickets.twoGates, "checkin-gate-1");
+    const two = await atGate(gate2, "Gate 2", tickets.twoGates, "checkin-gate-2");
+    await one.context.setOffline(true);
+    await two.context.setOffline(true);
+    await startCamera(one.page);
+    await startCamera(two.page);
+    expect((await nextAnswer(one.page)).verdict).toBe("ADMIT");
+    expect((await nextAnswer(two.page)).verdict).toBe("ADMIT");
+    await one.context.setOffline(false);
+    await expect.poll(() => queuedOn(one.page), { timeout: 20_000 }).toBe("0");
+    await two.context.setOffline(false);
+    await expect.poll(() => queuedOn(two.page), { timeout: 20_000 }).toBe("0");
+    for (const { page } of [one, two]) {
+      const banner = page.getByTestId("door-conflicts");
+      await banner.waitFor({ timeout: 20_000 });
+      expect(await banner.textContent()).toMatch(/seat F7 — first at Gate 1, \d\d:\d\d; again at Gate 2, \d\d:\d\d/);
+    }
+    // The banner is there for the usher between answers too.
+    await two.page.getByTestId("scan-answer").click();
+    await shot(two.page, "door-8-checkin-conflict");
+    const { conflicts } = (await (await gate1.fetch(`/api/v1/door/shows/${showId}/conflicts`)).json()) as {
+      conflicts: { orderId: string; first: { gate: string }; second: { gate: string } }[];
+    };
+    expect(conflicts).toEqual([
+      expect.objectContaining({
+        orderId: tickets.twoGates.orderId,
+        first: expect.objectContaining({ gate: "Gate 1" }),
+      }),
+    ]);
+  });
+});
