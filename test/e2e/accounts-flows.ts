@@ -18,7 +18,7 @@ export const uniqueEmail = (who: string) =>
 
 /** From the page the person is on: the header's "Sign in", then "Sign in with Google" and the provider. */
 export async function signInWithGoogle(page: Page, email: string, name?: string): Promise<void> {
-  await page.getByRole("link", { name: "Sign in", exact: true }).click();
+  await headerSignIn(page).click();
   await page.waitForURL("**/sign-in?**");
   await page.getByRole("link", { name: "Sign in with Google" }).click();
   // The local provider's own page (another origin): "Email", optionally "Name", "Continue".
@@ -27,6 +27,10 @@ export async function signInWithGoogle(page: Page, email: string, name?: string)
   if (name) await page.getByLabel(/^Name/).fill(name);
   await page.getByRole("button", { name: "Continue" }).click();
 }
+
+/** The header's "Sign in" link (shown to anyone not signed in). */
+export const headerSignIn = (page: Page) =>
+  page.getByRole("navigation", { name: "Your account" }).getByRole("link", { name: "Sign in", exact: true });
 
 /** The header's menu button of whoever is signed in (its name is theirs). */
 export const accountButton = (page: Page, label: string | RegExp) =>
