@@ -1,6 +1,6 @@
 /**
  * Drives the API with autocannon (programmatic API, loopback only). A scenario is a list of steps
- * each virtual user runs in order (one step for a plain endpoint; hold → order → confirm for the
+ * each virtual user runs in order (one step for a plain endpoint; hold → order → payment for the
  * booking loop); every answer is recorded under its step's name with its latency, status, error
  * code and Server-Timing round trips.
  */

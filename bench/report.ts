@@ -176,7 +176,9 @@ export function markdown(r: BenchResult): string {
       ]),
     ),
     "",
-    `Booking loop: ${r.booking.confirmed} orders confirmed (${r.booking.seatsBooked} seats); ` +
+    `Booking loop: ${r.booking.paid} orders paid on the sandbox, ${r.booking.confirmed} confirmed by its webhook ` +
+      `(${r.booking.notConfirmed} not within 60 s; the last ${(r.booking.confirmWaitMs / 1000).toFixed(1)} s after the load), ` +
+      `${r.booking.seatsBooked} seats; ` +
       `${r.booking.doubleBookings} seats confirmed twice; ${r.booking.notBookedInRedis} confirmed seats missing ` +
       `from Redis's booked set, ${r.booking.notSoldInPostgres} from Postgres's order_seats.`,
   );
@@ -223,6 +225,8 @@ export function problems(r: BenchResult): string[] {
   });
   const b = r.booking;
   if (b.doubleBookings) found.push(`booking: ${b.doubleBookings} seats confirmed twice`);
+  if (b.notConfirmed) found.push(`booking: ${b.notConfirmed} paid orders never confirmed by the webhook`);
+  if (!b.paid) found.push("booking: no order was paid");
   if (b.notBookedInRedis || b.notSoldInPostgres) found.push("booking: confirmed seats not booked in Redis/Postgres");
   return found;
 }

@@ -45,8 +45,13 @@ async function main(): Promise<BenchResult> {
       redisUrl,
       simulatedRttMs: edgeRttMs,
     });
-    const at0 = edgeTarget(stack0.url, await data.createShow(), await data.createShow());
-    const atRtt = edgeTarget(stackRtt.url, await data.createShow(), await data.createShow());
+    const at0 = edgeTarget(stack0.url, stack0.paymentSandboxUrl, await data.createShow(), await data.createShow());
+    const atRtt = edgeTarget(
+      stackRtt.url,
+      stackRtt.paymentSandboxUrl,
+      await data.createShow(),
+      await data.createShow(),
+    );
     const edge = await edgeView(at0, atRtt, edgeRttMs, CONFIG.edge, progress);
     const disturbances: string[] = [];
     if (!(await redis.exists(SENTINEL_KEY))) {

@@ -13,7 +13,7 @@ export interface StackProcessOptions {
   simulatedRttMs: number;
 }
 
-export type StackProcessMessage = { url: string } | { error: string };
+export type StackProcessMessage = { url: string; paymentSandboxUrl: string } | { error: string };
 
 let stack: DevStack | undefined;
 let stopRequested = false;
@@ -34,7 +34,7 @@ process.once("message", (message) => {
     .then((started) => {
       stack = started;
       if (stopRequested || !process.connected) return stop();
-      process.send?.({ url: started.url } satisfies StackProcessMessage);
+      process.send?.({ url: started.url, paymentSandboxUrl: started.paymentSandboxUrl } satisfies StackProcessMessage);
     })
     .catch((error: unknown) => {
       process.send?.({ error: error instanceof Error ? error.message : String(error) } satisfies StackProcessMessage);

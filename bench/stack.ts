@@ -16,6 +16,8 @@ export interface BenchStack {
   /** The process running the bridges, parent of wrangler and its workerd processes. */
   pid: number;
   simulatedRttMs: number;
+  /** Its payment sandbox (local Stripe), which delivers signed webhooks to this stack's worker. */
+  paymentSandboxUrl: string;
   stop(): Promise<void>;
 }
 
@@ -47,7 +49,14 @@ export async function startStack(root: string, opts: StackProcessOptions): Promi
       child.send(opts);
     });
     if ("error" in message) throw new Error(`the dev stack did not start: ${message.error}`);
-    return { url: message.url, port: opts.port, pid: child.pid as number, simulatedRttMs: opts.simulatedRttMs, stop };
+    return {
+      url: message.url,
+      port: opts.port,
+      pid: child.pid as number,
+      simulatedRttMs: opts.simulatedRttMs,
+      paymentSandboxUrl: message.paymentSandboxUrl,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

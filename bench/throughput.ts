@@ -102,7 +102,7 @@ export async function throughput(
   const ceiling = await luaCeiling(redis, CONFIG.ceiling);
   add("ceiling (hold-seats.lua direct)", "EVALSHA on Redis", CONFIG.ceiling.connections, ceiling.summary);
 
-  progress("booking loop: hold → order → confirm");
+  progress("booking loop: hold → order → payment, paid on the sandbox, confirmed by its webhook");
   const b = CONFIG.booking;
   const bookingShows: string[] = [];
   for (let i = 0; i < b.shows; i++) bookingShows.push(await data.createShow());
@@ -116,14 +116,15 @@ export async function throughput(
         durationS: b.durationS,
         blocks: seatBlocks(bookingShows, b.seats),
         userPrefix: "booker",
+        sandboxUrl: stack.paymentSandboxUrl,
       }),
-    (r) => r.steps.hold.requests + r.steps.order.requests + r.steps.confirm.requests,
+    (r) => r.steps.hold.requests + r.steps.order.requests + r.steps.payment.requests,
   );
   await floorBurst();
   const steps = booking.steps;
   add("booking loop", "POST /api/v1/holds", b.connections, steps.hold);
   add("booking loop", "POST /api/v1/orders", b.connections, steps.order);
-  add("booking loop", "POST /api/v1/orders/{id}/confirm-payment", b.connections, steps.confirm);
+  add("booking loop", "POST /api/v1/orders/{id}/payment", b.connections, steps.payment);
   add("booking loop", "whole loop (3 requests)", b.connections, steps.loop);
 
   const floor = floorAll.summary().floor as StepSummary;
@@ -164,6 +165,6 @@ export async function throughput(
         stackCpu("hold storm (holds + releases)") / stackCpu("floor"),
     },
     storm: { rounds: storm.rounds, ceilingFills: ceiling.fills },
-    booking: await checkBookings(redis, data, booking.confirmed),
+    booking: await checkBookings(redis, data, booking.outcome),
   };
 }

@@ -1,8 +1,11 @@
 /**
- * The full booking loop, per virtual user and in order: hold → order → confirm-payment, each loop
- * a new user with seats nobody else is given (the happy path; contention is the storm's job).
- * Measured per step and per loop. Afterwards: no seat was confirmed twice, and every confirmed
- * seat is in Redis's booked set and in Postgres's order_seats.
+ * The full booking loop, per virtual user and in order: hold → order → payment (the checkout
+ * session), each loop a new user with seats nobody else is given (the happy path; contention is
+ * the storm's job). Each session is then paid on the stack's payment sandbox (the hosted page's
+ * "Pay", through its control API), whose signed webhook confirms the order in the worker, as
+ * Stripe's would. Measured per step and per loop; afterwards the orders are read until the webhooks
+ * have confirmed them (bounded). Then: every paid order confirmed, no seat confirmed twice, and every
+ * confirmed seat in Redis's booked set and in Postgres's order_seats.
  */
 import type { Redis } from "ioredis";
 import { bookedSeatsKey } from "../../src/seats/redis-contract.ts";
@@ -13,6 +16,12 @@ import { Recorder, type StepSummary } from "../measure.ts";
 export const CUSTOMER = { name: "Bench User", email: "bench@example.com", phone: "+919876543210" };
 
 export interface BookingCheck {
+  /** Orders paid on the sandbox. */
+  paid: number;
+  /** Paid orders the webhook had not confirmed within CONFIRM_WAIT_MS. */
+  notConfirmed: number;
+  /** From the end of the load until the last paid order was confirmed. */
+  confirmWaitMs: number;
   confirmed: number;
   seatsBooked: number;
   /** Seats confirmed to two orders. */
@@ -22,7 +31,18 @@ export interface BookingCheck {
   notSoldInPostgres: number;
 }
 
-export type BookingSteps = Record<"hold" | "order" | "confirm" | "loop", StepSummary>;
+export type BookingSteps = Record<"hold" | "order" | "payment" | "loop", StepSummary>;
+
+/** How long the paid orders may take to be confirmed by their webhooks once the load is over. */
+const CONFIRM_WAIT_MS = 60_000;
+
+/** What the loop hands to the checks: the confirmed blocks, and how the confirming went. */
+export interface BookingOutcome {
+  confirmed: Block[];
+  paid: number;
+  notConfirmed: number;
+  confirmWaitMs: number;
+}
 
 interface Block {
   showId: string;
@@ -50,10 +70,18 @@ export function seatBlocks(showIds: string[], size: number): Block[] {
 
 export async function bookingLoop(
   baseUrl: string,
-  opts: { connections: number; durationS?: number; loops?: number; blocks: Block[]; userPrefix: string },
+  opts: {
+    connections: number;
+    durationS?: number;
+    loops?: number;
+    blocks: Block[];
+    userPrefix: string;
+    /** The stack's payment sandbox (dev/payment-sandbox), where each checkout session is paid. */
+    sandboxUrl: string;
+  },
   recorder = new Recorder(),
-): Promise<{ steps: BookingSteps; confirmed: Block[] }> {
-  const confirmed: Block[] = [];
+): Promise<{ steps: BookingSteps; outcome: BookingOutcome }> {
+  const paying: Promise<Paid | undefined>[] = [];
   let next = 0;
   let users = 0;
   // Never more holds than blocks: each loop is at most 3 requests, and a failed step ends a loop early.
@@ -100,24 +128,73 @@ export async function bookingLoop(
         },
       },
       {
-        name: "confirm",
+        name: "payment",
         method: "POST",
         prepare: (ctx) =>
           ctx.orderId && ctx.userId
-            ? { path: `/api/v1/orders/${ctx.orderId}/confirm-payment`, headers: { "x-user-id": ctx.userId } }
+            ? { path: `/api/v1/orders/${ctx.orderId}/payment`, headers: { "x-user-id": ctx.userId } }
             : undefined,
         onAnswer: (status, body, ctx) => {
-          if (status === 200 && body?.status === "CONFIRMED" && ctx.block) confirmed.push(ctx.block);
+          const url = body?.url;
+          if (status !== 200 || typeof url !== "string" || !ctx.block || !ctx.orderId || !ctx.userId) return;
+          // Off the measured path: the customer's click on the provider's page.
+          const order = { block: ctx.block, orderId: ctx.orderId, userId: ctx.userId };
+          paying.push(payOnSandbox(opts.sandboxUrl, url).then((ok) => (ok ? order : undefined)));
         },
       },
     ],
   });
   const s = recorder.summary();
-  if (!s.hold || !s.order || !s.confirm || !s.loop) throw new Error("booking loop: a step never completed");
-  return { steps: { hold: s.hold, order: s.order, confirm: s.confirm, loop: s.loop }, confirmed };
+  if (!s.hold || !s.order || !s.payment || !s.loop) throw new Error("booking loop: a step never completed");
+  const paid = (await Promise.all(paying)).filter((p): p is Paid => p !== undefined);
+  const outcome = await waitForConfirmations(baseUrl, paid);
+  return { steps: { hold: s.hold, order: s.order, payment: s.payment, loop: s.loop }, outcome };
 }
 
-export async function checkBookings(redis: Redis, data: BenchData, confirmed: Block[]): Promise<BookingCheck> {
+interface Paid {
+  block: Block;
+  orderId: string;
+  userId: string;
+}
+
+/** "Pay" on the sandbox's hosted page for this checkout URL (its control API: the button's effect). */
+async function payOnSandbox(sandboxUrl: string, checkoutUrl: string): Promise<boolean> {
+  const sessionId = new URL(checkoutUrl).pathname.split("/").pop();
+  const res = await fetch(`${sandboxUrl}/__sandbox/sessions/${sessionId}/pay`, { method: "POST" });
+  await res.body?.cancel();
+  return res.ok;
+}
+
+/** Reads the paid orders until their webhooks have confirmed them, or CONFIRM_WAIT_MS has passed. */
+async function waitForConfirmations(baseUrl: string, paid: Paid[]): Promise<BookingOutcome> {
+  const started = performance.now();
+  const confirmed: Block[] = [];
+  let waiting = paid;
+  while (waiting.length && performance.now() - started < CONFIRM_WAIT_MS) {
+    const statuses = await Promise.all(waiting.map((p) => orderStatus(baseUrl, p)));
+    for (const [i, p] of waiting.entries()) if (statuses[i] === "CONFIRMED") confirmed.push(p.block);
+    waiting = waiting.filter((_, i) => statuses[i] !== "CONFIRMED");
+    if (waiting.length) await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    confirmed,
+    paid: paid.length,
+    notConfirmed: waiting.length,
+    confirmWaitMs: performance.now() - started,
+  };
+}
+
+async function orderStatus(baseUrl: string, p: Paid): Promise<string | undefined> {
+  const res = await fetch(`${baseUrl}/api/v1/orders/${p.orderId}`, { headers: { "x-user-id": p.userId } });
+  if (!res.ok) {
+    await res.body?.cancel();
+    return undefined;
+  }
+  return ((await res.json()) as { status?: string }).status;
+}
+
+export async function checkBookings(redis: Redis, data: BenchData, outcome: BookingOutcome): Promise<BookingCheck> {
+  const { confirmed, paid, notConfirmed, confirmWaitMs } = outcome;
   const seen = new Set<string>();
   let doubleBookings = 0;
   for (const block of confirmed) {
@@ -136,5 +213,14 @@ export async function checkBookings(redis: Redis, data: BenchData, confirmed: Bl
     notBookedInRedis += mine.filter((s) => !booked.has(s)).length;
     notSoldInPostgres += mine.filter((s) => !sold.has(s)).length;
   }
-  return { confirmed: confirmed.length, seatsBooked: seen.size, doubleBookings, notBookedInRedis, notSoldInPostgres };
+  return {
+    paid,
+    notConfirmed,
+    confirmWaitMs,
+    confirmed: confirmed.length,
+    seatsBooked: seen.size,
+    doubleBookings,
+    notBookedInRedis,
+    notSoldInPostgres,
+  };
 }

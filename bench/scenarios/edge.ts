@@ -13,6 +13,8 @@ import { measureGet, paths, warmCatalog, warmShow } from "./reads.ts";
 
 export interface EdgeTarget {
   baseUrl: string;
+  /** The stack's payment sandbox, where the booking loop pays. */
+  sandboxUrl: string;
   /** Read for the seat map; held and released for the hold step. */
   hall: string;
   /** Booked from. */
@@ -38,8 +40,8 @@ interface EdgeScenario {
   run(t: EdgeTarget, seconds: EdgeSeconds, share: number, recorder: Recorder): Promise<unknown>;
 }
 
-export function edgeTarget(baseUrl: string, hall: string, booking: string): EdgeTarget {
-  return { baseUrl, hall, booking, picker: new SeatPicker(BENCH_LAYOUT), blocks: seatBlocks([booking], 2) };
+export function edgeTarget(baseUrl: string, sandboxUrl: string, hall: string, booking: string): EdgeTarget {
+  return { baseUrl, sandboxUrl, hall, booking, picker: new SeatPicker(BENCH_LAYOUT), blocks: seatBlocks([booking], 2) };
 }
 
 const serial = (durationS: number) => ({ connections: 1, durationS });
@@ -117,13 +119,17 @@ const SCENARIOS: EdgeScenario[] = [
     labels: {
       hold: "booking: hold",
       order: "booking: order",
-      confirm: "booking: confirm",
+      payment: "booking: payment",
       loop: "booking: whole loop",
     },
     warm: (t) => warmShow(t.baseUrl, t.booking),
     run: (t, s, share, recorder) => {
       const blocks = t.blocks.splice(0, 200);
-      return bookingLoop(t.baseUrl, { ...serial(s.booking * share), blocks, userPrefix: `edge-${users++}` }, recorder);
+      return bookingLoop(
+        t.baseUrl,
+        { ...serial(s.booking * share), blocks, userPrefix: `edge-${users++}`, sandboxUrl: t.sandboxUrl },
+        recorder,
+      );
     },
   },
 ];

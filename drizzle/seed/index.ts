@@ -8,6 +8,7 @@
  *   DATABASE_URL=postgres://... npx tsx drizzle/seed/index.ts
  */
 import { pathToFileURL } from "node:url";
+import { getTableColumns, type Table } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import * as schema from "../../src/db/schema";
@@ -36,49 +37,20 @@ function chunks<T>(rows: T[], size = BATCH): T[][] {
   return out;
 }
 
+/** Each seed item's fields that are the table's columns: the seed carries more (keys, palettes, screens). */
+function rowsOf<T extends Table>(table: T, items: readonly T["$inferInsert"][]): T["$inferInsert"][] {
+  const columns = Object.keys(getTableColumns(table));
+  return items.map((item) => Object.fromEntries(columns.filter((c) => c in item).map((c) => [c, item[c]])));
+}
+
 export async function seedDatabase(databaseUrl: string, opts: SeedOptions = {}): Promise<SeedResult> {
   const now = opts.now ?? new Date();
   const log = opts.log ?? (() => {});
 
-  const movieRows: (typeof schema.movies.$inferInsert)[] = MOVIES.map((m) => ({
-    id: m.id,
-    title: m.title,
-    about: m.about,
-    thumbnailUrl: m.thumbnailUrl,
-    rating: m.rating,
-    durationMins: m.durationMins,
-    ageRating: m.ageRating,
-    releaseDate: m.releaseDate,
-    language: m.language,
-    format: m.format,
-    genres: m.genres,
-  }));
-  const theatreRows: (typeof schema.theatres.$inferInsert)[] = THEATRES.map((t) => ({
-    id: t.id,
-    name: t.name,
-    city: t.city,
-    address: t.address,
-    geoLat: t.geoLat,
-    geoLng: t.geoLng,
-    cancellationAvailable: t.cancellationAvailable,
-  }));
-  const layoutRows: (typeof schema.seatLayouts.$inferInsert)[] = SEAT_LAYOUTS.map((l) => ({
-    id: l.id,
-    theatreId: l.theatreId,
-    screenName: l.screenName,
-    rows: l.rows,
-    cols: l.cols,
-    layout: l.layout,
-  }));
-  const showRows: (typeof schema.shows.$inferInsert)[] = buildShows(now).map((s) => ({
-    id: s.id,
-    movieId: s.movieId,
-    theatreId: s.theatreId,
-    layoutId: s.layoutId,
-    startTime: s.startTime,
-    price: s.price,
-    status: s.status,
-  }));
+  const movieRows = rowsOf(schema.movies, MOVIES);
+  const theatreRows = rowsOf(schema.theatres, THEATRES);
+  const layoutRows = rowsOf(schema.seatLayouts, SEAT_LAYOUTS);
+  const showRows = rowsOf(schema.shows, buildShows(now));
 
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();

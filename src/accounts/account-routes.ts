@@ -2,25 +2,23 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
-import { ApiError } from "../http/errors";
+import { noStore } from "../http/edge-cache";
 import { errorResponse, errorResponses, jsonResponse } from "../http/openapi-doc";
+import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
+import { backendDown, csrf, signedIn } from "./route-docs";
 import { accountSchema, deletedSchema, renameBody } from "./schemas";
 import { clearSessionCookies } from "./session-auth";
 import { requireSession } from "./session-middleware";
-import { unreachable } from "./unreachable";
 import { deleteAccount } from "./use-cases/delete-account";
-import { getAccount } from "./use-cases/get-account";
+import { type GetAccountOutcome, getAccount } from "./use-cases/get-account";
 import { renameAccount } from "./use-cases/rename-account";
 
-const noStore = { "Cache-Control": "no-store" };
-const signedIn = { 401: errorResponse("Not signed in (no session, or it was revoked)") };
-const csrf = { 403: errorResponse("`CSRF_REFUSED`: from another site, or without the `x-csrf-token` header") };
 const gone = { 404: errorResponse("`ACCOUNT_NOT_FOUND`: the account was deleted") };
-const accountGone = () => new ApiError("ACCOUNT_NOT_FOUND", "This account no longer exists");
-
-/** Every accounts route reads or writes Postgres. */
-const backendDown = errorResponses("SERVICE_UNAVAILABLE");
+/** Every account route refuses the same way: the account was deleted under the session. */
+const accountGone = refusals<Refused<GetAccountOutcome, "FOUND">>({
+  ACCOUNT_NOT_FOUND: ["ACCOUNT_NOT_FOUND", "This account no longer exists"],
+});
 
 export const accountRoutes = new Hono<AppEnv>()
   .get(
@@ -38,14 +36,8 @@ export const accountRoutes = new Hono<AppEnv>()
     requireSession,
     async (c) => {
       const result = await getAccount(depsOf(c), c.var.session);
-      switch (result.outcome) {
-        case "FOUND":
-          return c.json(result.account, 200, noStore);
-        case "ACCOUNT_NOT_FOUND":
-          throw accountGone();
-        default:
-          return unreachable(result);
-      }
+      if (result.outcome !== "FOUND") throw accountGone(result);
+      return c.json(result.account, 200, noStore);
     },
   )
   .patch(
@@ -68,14 +60,8 @@ export const accountRoutes = new Hono<AppEnv>()
     validate("json", renameBody),
     async (c) => {
       const result = await renameAccount(depsOf(c), { ...c.var.session, name: c.req.valid("json").name });
-      switch (result.outcome) {
-        case "RENAMED":
-          return c.json(result.account, 200, noStore);
-        case "ACCOUNT_NOT_FOUND":
-          throw accountGone();
-        default:
-          return unreachable(result);
-      }
+      if (result.outcome !== "RENAMED") throw accountGone(result);
+      return c.json(result.account, 200, noStore);
     },
   )
   .delete(
@@ -94,14 +80,8 @@ export const accountRoutes = new Hono<AppEnv>()
     requireSession,
     async (c) => {
       const result = await deleteAccount(depsOf(c), { userId: c.var.session.userId });
-      switch (result.outcome) {
-        case "DELETED":
-          clearSessionCookies(c);
-          return c.json({ status: result.outcome, anonymisedOrders: result.anonymisedOrders }, 200, noStore);
-        case "ACCOUNT_NOT_FOUND":
-          throw accountGone();
-        default:
-          return unreachable(result);
-      }
+      if (result.outcome !== "DELETED") throw accountGone(result);
+      clearSessionCookies(c);
+      return c.json({ status: result.outcome, anonymisedOrders: result.anonymisedOrders }, 200, noStore);
     },
   );

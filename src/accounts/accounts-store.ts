@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { emailLog, orders, theatres } from "../db/schema";
 import { emailCodes, type StaffRole, sessions, userIdentities, userRoles, users } from "./tables";
@@ -73,23 +73,21 @@ export async function touchSession(db: Database, secretHash: string, now: Date) 
   return row;
 }
 
-export async function revokeSession(db: Database, sessionId: string, now: Date): Promise<number> {
+/** Revokes the unrevoked sessions `which` picks; how many it revoked. */
+async function revokeSessionsWhere(db: Database, which: SQL, now: Date): Promise<number> {
   const rows = await db
     .update(sessions)
     .set({ revokedAt: now.toISOString() })
-    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
+    .where(and(which, isNull(sessions.revokedAt)))
     .returning({ id: sessions.id });
   return rows.length;
 }
 
-export async function revokeSessionsOf(db: Database, userId: string, now: Date): Promise<number> {
-  const rows = await db
-    .update(sessions)
-    .set({ revokedAt: now.toISOString() })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
-    .returning({ id: sessions.id });
-  return rows.length;
-}
+export const revokeSession = (db: Database, sessionId: string, now: Date) =>
+  revokeSessionsWhere(db, eq(sessions.id, sessionId), now);
+
+export const revokeSessionsOf = (db: Database, userId: string, now: Date) =>
+  revokeSessionsWhere(db, eq(sessions.userId, userId), now);
 
 /** The account and its signed-in devices (live sessions), newest first: one transaction. */
 export async function accountOf(db: Database, userId: string, now: Date) {

@@ -2,21 +2,22 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
-import { ApiError } from "../http/errors";
-import { errorResponse, errorResponses, jsonResponse } from "../http/openapi-doc";
+import { noStore } from "../http/edge-cache";
+import { errorResponse, jsonResponse } from "../http/openapi-doc";
+import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
 import { signInBudget, spendSignInBudget } from "./rate-limits";
+import { backendDown } from "./route-docs";
 import { codeSentSchema, emailStartBody, emailVerifyBody, sessionSchema } from "./schemas";
 import { keyedHash } from "./secrets";
 import { setSessionCookies } from "./session-auth";
 import { deviceOf } from "./session-start";
-import { unreachable } from "./unreachable";
 import { startEmailSignIn } from "./use-cases/start-email-sign-in";
-import { verifyEmailCode } from "./use-cases/verify-email-code";
+import { type VerifyEmailCodeOutcome, verifyEmailCode } from "./use-cases/verify-email-code";
 
-const noStore = { "Cache-Control": "no-store" };
-/** Every accounts route reads or writes Postgres. */
-const backendDown = errorResponses("SERVICE_UNAVAILABLE");
+const refusedCode = refusals<Refused<VerifyEmailCodeOutcome, "SIGNED_IN">>({
+  CODE_INVALID: ["EMAIL_CODE_INVALID", "That code is wrong or no longer valid; ask for a new one"],
+});
 
 /** Sign-in by an emailed code. */
 export const emailSignInRoutes = new Hono<AppEnv>()
@@ -59,16 +60,9 @@ export const emailSignInRoutes = new Hono<AppEnv>()
       await signInBudget(c);
       const { email, code } = c.req.valid("json");
       const result = await verifyEmailCode(depsOf(c), { email, code, device: deviceOf(c.req.header("user-agent")) });
-      switch (result.outcome) {
-        case "SIGNED_IN": {
-          setSessionCookies(c, result.session);
-          const { userId, csrfToken } = result.session;
-          return c.json({ signedIn: true as const, userId, email, name: null, csrfToken }, 200, noStore);
-        }
-        case "CODE_INVALID":
-          throw new ApiError("EMAIL_CODE_INVALID", "That code is wrong or no longer valid; ask for a new one");
-        default:
-          return unreachable(result);
-      }
+      if (result.outcome !== "SIGNED_IN") throw refusedCode(result);
+      setSessionCookies(c, result.session);
+      const { userId, csrfToken } = result.session;
+      return c.json({ signedIn: true as const, userId, email, name: null, csrfToken }, 200, noStore);
     },
   );

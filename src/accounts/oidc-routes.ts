@@ -3,16 +3,15 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
-import { ApiError } from "../http/errors";
 import { errorResponse } from "../http/openapi-doc";
+import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
 import { signInBudget } from "./rate-limits";
 import { oidcCallbackQuery, oidcStartQuery } from "./schemas";
 import { setSessionCookies } from "./session-auth";
 import { deviceOf } from "./session-start";
-import { unreachable } from "./unreachable";
-import { beginOidcSignIn } from "./use-cases/begin-oidc-sign-in";
-import { completeOidcSignIn } from "./use-cases/complete-oidc-sign-in";
+import { type BeginOidcSignInOutcome, beginOidcSignIn } from "./use-cases/begin-oidc-sign-in";
+import { type CompleteOidcSignInOutcome, completeOidcSignIn } from "./use-cases/complete-oidc-sign-in";
 
 /** The sealed OpenID flow (state, nonce, PKCE verifier, returnTo) between start and callback. */
 const FLOW_COOKIE = "__Host-hf_oidc";
@@ -20,6 +19,13 @@ const flowCookie = { httpOnly: true, secure: true, sameSite: "Lax", path: "/" } 
 const redirectDoc = (description: string) => ({
   description,
   headers: { Location: { schema: { type: "string" as const } } },
+});
+/** Both ends of the flow refuse the same way when the provider cannot be used at all. */
+const signInUnavailable = refusals<
+  Refused<BeginOidcSignInOutcome, "REDIRECT"> | Refused<CompleteOidcSignInOutcome, "SIGNED_IN" | "REFUSED">
+>({
+  NOT_CONFIGURED: ["SIGN_IN_UNAVAILABLE", "Sign-in with an identity provider is not configured"],
+  PROVIDER_UNAVAILABLE: ["SIGN_IN_UNAVAILABLE", "The identity provider cannot be reached; try again shortly"],
 });
 /** Where a refused sign-in lands: the web UI's sign-in page, told why. */
 const refusedAt = (reason: string) => `/sign-in?error=${encodeURIComponent(reason)}`;
@@ -41,18 +47,10 @@ export const oidcSignInRoutes = new Hono<AppEnv>()
     async (c) => {
       await signInBudget(c);
       const result = await beginOidcSignIn(depsOf(c), { returnTo: c.req.valid("query").returnTo });
-      switch (result.outcome) {
-        case "REDIRECT":
-          setCookie(c, FLOW_COOKIE, result.flow, { ...flowCookie, maxAge: result.flowSeconds });
-          c.header("Cache-Control", "no-store");
-          return c.redirect(result.authorizationUrl, 302);
-        case "NOT_CONFIGURED":
-          throw new ApiError("SIGN_IN_UNAVAILABLE", "Sign-in with an identity provider is not configured");
-        case "PROVIDER_UNAVAILABLE":
-          throw new ApiError("SIGN_IN_UNAVAILABLE", "The identity provider cannot be reached; try again shortly");
-        default:
-          return unreachable(result);
-      }
+      if (result.outcome !== "REDIRECT") throw signInUnavailable(result);
+      setCookie(c, FLOW_COOKIE, result.flow, { ...flowCookie, maxAge: result.flowSeconds });
+      c.header("Cache-Control", "no-store");
+      return c.redirect(result.authorizationUrl, 302);
     },
   )
   .get(
@@ -75,18 +73,9 @@ export const oidcSignInRoutes = new Hono<AppEnv>()
       c.header("Cache-Control", "no-store");
       const device = deviceOf(c.req.header("user-agent"));
       const result = await completeOidcSignIn(depsOf(c), { flow, ...query, device });
-      switch (result.outcome) {
-        case "SIGNED_IN":
-          setSessionCookies(c, result.session);
-          return c.redirect(result.returnTo, 302);
-        case "REFUSED":
-          return c.redirect(refusedAt(result.reason), 302);
-        case "NOT_CONFIGURED":
-          throw new ApiError("SIGN_IN_UNAVAILABLE", "Sign-in with an identity provider is not configured");
-        case "PROVIDER_UNAVAILABLE":
-          throw new ApiError("SIGN_IN_UNAVAILABLE", "The identity provider cannot be reached; try again shortly");
-        default:
-          return unreachable(result);
-      }
+      if (result.outcome === "REFUSED") return c.redirect(refusedAt(result.reason), 302);
+      if (result.outcome !== "SIGNED_IN") throw signInUnavailable(result);
+      setSessionCookies(c, result.session);
+      return c.redirect(result.returnTo, 302);
     },
   );

@@ -3,10 +3,10 @@ import type { AppEnv } from "../app-env";
 import { unauthenticated } from "../auth/identity";
 import { depsOf } from "../deps";
 import { ApiError } from "../http/errors";
+import { unreachable } from "../http/refusals";
 import { sessionCallerOf } from "./session-auth";
 import type { SessionRef } from "./sessions";
 import type { StaffRole } from "./tables";
-import { unreachable } from "./unreachable";
 import { authorizeStaff, type StaffAction } from "./use-cases/authorize-staff";
 
 export type SessionEnv = AppEnv & { Variables: { session: SessionRef } };

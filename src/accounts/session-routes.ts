@@ -2,26 +2,22 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
-import { ApiError } from "../http/errors";
-import { errorResponse, errorResponses, jsonResponse } from "../http/openapi-doc";
+import { noStore } from "../http/edge-cache";
+import { errorResponse, jsonResponse } from "../http/openapi-doc";
+import { type Refused, refusals, unreachable } from "../http/refusals";
 import { validate } from "../http/validate";
+import { backendDown, signedInWrite } from "./route-docs";
 import { claimedSchema, claimGuestBody, sessionSchema, signedOutSchema } from "./schemas";
 import { clearSessionCookies, sessionCallerOf } from "./session-auth";
 import { requireSession } from "./session-middleware";
-import { unreachable } from "./unreachable";
-import { claimGuestOrders } from "./use-cases/claim-guest-orders";
+import { type ClaimGuestOrdersOutcome, claimGuestOrders } from "./use-cases/claim-guest-orders";
 import { readSession } from "./use-cases/read-session";
 import { signOut, signOutEverywhere } from "./use-cases/sign-out";
 
-const noStore = { "Cache-Control": "no-store" };
-const signedInWrite = {
-  ...errorResponses("SERVICE_UNAVAILABLE"),
-  401: errorResponse("Not signed in (no session, or it was revoked)"),
-  403: errorResponse("`CSRF_REFUSED`: from another site, or without the `x-csrf-token` header"),
-};
-
-/** Every accounts route reads or writes Postgres. */
-const backendDown = errorResponses("SERVICE_UNAVAILABLE");
+const refusedClaim = refusals<Refused<ClaimGuestOrdersOutcome, "CLAIMED">>({
+  NOT_A_GUEST_TOKEN: ["BAD_REQUEST", "guestToken is not a valid, unexpired guest token"],
+  NOT_AN_ACCOUNT: ["UNAUTHENTICATED", "Sign in to an account first"],
+});
 
 export const sessionRoutes = new Hono<AppEnv>()
   .get(
@@ -95,15 +91,7 @@ export const sessionRoutes = new Hono<AppEnv>()
     validate("json", claimGuestBody),
     async (c) => {
       const result = await claimGuestOrders(depsOf(c), { userId: c.var.session.userId, ...c.req.valid("json") });
-      switch (result.outcome) {
-        case "CLAIMED":
-          return c.json({ movedOrders: result.movedOrders }, 200, noStore);
-        case "NOT_A_GUEST_TOKEN":
-          throw new ApiError("BAD_REQUEST", "guestToken is not a valid, unexpired guest token");
-        case "NOT_AN_ACCOUNT":
-          throw new ApiError("UNAUTHENTICATED", "Sign in to an account first");
-        default:
-          return unreachable(result);
-      }
+      if (result.outcome !== "CLAIMED") throw refusedClaim(result);
+      return c.json({ movedOrders: result.movedOrders }, 200, noStore);
     },
   );

@@ -3,27 +3,30 @@ import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/identity";
 import { depsOf } from "../deps";
-import { ApiError } from "../http/errors";
-import { errorResponse, errorResponses, jsonResponse } from "../http/openapi-doc";
+import { noStore } from "../http/edge-cache";
+import { errorResponse, jsonResponse } from "../http/openapi-doc";
+import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
+import { backendDown } from "./route-docs";
 import { grantBody, grantedSchema, staffSchema, theatreParam } from "./schemas";
 import { requireStaff } from "./session-middleware";
-import { unreachable } from "./unreachable";
-import { grantTheatreRole, listTheatreStaff } from "./use-cases/theatre-staff";
+import { type GrantTheatreRoleOutcome, grantTheatreRole, listTheatreStaff } from "./use-cases/theatre-staff";
 
 /**
  * The first staff routes, and the pattern for every later one: requireUser, the theatre parameter
  * validated, then requireStaff(action) — 404 outside the caller's scope, 403 in scope but not allowed.
  */
 const staffErrors = {
-  ...errorResponses("SERVICE_UNAVAILABLE"),
+  ...backendDown,
   400: errorResponse("`theatreId` is not a UUID, or a malformed body"),
   401: errorResponse("No caller"),
   404: errorResponse("`THEATRE_NOT_FOUND`: no such theatre, or not one you work at"),
 };
 
-/** Every accounts route reads or writes Postgres. */
-const backendDown = errorResponses("SERVICE_UNAVAILABLE");
+const refusedGrant = refusals<Refused<GrantTheatreRoleOutcome, "GRANTED">>({
+  USER_NOT_FOUND: ["USER_NOT_FOUND", "Nobody has signed in with that address yet"],
+  ROLE_NOT_GRANTABLE: ["FORBIDDEN", "Only an admin may make a theatre manager"],
+});
 
 export const staffRoutes = new Hono<AppEnv>()
   .get(
@@ -42,7 +45,7 @@ export const staffRoutes = new Hono<AppEnv>()
     requireStaff("read"),
     async (c) => {
       const result = await listTheatreStaff(depsOf(c), c.req.valid("param"));
-      return c.json({ staff: result.staff }, 200, { "Cache-Control": "no-store" });
+      return c.json({ staff: result.staff }, 200, noStore);
     },
   )
   .post(
@@ -65,15 +68,7 @@ export const staffRoutes = new Hono<AppEnv>()
       const { theatreId } = c.req.valid("param");
       const { email, role } = c.req.valid("json");
       const result = await grantTheatreRole(depsOf(c), { callerRoles: c.var.staffRoles, theatreId, email, role });
-      switch (result.outcome) {
-        case "GRANTED":
-          return c.json({ userId: result.userId, role, theatreId }, 201);
-        case "USER_NOT_FOUND":
-          throw new ApiError("USER_NOT_FOUND", "Nobody has signed in with that address yet");
-        case "ROLE_NOT_GRANTABLE":
-          throw new ApiError("FORBIDDEN", "Only an admin may make a theatre manager");
-        default:
-          return unreachable(result);
-      }
+      if (result.outcome !== "GRANTED") throw refusedGrant(result);
+      return c.json({ userId: result.userId, role, theatreId }, 201);
     },
   );

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, primaryKey, timestamp, unique, uuid, varchar } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, primaryKey, unique, uuid, varchar } from "drizzle-orm/pg-core";
+import { at } from "../db/columns";
 import { theatres } from "../db/schema";
 
 /**
@@ -7,7 +8,11 @@ import { theatres } from "../db/schema";
  * schema module so src/db/schema.ts stays the booking data; drizzle.config.ts reads both. Every
  * table here is new, so the migration is additive: the version serving traffic never reads them.
  */
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: "string" });
+/** The account a row belongs to: deleting the account deletes the row. */
+const ownerAccount = () =>
+  uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" });
 
 export const users = pgTable("users", {
   /** Also the caller's user id on orders and holds (a UUID; guests are `guest_…`). */
@@ -24,9 +29,7 @@ export const userIdentities = pgTable(
   {
     provider: varchar("provider", { length: 255 }).notNull(),
     subject: varchar("subject", { length: 255 }).notNull(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerAccount(),
     createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [
@@ -40,9 +43,7 @@ export const sessions = pgTable(
   "sessions",
   {
     id: uuid("session_id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerAccount(),
     secretHash: varchar("secret_hash", { length: 64 }).notNull().unique("sessions_secret_hash_key"),
     /** How the device named itself (User-Agent, shortened), for the account page's device list. */
     device: varchar("device", { length: 120 }),
@@ -73,9 +74,7 @@ export const userRoles = pgTable(
   "user_roles",
   {
     id: uuid("user_role_id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerAccount(),
     role: varchar("role", { length: 20 }).$type<StaffRole>().notNull(),
     theatreId: uuid("theatre_id").references(() => theatres.id, { onDelete: "cascade" }),
     createdAt: at("created_at").notNull().defaultNow(),

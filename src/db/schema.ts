@@ -10,18 +10,18 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
 import type { SeatLayout } from "../domain/seat-layout";
 import type { OrderStatus, RefundReason, RefundStatus, ShowStatus } from "../domain/statuses";
+import { at } from "./columns";
 
 export { ORDER_STATUSES, type OrderStatus, SHOW_STATUSES, type ShowStatus } from "../domain/statuses";
 
 // Postgres is the source of truth (SPEC: Data). Column names follow the original design.
-const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow();
+const createdAt = () => at("created_at").notNull().defaultNow();
 
 export const movies = pgTable("movies", {
   id: uuid("movie_id").primaryKey().defaultRandom(),
@@ -77,7 +77,7 @@ export const shows = pgTable(
       .references(() => theatres.id),
     /** null → the default 10×10 hall. */
     layoutId: uuid("layout_id").references(() => seatLayouts.id),
-    startTime: timestamp("start_time", { withTimezone: true, mode: "string" }).notNull(),
+    startTime: at("start_time").notNull(),
     price: numeric("price", { precision: 10, scale: 2 }).notNull(),
     status: varchar("status", { length: 20 }).$type<ShowStatus>().notNull().default("AVAILABLE"),
     createdAt: createdAt(),
@@ -108,19 +108,19 @@ export const orders = pgTable(
     status: varchar("status", { length: 20 }).$type<OrderStatus>().notNull().default("PAYMENT_PENDING"),
     ticketCode: varchar("ticket_code", { length: 50 }).unique("orders_ticket_code_key"),
     createdAt: createdAt(),
-    confirmedAt: timestamp("confirmed_at", { withTimezone: true, mode: "string" }),
-    cancelledAt: timestamp("cancelled_at", { withTimezone: true, mode: "string" }),
-    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "string" }).notNull(),
+    confirmedAt: at("confirmed_at"),
+    cancelledAt: at("cancelled_at"),
+    expiresAt: at("expires_at").notNull(),
     /** The theatre's convenience fee at order time; part of `amount`. */
     convenienceFee: numeric("convenience_fee", { precision: 10, scale: 2 }).notNull().default("0"),
     /** The provider's Checkout Session for this order: one per order, created on the first pay request. */
     paymentSessionId: varchar("payment_session_id", { length: 255 }),
     paymentSessionUrl: text("payment_session_url"),
     /** When the cron (or a cancel) closed the session at the provider; null while it may still be paid. */
-    paymentSessionClosedAt: timestamp("payment_session_closed_at", { withTimezone: true, mode: "string" }),
+    paymentSessionClosedAt: at("payment_session_closed_at"),
     /** The provider's PaymentIntent of money received for this order (verified by a webhook). */
     paymentIntentId: varchar("payment_intent_id", { length: 255 }),
-    paidAt: timestamp("paid_at", { withTimezone: true, mode: "string" }),
+    paidAt: at("paid_at"),
     /** The refund owed on this order: null when none; pending from the moment it is owed. */
     refundStatus: varchar("refund_status", { length: 20 }).$type<RefundStatus>(),
     refundReason: varchar("refund_reason", { length: 40 }).$type<RefundReason>(),
@@ -129,8 +129,8 @@ export const orders = pgTable(
     /** Provider refunds created so far; the next one's idempotency key is derived from it. */
     refundAttempts: integer("refund_attempts").notNull().default(0),
     refundFailure: text("refund_failure"),
-    refundRequestedAt: timestamp("refund_requested_at", { withTimezone: true, mode: "string" }),
-    refundUpdatedAt: timestamp("refund_updated_at", { withTimezone: true, mode: "string" }),
+    refundRequestedAt: at("refund_requested_at"),
+    refundUpdatedAt: at("refund_updated_at"),
   },
   (t) => [
     index("idx_orders_user").on(t.userId, t.createdAt.desc()),
@@ -183,7 +183,7 @@ export const emailLog = pgTable(
     kind: varchar("kind", { length: 40 }).notNull(),
     recipient: varchar("recipient", { length: 255 }).notNull(),
     providerMessageId: text("provider_message_id"),
-    sentAt: timestamp("sent_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    sentAt: at("sent_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ name: "email_log_pkey", columns: [t.orderId, t.kind] })],
 );
@@ -197,6 +197,6 @@ export const paymentEvents = pgTable("payment_events", {
   id: varchar("event_id", { length: 255 }).primaryKey(),
   type: varchar("type", { length: 80 }).notNull(),
   orderId: uuid("order_id"),
-  receivedAt: timestamp("received_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
-  processedAt: timestamp("processed_at", { withTimezone: true, mode: "string" }),
+  receivedAt: at("received_at").notNull().defaultNow(),
+  processedAt: at("processed_at"),
 });

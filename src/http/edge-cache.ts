@@ -11,6 +11,9 @@ export interface CachePolicy {
   staleWhileRevalidate: number;
 }
 
+/** Per-caller answers: never stored anywhere, not even by the browser. */
+export const noStore = { "Cache-Control": "no-store" };
+
 /** Headers of a response that belong to one request and must never be stored in a shared cache. */
 const STORED_HEADERS = ["content-type", "cache-control", "etag"];
 

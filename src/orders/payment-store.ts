@@ -24,6 +24,16 @@ const showOpenFor = (db: Database) =>
     .from(shows)
     .where(and(eq(shows.id, orders.showId), ne(shows.status, "CANCELLED"), gt(shows.startTime, now)));
 
+/** An order's columns once paid, by the webhook in time or by late money: confirmed, ticketed, checkout closed. */
+const confirmedBy = (ticketCode: string, payment: ReceivedPayment) => ({
+  status: "CONFIRMED" as const,
+  confirmedAt: now,
+  ticketCode,
+  paymentIntentId: payment.paymentIntent,
+  paidAt: now,
+  paymentSessionClosedAt: now,
+});
+
 /**
  * Payment received (docs/API.md flow 3): one guarded UPDATE — the order still PAYMENT_PENDING, its
  * show still open — sets CONFIRMED, the ticket code and the payment; then the order is read as it
@@ -40,14 +50,7 @@ export async function confirmOrder(
   const [changed, [row]] = await db.batch([
     db
       .update(orders)
-      .set({
-        status: "CONFIRMED",
-        confirmedAt: sql`now()`,
-        ticketCode,
-        paymentIntentId: payment.paymentIntent,
-        paidAt: sql`now()`,
-        paymentSessionClosedAt: sql`now()`,
-      })
+      .set(confirmedBy(ticketCode, payment))
       .where(and(eq(orders.id, orderId), eq(orders.status, "PAYMENT_PENDING"), exists(showOpenFor(db))))
       .returning({ id: orders.id }),
     selectOrderViews(db, orderOf(orderId)),
@@ -80,14 +83,7 @@ export async function reclaimExpiredOrder(
     ),
     db
       .update(orders)
-      .set({
-        status: "CONFIRMED",
-        confirmedAt: sql`now()`,
-        ticketCode,
-        paymentIntentId: payment.paymentIntent,
-        paidAt: sql`now()`,
-        paymentSessionClosedAt: sql`now()`,
-      })
+      .set(confirmedBy(ticketCode, payment))
       .where(
         and(reclaimable, exists(db.select({ one: sql`1` }).from(orderSeats).where(eq(orderSeats.orderId, orderId)))),
       )

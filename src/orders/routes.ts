@@ -3,8 +3,10 @@ import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/identity";
 import { depsOf } from "../deps";
+import { noStore } from "../http/edge-cache";
 import { ApiError } from "../http/errors";
 import { rateLimit } from "../http/rate-limit";
+import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
 import {
   cancelOrderDoc,
@@ -15,20 +17,39 @@ import {
   startPaymentDoc,
 } from "./route-docs";
 import { createOrderRequest, orderIdParam, orderListQuery } from "./schemas";
-import { cancelOrder } from "./use-cases/cancel-order";
-import { getOrder } from "./use-cases/get-order";
+import { type CancelOrderOutcome, cancelOrder } from "./use-cases/cancel-order";
+import { type GetOrderOutcome, getOrder } from "./use-cases/get-order";
 import { listOrders } from "./use-cases/list-orders";
-import { placeOrder } from "./use-cases/place-order";
-import { startPayment } from "./use-cases/start-payment";
+import { type PlaceOrderOutcome, placeOrder } from "./use-cases/place-order";
+import { type StartPaymentOutcome, startPayment } from "./use-cases/start-payment";
 
 type UserEnv = AppEnv & { Variables: { userId: string } };
 
-/** Compile-time check that a switch over outcomes is exhaustive. */
-const unreachable = (outcome: never): never => {
-  throw new Error(`unhandled outcome ${JSON.stringify(outcome)}`);
+/** What each route answers for each refused outcome. */
+const refused = {
+  placeOrder: refusals<Refused<PlaceOrderOutcome, "PLACED" | "ALREADY_PLACED">>({
+    HOLD_NOT_FOUND: ["HOLD_NOT_FOUND", "No such hold"],
+    HOLD_EXPIRED: ["HOLD_EXPIRED", "This hold has expired; choose your seats again"],
+    SEAT_TAKEN: ({ seats }) => ["SEAT_TAKEN", "Some of your seats are no longer held", { seats }],
+    SHOW_CLOSED: ["SHOW_CLOSED", "This show no longer takes bookings"],
+    IDEMPOTENCY_KEY_REUSED: ["IDEMPOTENCY_KEY_REUSED", "This hold already became an order that is no longer pending"],
+  }),
+  getOrder: refusals<Refused<GetOrderOutcome, "FOUND">>({
+    ORDER_NOT_FOUND: ["ORDER_NOT_FOUND", "No such order"],
+  }),
+  startPayment: refusals<Refused<StartPaymentOutcome, "STARTED">>({
+    ORDER_NOT_FOUND: ["ORDER_NOT_FOUND", "No such order"],
+    ORDER_EXPIRED: ["ORDER_EXPIRED", "The payment window has passed and the seats were released"],
+    ORDER_CANCELLED: ["ORDER_CANCELLED", "This order was cancelled"],
+    ORDER_ALREADY_PAID: ["ORDER_ALREADY_PAID", "This order is already paid"],
+    SHOW_CLOSED: ["SHOW_CLOSED", "This show no longer takes bookings; the order cannot be paid"],
+    PROVIDER_UNAVAILABLE: ["PAYMENT_PROVIDER_UNAVAILABLE", "The payment provider is not answering; retry"],
+  }),
+  cancelOrder: refusals<Refused<CancelOrderOutcome, "CANCELLED">>({
+    ORDER_NOT_FOUND: ["ORDER_NOT_FOUND", "No such order"],
+    NOT_CANCELLABLE: ({ reason, status }) => ["NOT_CANCELLABLE", reason, { status }],
+  }),
 };
-
-const noStore = { "Cache-Control": "no-store" };
 
 const ordersRateLimit = rateLimit<UserEnv>("HOLDS_RATE_LIMITER", (c) => `orders:${c.var.userId}`);
 const cancelRateLimit = rateLimit<UserEnv>("HOLDS_RATE_LIMITER", (c) => `cancels:${c.var.userId}`);
@@ -43,25 +64,10 @@ export const orderRoutes = new Hono<AppEnv>()
     async (c) => {
       const { holdId, customer } = c.req.valid("json");
       const result = await placeOrder(depsOf(c), { userId: c.var.userId, holdId, customer });
-      switch (result.outcome) {
-        case "PLACED":
-        case "ALREADY_PLACED":
-          return c.json(result.order, result.outcome === "PLACED" ? 201 : 200, {
-            Location: `/api/v1/orders/${result.order.orderId}`,
-          });
-        case "HOLD_NOT_FOUND":
-          throw new ApiError("HOLD_NOT_FOUND", "No such hold");
-        case "HOLD_EXPIRED":
-          throw new ApiError("HOLD_EXPIRED", "This hold has expired; choose your seats again");
-        case "SEAT_TAKEN":
-          throw new ApiError("SEAT_TAKEN", "Some of your seats are no longer held", { seats: result.seats });
-        case "SHOW_CLOSED":
-          throw new ApiError("SHOW_CLOSED", "This show no longer takes bookings");
-        case "IDEMPOTENCY_KEY_REUSED":
-          throw new ApiError("IDEMPOTENCY_KEY_REUSED", "This hold already became an order that is no longer pending");
-        default:
-          return unreachable(result);
-      }
+      if (result.outcome !== "PLACED" && result.outcome !== "ALREADY_PLACED") throw refused.placeOrder(result);
+      return c.json(result.order, result.outcome === "PLACED" ? 201 : 200, {
+        Location: `/api/v1/orders/${result.order.orderId}`,
+      });
     },
   )
   .get("/orders", describeRoute(listOrdersDoc), requireUser, validate("query", orderListQuery), async (c) => {
@@ -76,7 +82,7 @@ export const orderRoutes = new Hono<AppEnv>()
       orderId: c.req.valid("param").orderId,
       userId: c.var.userId,
     });
-    if (result.outcome === "ORDER_NOT_FOUND") throw new ApiError("ORDER_NOT_FOUND", "No such order");
+    if (result.outcome !== "FOUND") throw refused.getOrder(result);
     return c.json(result.order, 200, noStore);
   })
   .post(
@@ -87,24 +93,8 @@ export const orderRoutes = new Hono<AppEnv>()
     validate("param", orderIdParam),
     async (c) => {
       const result = await startPayment(depsOf(c), { orderId: c.req.valid("param").orderId, userId: c.var.userId });
-      switch (result.outcome) {
-        case "STARTED":
-          return c.json({ url: result.url }, 200, noStore);
-        case "ORDER_NOT_FOUND":
-          throw new ApiError("ORDER_NOT_FOUND", "No such order");
-        case "ORDER_EXPIRED":
-          throw new ApiError("ORDER_EXPIRED", "The payment window has passed and the seats were released");
-        case "ORDER_CANCELLED":
-          throw new ApiError("ORDER_CANCELLED", "This order was cancelled");
-        case "ORDER_ALREADY_PAID":
-          throw new ApiError("ORDER_ALREADY_PAID", "This order is already paid");
-        case "SHOW_CLOSED":
-          throw new ApiError("SHOW_CLOSED", "This show no longer takes bookings; the order cannot be paid");
-        case "PROVIDER_UNAVAILABLE":
-          throw new ApiError("PAYMENT_PROVIDER_UNAVAILABLE", "The payment provider is not answering; retry");
-        default:
-          return unreachable(result);
-      }
+      if (result.outcome !== "STARTED") throw refused.startPayment(result);
+      return c.json({ url: result.url }, 200, noStore);
     },
   )
   // A status read, kept for old clients: only the provider's verified webhook confirms an order.
@@ -115,7 +105,7 @@ export const orderRoutes = new Hono<AppEnv>()
     validate("param", orderIdParam),
     async (c) => {
       const result = await getOrder(depsOf(c), { orderId: c.req.valid("param").orderId, userId: c.var.userId });
-      if (result.outcome === "ORDER_NOT_FOUND") throw new ApiError("ORDER_NOT_FOUND", "No such order");
+      if (result.outcome !== "FOUND") throw refused.getOrder(result);
       if (result.order.status !== "CONFIRMED") {
         throw new ApiError("PAYMENT_NOT_RECEIVED", "No payment has confirmed this order; pay with POST /payment", {
           status: result.order.status,
@@ -135,15 +125,7 @@ export const orderRoutes = new Hono<AppEnv>()
         orderId: c.req.valid("param").orderId,
         userId: c.var.userId,
       });
-      switch (result.outcome) {
-        case "CANCELLED":
-          return c.json(result.order, 200);
-        case "ORDER_NOT_FOUND":
-          throw new ApiError("ORDER_NOT_FOUND", "No such order");
-        case "NOT_CANCELLABLE":
-          throw new ApiError("NOT_CANCELLABLE", result.reason, { status: result.status });
-        default:
-          return unreachable(result);
-      }
+      if (result.outcome !== "CANCELLED") throw refused.cancelOrder(result);
+      return c.json(result.order, 200);
     },
   );

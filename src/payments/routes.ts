@@ -3,13 +3,20 @@ import { type DescribeRouteOptions, describeRoute } from "hono-openapi";
 import { z } from "zod";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
-import { ApiError } from "../http/errors";
 import { errorResponses, jsonResponse } from "../http/openapi-doc";
-import { handleStripeEvent } from "./use-cases/handle-stripe-event";
+import { type Refused, refusals } from "../http/refusals";
+import { handleStripeEvent, type StripeEventOutcome } from "./use-cases/handle-stripe-event";
 
-const unreachable = (outcome: never): never => {
-  throw new Error(`unhandled outcome ${JSON.stringify(outcome)}`);
-};
+/** What the webhook answers for each event it refuses: a 4xx stops Stripe's retries, a 5xx asks for them. */
+const refusedEvent = refusals<Refused<StripeEventOutcome, "HANDLED" | "IGNORED" | "DUPLICATE">>({
+  SIGNATURE_INVALID: ({ reason }) => ["WEBHOOK_SIGNATURE_INVALID", "The Stripe-Signature does not verify", { reason }],
+  EVENT_MISMATCH: ({ reason }) => ["WEBHOOK_EVENT_MISMATCH", reason],
+  EVENT_ID_REUSED: ["WEBHOOK_EVENT_REUSED", "This event id was already handled as another event"],
+  ORDER_NOT_FOUND: ["ORDER_NOT_FOUND", "The session names no order of ours"],
+  NOT_PAID: ["PAYMENT_NOT_PAID", "The provider says this session is not paid"],
+  AMOUNT_MISMATCH: ["PAYMENT_AMOUNT_MISMATCH", "The paid amount is not the order's amount"],
+  PROVIDER_UNAVAILABLE: ["PAYMENT_PROVIDER_UNAVAILABLE", "The payment provider did not answer; deliver again"],
+});
 
 const receivedSchema = z.object({ received: z.literal(true), duplicate: z.boolean().optional() });
 
@@ -44,30 +51,8 @@ export const paymentRoutes = new Hono<AppEnv>().post(
       signature: c.req.header("stripe-signature") ?? null,
       receivedAt,
     });
-    switch (result.outcome) {
-      case "HANDLED":
-      case "IGNORED":
-        return c.json({ received: true as const }, 200);
-      case "DUPLICATE":
-        return c.json({ received: true as const, duplicate: true }, 200);
-      case "SIGNATURE_INVALID":
-        throw new ApiError("WEBHOOK_SIGNATURE_INVALID", "The Stripe-Signature does not verify", {
-          reason: result.reason,
-        });
-      case "EVENT_MISMATCH":
-        throw new ApiError("WEBHOOK_EVENT_MISMATCH", result.reason);
-      case "EVENT_ID_REUSED":
-        throw new ApiError("WEBHOOK_EVENT_REUSED", "This event id was already handled as another event");
-      case "ORDER_NOT_FOUND":
-        throw new ApiError("ORDER_NOT_FOUND", "The session names no order of ours");
-      case "NOT_PAID":
-        throw new ApiError("PAYMENT_NOT_PAID", "The provider says this session is not paid");
-      case "AMOUNT_MISMATCH":
-        throw new ApiError("PAYMENT_AMOUNT_MISMATCH", "The paid amount is not the order's amount");
-      case "PROVIDER_UNAVAILABLE":
-        throw new ApiError("PAYMENT_PROVIDER_UNAVAILABLE", "The payment provider did not answer; deliver again");
-      default:
-        return unreachable(result);
-    }
+    if (result.outcome === "HANDLED" || result.outcome === "IGNORED") return c.json({ received: true as const }, 200);
+    if (result.outcome === "DUPLICATE") return c.json({ received: true as const, duplicate: true }, 200);
+    throw refusedEvent(result);
   },
 );

@@ -3,7 +3,7 @@ import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { optionalUser, requireUser } from "../auth/identity";
 import { depsOfEnv } from "../deps";
-import { etagOf, matchesEtag } from "../http/edge-cache";
+import { etagOf, matchesEtag, noStore } from "../http/edge-cache";
 import { ApiError } from "../http/errors";
 import { errorResponse, jsonResponse } from "../http/openapi-doc";
 import { clientAddress, rateLimit } from "../http/rate-limit";
@@ -99,7 +99,7 @@ export const seatRoutes = new Hono<AppEnv>()
     async (c) => {
       const result = await readHold(deps(c), { userId: c.var.userId, holdId: c.req.valid("param").holdId });
       if (result.outcome !== "HOLD") throw refusal(result);
-      return c.json(result.hold, 200, { "Cache-Control": "no-store" });
+      return c.json(result.hold, 200, noStore);
     },
   )
   .put(

@@ -11,7 +11,9 @@ import {
   fillCheckout,
   freeSeats,
   hallScroller,
+  onSandboxCheckout,
   pageWidthOverflow,
+  payOnSandbox,
   pickSeatsByClicking,
   seat,
   seatIdOf,
@@ -107,17 +109,28 @@ async function bookFromTheMovieList(page: Page, movie: Movie, size: "desktop" | 
   await shot(4, "checkout");
   await page.getByRole("button", { name: /^Continue to pay/ }).click();
 
-  // Payment: clearly a test, a countdown, "Pay ₹X".
-  await page.waitForURL("**/pay/*");
-  await waitForText(page, "Test payment — no money moves");
+  // Payment: a countdown, the itemised receipt, "Pay ₹X".
+  await page.waitForURL("**/orders/*/pay");
+  await page.getByRole("heading", { name: "Pay for your tickets" }).waitFor();
   expect(await page.getByRole("timer").getAttribute("aria-label")).toMatch(/^Complete payment in/);
   const payButton = page.getByRole("button", { name: /^Pay ₹/ });
   await payButton.waitFor();
   const amount = (await textOf(payButton)).replace(/^Pay\s*/, "");
+  const receipt = await textOf(page.getByTestId("receipt"));
+  for (const id of seatIds) expect(receipt).toContain(id);
+  expect(receipt).toContain("Convenience fee");
+  expect(receipt).toContain(`Total${amount}`);
   await shot(5, "pay");
   await payButton.click();
 
-  // Ticket: the code, big.
+  // The provider's checkout page (the sandbox), its real "Pay" button; then back in the app.
+  await onSandboxCheckout(page);
+  const rupees = (text: string) => Number(text.replace(/[₹,\s]/g, ""));
+  expect(rupees(await textOf(page.getByTestId("amount")))).toBe(rupees(amount));
+  await screenshot(page, `${size}-5b-sandbox-checkout`);
+  await payOnSandbox(page);
+
+  // Ticket: the code, big (after "issuing your ticket…", as long as the webhook takes).
   await page.waitForURL("**/tickets/*");
   const codeText = page.getByTestId("ticket-code");
   await codeText.waitFor();
@@ -135,9 +148,9 @@ async function bookFromTheMovieList(page: Page, movie: Movie, size: "desktop" | 
   expect(await page.getByTestId("ticket-code").isVisible()).toBe(true);
   await screenshot(page, `${size}-6b-ticket-print`);
   await page.emulateMedia({ media: "screen" });
-  // Back from the ticket lands on the checkout of a hold that is now a paid order: straight to the ticket.
+  // The order's pay page (Back, an old link, the provider's cancel link) now leads straight to the ticket.
   const ticketUrl = page.url();
-  await page.goBack();
+  await page.goto(ticketUrl.replace(/\/tickets\/([^/?#]+).*$/, "/orders/$1/pay"), LOAD);
   await page.waitForURL(ticketUrl);
   await page.getByTestId("ticket-code").waitFor();
 
@@ -148,6 +161,9 @@ async function bookFromTheMovieList(page: Page, movie: Movie, size: "desktop" | 
   const booking = page.getByRole("article").filter({ hasText: code });
   await booking.waitFor();
   expect(await textOf(booking)).toContain("Confirmed");
+  // Its itemised receipt, one click away.
+  await booking.locator("summary", { hasText: "Receipt" }).click();
+  expect(await textOf(booking.getByTestId("receipt"))).toContain("Convenience fee");
   await shot(7, "bookings");
   return { code, seatIds };
 }
@@ -362,7 +378,7 @@ describe("the seat map", () => {
       await page.waitForURL("**/checkout/*");
       await fillCheckout(page);
       await page.getByRole("button", { name: /^Continue to pay/ }).click();
-      await page.waitForURL("**/pay/*");
+      await page.waitForURL("**/orders/*/pay");
 
       await page.getByRole("link", { name: "My bookings" }).click();
       const card = page.getByRole("article").filter({ hasText: seats.join(", ") });

@@ -133,3 +133,32 @@ export async function pageWidthOverflow(page: Page): Promise<number> {
 export async function waitForText(page: Page, text: string | RegExp, timeout = 15_000): Promise<void> {
   await page.getByText(text).first().waitFor({ timeout });
 }
+
+/** The payment sandbox's hosted checkout page (Stripe Checkout's stand-in), once the app sent us there. */
+export async function onSandboxCheckout(page: Page): Promise<void> {
+  await page.waitForURL((url) => url.pathname.startsWith("/c/pay/"));
+  await page.getByRole("button", { name: "Pay", exact: true }).waitFor();
+}
+
+/** "Pay" on the sandbox's page: it completes the session, sends the signed webhook, and redirects back. */
+export async function payOnSandbox(page: Page): Promise<void> {
+  await onSandboxCheckout(page);
+  await page.getByRole("button", { name: "Pay", exact: true }).click();
+}
+
+/** "Decline" on the sandbox's page: the card is declined, the session stays open, the page says so. */
+export async function declineOnSandbox(page: Page): Promise<void> {
+  await onSandboxCheckout(page);
+  await page.getByRole("button", { name: "Decline", exact: true }).click();
+  await page.getByRole("alert").filter({ hasText: "Your card was declined" }).waitFor();
+}
+
+/** The sandbox's test switches (`POST /__sandbox/switches`), e.g. `{ delayMs }` for a late webhook. */
+export async function sandboxSwitches(sandboxUrl: string, switches: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${sandboxUrl}/__sandbox/switches`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(switches),
+  });
+  if (!res.ok) throw new Error(`sandbox switches: ${res.status} ${await res.text()}`);
+}

@@ -3,7 +3,8 @@
  * built web/dist, Postgres and Redis through the bridges), each on a fresh database and Redis
  * database of its own, never the dev data:
  * - "main": production-like timings (holds and payment windows of 5 minutes);
- * - "short": holds of a few seconds, for the expiry scenario.
+ * - "short": holds of a few seconds and a payment window of SHORT_PAYMENT_WINDOW_SECONDS, for the
+ *   expiry scenarios and a declined payment waited out.
  * Their URLs reach the tests through vitest's provide/inject.
  */
 import { Redis as IORedis } from "ioredis";
@@ -19,6 +20,8 @@ if (!/^[a-z0-9_]*$/.test(DB_PREFIX)) throw new Error("E2E_DB_PREFIX: lower-case 
 
 /** Hold TTL of the "short" stack: long enough to reach checkout, short enough to wait out. */
 export const SHORT_HOLD_TTL_SECONDS = 8;
+/** Payment window of the "short" stack: time for a round trip to the sandbox's page and back, then waited out. */
+export const SHORT_PAYMENT_WINDOW_SECONDS = 20;
 
 const log = (line: string) => {
   if (process.env.STACK_VERBOSE) console.log(`[e2e stack] ${line}`);
@@ -55,7 +58,7 @@ export default async function setup(project: TestProject) {
     stacks.push(
       await freshStack("short", `${DB_PREFIX}housefull_e2e_short`, 13, {
         HOLD_TTL_SECONDS: String(SHORT_HOLD_TTL_SECONDS),
-        PAYMENT_WINDOW_SECONDS: "10",
+        PAYMENT_WINDOW_SECONDS: String(SHORT_PAYMENT_WINDOW_SECONDS),
       }),
     );
   } catch (error) {
@@ -70,6 +73,10 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", main.url);
   project.provide("shortTtlUrl", short.url);
   project.provide("shortHoldTtlSeconds", SHORT_HOLD_TTL_SECONDS);
+  project.provide("shortPaymentWindowSeconds", SHORT_PAYMENT_WINDOW_SECONDS);
+  // Each stack's payment sandbox (its hosted checkout pages, its /__sandbox switches).
+  project.provide("paymentSandboxUrl", main.paymentSandboxUrl);
+  project.provide("shortPaymentSandboxUrl", short.paymentSandboxUrl);
   return async () => {
     await Promise.all(stacks.map((s) => s.stop()));
   };
@@ -80,5 +87,8 @@ declare module "vitest" {
     baseUrl: string;
     shortTtlUrl: string;
     shortHoldTtlSeconds: number;
+    shortPaymentWindowSeconds: number;
+    paymentSandboxUrl: string;
+    shortPaymentSandboxUrl: string;
   }
 }

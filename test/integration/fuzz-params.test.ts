@@ -7,6 +7,7 @@ import { movies } from "../../src/db/schema";
 import { newHoldId } from "../../src/domain/hold-id";
 import worker from "../../src/index";
 import { createShow, customer, db, type Hold, newUser, type Order, postHold, redis, seatMap } from "./fixtures";
+import { ODD, oddString } from "./fuzz-strings";
 
 /**
  * Bad input at volume, part 2: PATH SEGMENTS and QUERY STRINGS (part 1, fuzz-bodies, does bodies
@@ -141,47 +142,8 @@ afterAll(async () => {
 // ------------------------------------------------------------------------------------------------
 // Generators
 
-const ODD = [
-  "\u202E",
-  "\u202D",
-  "\u2066",
-  "\u200F",
-  "\u0000",
-  "\u0007",
-  "\u001F",
-  "\uD800",
-  "\uDFFF",
-  "\uDBFF\uDFFF",
-  "😀",
-  "👨‍👩‍👧",
-  "e\u0301",
-  "\u0301\u0301\u0301",
-  "\uFEFF",
-  "\u200B",
-  "\uFFFE",
-  "\u0085",
-  "\u2028",
-  "\t",
-  " ",
-  "'",
-  '"',
-  "\\",
-  "%",
-  "_",
-  "*",
-  "<svg onload=alert(1)>",
-  "' OR '1'='1",
-  "İ",
-  "Ａ",
-  "١٢",
-];
 /** Text-direction embeddings, overrides (U+202A-U+202E) and isolates (U+2066-U+2069). */
 const BIDI_CONTROLS = ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"];
-const oddString = fc.oneof(
-  fc.string({ unit: "binary", maxLength: 24 }),
-  fc.array(fc.constantFrom(...ODD), { minLength: 1, maxLength: 4 }).map((a) => a.join("")),
-  fc.tuple(fc.string({ maxLength: 8 }), fc.constantFrom(...ODD), fc.string({ maxLength: 8 })).map((p) => p.join("")),
-);
 
 /**
  * Percent-encodes every byte outside [A-Za-z0-9-._~] as UTF-8; a lone surrogate becomes its

@@ -33,7 +33,8 @@ export function App() {
         <Route path="movies/:movieId" element={<MoviePage />} />
         <Route path="shows/:showId/seats" element={<SeatsPage />} />
         <Route path="checkout/:holdId" element={<CheckoutPage />} />
-        <Route path="pay/:orderId" element={<PayPage />} />
+        {/* pay, and paid: the payment provider's cancel and success URLs (src/orders/use-cases/start-payment.ts). */}
+        <Route path="orders/:orderId/:step" element={<PayPage />} />
         <Route path="tickets/:orderId" element={<TicketPage />} />
         <Route path="bookings" element={<BookingsPage />} />
         <Route path="sign-in" element={<SignInPage />} />

@@ -56,7 +56,7 @@ export default function CheckoutPage() {
   useEffect(() => {
     if (!isGone(hold.error)) return;
     const orderId = orderOfHold(holdId);
-    if (orderId) navigate(`/pay/${orderId}`, { replace: true });
+    if (orderId) navigate(`/orders/${orderId}/pay`, { replace: true });
     else backToSeats({ kind: hold.error.status === 410 ? "hold-expired" : "hold-missing" });
   }, [hold.error, holdId, navigate, backToSeats]);
 
@@ -128,7 +128,7 @@ export default function CheckoutPage() {
           tone="info"
           title="You've already placed this order"
           actions={
-            <Link to={`/pay/${orderedAlready}`} className="btn btn-primary">
+            <Link to={`/orders/${orderedAlready}/pay`} className="btn btn-primary">
               Continue to payment
             </Link>
           }
@@ -142,7 +142,7 @@ export default function CheckoutPage() {
         {hold.data ? (
           <CustomerForm
             hold={hold.data}
-            onOrdered={(order) => navigate(`/pay/${order.orderId}`)}
+            onOrdered={(order) => navigate(`/orders/${order.orderId}/pay`)}
             onHoldLost={backToSeats}
           />
         ) : (

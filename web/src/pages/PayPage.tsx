@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { Link, Navigate, useNavigate, useParams } from "react-router";
 import { ApiError } from "../api/client";
 import { orderKeys } from "../api/order-keys";
@@ -10,16 +10,29 @@ import { EmptyState, ErrorState, PageLoading } from "../components/StatusViews";
 import type { Order } from "../features/booking/api/booking";
 import { BookingHeader } from "../features/booking/components/BookingHeader";
 import { Countdown } from "../features/booking/components/Countdown";
-import { useCancelOrder, useConfirmPayment } from "../features/booking/hooks/mutations";
+import { Receipt, RefundNote } from "../features/booking/components/Receipt";
+import { useCancelOrder, useStartPayment } from "../features/booking/hooks/mutations";
 import { useOrder } from "../features/booking/hooks/queries";
-import { actionErrorWords, type BookingNotice } from "../features/booking/lib/notices";
-import { clearSession } from "../features/booking/lib/session";
+import { actionErrorWords, type BookingNotice, type NoticeWords } from "../features/booking/lib/notices";
+import { checkoutStartedFor, clearSession } from "../features/booking/lib/session";
 import { formatPrice, formatShowDateTime } from "../lib/format-show";
 import { useDocumentTitle } from "../lib/hooks";
-import { loadTicketPage } from "../routes";
+import { NotFoundPage } from "./NotFoundPage";
+import PaidPage from "./PaidPage";
 import styles from "./PayPage.module.css";
 
-export default function PayPage() {
+/**
+ * An order's payment step: `/orders/{id}/pay` (also where the provider's cancel link returns) and
+ * `/orders/{id}/paid` (its success URL, "issuing your ticket…"), one chunk for both.
+ */
+export default function PaymentStep() {
+  const { step } = useParams();
+  if (step === "paid") return <PaidPage />;
+  if (step !== "pay") return <NotFoundPage />;
+  return <PayPage />;
+}
+
+function PayPage() {
   const { orderId = "" } = useParams();
   const order = useOrder(orderId);
   useDocumentTitle("Payment");
@@ -53,9 +66,9 @@ function Payment({ order }: { order: Order }) {
   const queryClient = useQueryClient();
   const [region, announce] = useAnnouncer();
   const [confirmCancel, setConfirmCancel] = useState(false);
+  // Back from the provider's page without paying (its cancel link, or Back): say the seats still wait.
+  const [returned] = useState(() => checkoutStartedFor(order.orderId));
   const showId = order.show.id;
-  // The ticket comes next: fetch its code while the visitor reads this page.
-  useEffect(() => void loadTicketPage(), []);
 
   const backToSeats = useCallback(
     (notice: BookingNotice) => {
@@ -66,16 +79,15 @@ function Payment({ order }: { order: Order }) {
     [showId, navigate, queryClient],
   );
 
-  const pay = useConfirmPayment();
+  const pay = useStartPayment();
   const cancel = useCancelOrder();
 
   function onPay() {
     pay.mutate(order.orderId, {
-      onSuccess: (confirmed) => navigate(`/tickets/${confirmed.orderId}`, { replace: true }),
+      // The provider's page is another site: a full navigation, and Back returns here.
+      onSuccess: ({ url }) => window.location.assign(url),
       onError: (error) => {
-        if (!(error instanceof ApiError)) return;
-        if (error.status === 410) backToSeats({ kind: "order-expired" });
-        else if (error.code === "ORDER_CANCELLED") void queryClient.invalidateQueries({ queryKey: orderKeys.all });
+        if (error instanceof ApiError && error.status === 410) backToSeats({ kind: "order-expired" });
       },
     });
   }
@@ -88,15 +100,8 @@ function Payment({ order }: { order: Order }) {
   }
 
   const failure = pay.error && !(pay.error instanceof ApiError && pay.error.status === 410) ? pay.error : cancel.error;
-  const words = failure
-    ? failure instanceof ApiError && failure.code === "PAYMENT_DECLINED"
-      ? {
-          tone: "error" as const,
-          title: "The payment was declined",
-          text: `${failure.message}. No money moved; you can try again.`,
-        }
-      : actionErrorWords(failure)
-    : null;
+  const words = failure ? payErrorWords(failure) : null;
+  const leaving = pay.isPending || pay.isSuccess;
 
   return (
     <div className={`container ${styles.page}`}>
@@ -122,24 +127,19 @@ function Payment({ order }: { order: Order }) {
 
       <div className={styles.layout}>
         <section className={styles.card} aria-labelledby="pay-heading">
-          <p className={styles.testBadge}>Test payment — no money moves</p>
           <h2 id="pay-heading" className={styles.title}>
             Pay for your tickets
           </h2>
           <p className={styles.explain}>
-            This is a simulated payment for trying housefull out. No card is charged and no money moves: pressing the
-            button below confirms the booking as if the payment had gone through.
+            You'll pay on our payment provider's secure checkout page, then come straight back here for your ticket.
+            Your seats are reserved for you until the timer runs out.
           </p>
 
-          <div className={styles.fakeCard} aria-hidden="true">
-            <span className={styles.chip} />
-            <span className={styles.cardNumber}>4242 4242 4242 4242</span>
-            <span className={styles.cardMeta}>
-              <span>TEST CARD</span>
-              <span>12/34</span>
-            </span>
-          </div>
-
+          {returned && !words ? (
+            <Notice tone="info" title="The payment wasn't completed">
+              No money moved. Your seats are still reserved until the timer runs out: you can pay now.
+            </Notice>
+          ) : null}
           {words ? (
             <Notice tone={words.tone} title={words.title}>
               {words.text}
@@ -150,15 +150,15 @@ function Payment({ order }: { order: Order }) {
             type="button"
             className={`btn btn-primary ${styles.pay}`}
             onClick={onPay}
-            disabled={pay.isPending || cancel.isPending}
+            disabled={leaving || cancel.isPending}
           >
-            {pay.isPending ? "Confirming payment…" : `Pay ${formatPrice(order.amount)}`}
+            {leaving ? "Taking you to payment…" : `Pay ${formatPrice(order.amount)}`}
           </button>
           <button
             type="button"
             className={`btn btn-link ${styles.cancel}`}
             onClick={() => setConfirmCancel(true)}
-            disabled={pay.isPending || cancel.isPending}
+            disabled={leaving || cancel.isPending}
           >
             Cancel booking and release seats
           </button>
@@ -168,13 +168,8 @@ function Payment({ order }: { order: Order }) {
           <h2 id="order-heading" className={styles.subtitle}>
             Your booking
           </h2>
+          <Receipt receipt={order.receipt} caption="What you pay for" />
           <dl className={styles.facts}>
-            <div>
-              <dt>Seats</dt>
-              <dd>
-                {order.seatIds.length} × <span className={styles.seats}>{order.seatIds.join(", ")}</span>
-              </dd>
-            </div>
             <div>
               <dt>Name</dt>
               <dd>{order.customer.name}</dd>
@@ -182,10 +177,6 @@ function Payment({ order }: { order: Order }) {
             <div>
               <dt>Tickets to</dt>
               <dd className={styles.wrap}>{order.customer.email}</dd>
-            </div>
-            <div className={styles.totalRow}>
-              <dt>Total</dt>
-              <dd>{formatPrice(order.amount)}</dd>
             </div>
           </dl>
         </aside>
@@ -207,6 +198,18 @@ function Payment({ order }: { order: Order }) {
   );
 }
 
+/** A failed pay or cancel, in words; the provider not answering is said as such. */
+function payErrorWords(error: unknown): NoticeWords {
+  if (error instanceof ApiError && error.code === "PAYMENT_PROVIDER_UNAVAILABLE") {
+    return {
+      tone: "error",
+      title: "The payment provider isn't answering",
+      text: "Nothing was charged. Please try again in a moment.",
+    };
+  }
+  return actionErrorWords(error);
+}
+
 /** An order that can no longer be paid: say why, and where to go. */
 function ClosedOrder({ order }: { order: Order }) {
   const expired = order.status === "EXPIRED";
@@ -215,11 +218,12 @@ function ClosedOrder({ order }: { order: Order }) {
       <EmptyState
         title={expired ? "Time ran out for this payment" : "This booking was cancelled"}
         description={
-          expired
+          expired && !order.refund
             ? `Seats ${order.seatIds.join(", ")} were released and nothing was charged. You can pick seats again if the show still has them.`
             : `Seats ${order.seatIds.join(", ")} were released.`
         }
       >
+        {order.refund ? <RefundNote refund={order.refund} /> : null}
         <Link to={`/shows/${order.show.id}/seats`} className="btn btn-primary">
           Choose seats again
         </Link>

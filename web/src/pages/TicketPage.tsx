@@ -6,6 +6,8 @@ import { Poster } from "../components/Poster";
 import { EmptyState, ErrorState, PageLoading } from "../components/StatusViews";
 import type { Order } from "../features/booking/api/booking";
 import { BookingHeader } from "../features/booking/components/BookingHeader";
+import { Receipt, RefundNote } from "../features/booking/components/Receipt";
+
 import { useOrder } from "../features/booking/hooks/queries";
 import { TicketPass } from "../features/tickets/components/TicketPass";
 import { formatRuntime } from "../lib/format";
@@ -95,6 +97,9 @@ function Ticket({ order, code }: { order: Order; code: string }) {
             <dd>{formatPrice(order.amount)}</dd>
           </div>
         </dl>
+        <div className={styles.receipt}>
+          <Receipt receipt={order.receipt} caption="What you paid for" />
+        </div>
 
         <div className={styles.tear} aria-hidden="true" />
 
@@ -150,7 +155,7 @@ function NoTicket({ order }: { order: Order }) {
           title="This booking isn't paid yet"
           description="Your ticket appears here once the payment is made."
         >
-          <Link to={`/pay/${order.orderId}`} className="btn btn-primary">
+          <Link to={`/orders/${order.orderId}/pay`} className="btn btn-primary">
             Continue to payment
           </Link>
         </EmptyState>
@@ -158,7 +163,7 @@ function NoTicket({ order }: { order: Order }) {
     );
   }
   return (
-    <div className="container">
+    <div className={`container ${styles.page}`}>
       <EmptyState
         title={order.status === "CANCELLED" ? "This booking was cancelled" : "This booking expired before payment"}
         description={`Seats ${order.seatIds.join(", ")} were released.`}
@@ -167,6 +172,11 @@ function NoTicket({ order }: { order: Order }) {
           My bookings
         </Link>
       </EmptyState>
+      {order.refund ? (
+        <div className={styles.refund}>
+          <RefundNote refund={order.refund} />
+        </div>
+      ) : null}
     </div>
   );
 }

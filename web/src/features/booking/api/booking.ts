@@ -119,9 +119,9 @@ export function createOrder(holdId: string, customer: CustomerInput): Promise<Or
   return unwrap(api.orders.$post({ json: { holdId, customer } }));
 }
 
-/** POST /orders/{orderId}/confirm-payment */
-export function confirmPayment(orderId: string): Promise<Order> {
-  return unwrap(api.orders[":orderId"]["confirm-payment"].$post({ param: { orderId } }));
+/** POST /orders/{orderId}/payment: the provider's checkout page for this order (one per order). */
+export function startPayment(orderId: string): Promise<{ url: string }> {
+  return unwrap(api.orders[":orderId"].payment.$post({ param: { orderId } }));
 }
 
 /** POST /orders/{orderId}/cancel */

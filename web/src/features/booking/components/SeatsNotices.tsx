@@ -66,7 +66,7 @@ export function SeatsNotices(props: SeatsNoticesProps) {
           tone="info"
           title={`${seatList(pendingOrder.seatIds)} ${pendingOrder.seatIds.length > 1 ? "are" : "is"} waiting for your payment`}
           actions={
-            <Link to={`/pay/${pendingOrder.orderId}`} className="btn btn-primary">
+            <Link to={`/orders/${pendingOrder.orderId}/pay`} className="btn btn-primary">
               Continue to payment
             </Link>
           }

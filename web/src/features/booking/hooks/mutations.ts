@@ -1,19 +1,20 @@
 import type { CustomerInput } from "@housefull/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { ApiError } from "../../../api/client";
 import { orderKeys } from "../../../api/order-keys";
 import {
   bookingKeys,
   cancelOrder,
   changeHold,
-  confirmPayment,
   createHold,
   createOrder,
   type Hold,
   type Order,
   releaseHold,
+  startPayment,
 } from "../api/booking";
-import { clearSession, readSession, rememberOrderOfHold, writeSession } from "../lib/session";
+import { clearSession, readSession, rememberCheckoutStarted, rememberOrderOfHold, writeSession } from "../lib/session";
 
 /**
  * One hook per booking endpoint that changes something. Each keeps the query cache and this
@@ -98,14 +99,32 @@ function useOrderChanged() {
   };
 }
 
-/** POST /orders/{orderId}/confirm-payment. Confirming twice gives the same ticket: a lost answer is asked again. */
-export function useConfirmPayment() {
-  const changed = useOrderChanged();
-  return useMutation({
-    mutationFn: confirmPayment,
+/**
+ * POST /orders/{orderId}/payment: where to pay. The order has one checkout session, so asking again
+ * (a lost answer, a second click) gets the same page, never a second charge. Only the provider's
+ * webhook confirms the order; a refusal saying it is paid, expired or cancelled refreshes it.
+ */
+export function useStartPayment() {
+  const queryClient = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: startPayment,
     retry: (failures, error) => noAnswer(error) && failures < 2,
-    onSuccess: changed,
+    onSuccess: (_, orderId) => rememberCheckoutStarted(orderId),
+    onError: (error, orderId) => {
+      if (error instanceof ApiError && error.status >= 400 && error.status < 500)
+        void queryClient.invalidateQueries({ queryKey: orderKeys.detail(orderId) });
+    },
   });
+  // Back from the provider's page may restore this page as it was left ("Taking you to payment…").
+  const { reset } = mutation;
+  useEffect(() => {
+    const restored = (event: PageTransitionEvent) => {
+      if (event.persisted) reset();
+    };
+    window.addEventListener("pageshow", restored);
+    return () => window.removeEventListener("pageshow", restored);
+  }, [reset]);
+  return mutation;
 }
 
 /** POST /orders/{orderId}/cancel */

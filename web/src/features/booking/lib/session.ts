@@ -91,3 +91,25 @@ export function newAttemptKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
+
+const CHECKOUT_KEY = "housefull.checkoutStarted.";
+
+/**
+ * Marks that this tab went to the provider's checkout for the order (sessionStorage: this tab,
+ * across the round trip to the provider's page), so coming back unpaid can be told apart from a first visit.
+ */
+export function rememberCheckoutStarted(orderId: string): void {
+  try {
+    sessionStorage.setItem(CHECKOUT_KEY + orderId, "1");
+  } catch {
+    // Not remembered: the pay page then reads as a first visit.
+  }
+}
+
+export function checkoutStartedFor(orderId: string): boolean {
+  try {
+    return sessionStorage.getItem(CHECKOUT_KEY + orderId) === "1";
+  } catch {
+    return false;
+  }
+}

@@ -2,6 +2,8 @@ import { Link } from "react-router";
 import { Poster } from "../../../components/Poster";
 import { formatClock, useCountdown } from "../../../lib/countdown";
 import { formatPrice, formatShowDateTime, formatStamp } from "../../../lib/format-show";
+import { Receipt, RefundNote } from "../../booking/components/Receipt";
+
 import type { ListedOrder } from "../api/orders";
 import styles from "./BookingCard.module.css";
 
@@ -44,6 +46,11 @@ export function BookingCard({ order, onCancel }: { order: ListedOrder; onCancel:
           </p>
         ) : null}
         <p className={styles.stamp}>Booked {formatStamp(order.createdAt)}</p>
+        {order.refund ? <RefundNote refund={order.refund} /> : null}
+        <details className={styles.receipt}>
+          <summary>Receipt</summary>
+          <Receipt receipt={order.receipt} />
+        </details>
         <div className={styles.actions}>
           {order.status === "CONFIRMED" ? (
             <Link to={`/tickets/${order.orderId}`} className="btn btn-secondary">
@@ -51,7 +58,7 @@ export function BookingCard({ order, onCancel }: { order: ListedOrder; onCancel:
             </Link>
           ) : null}
           {payable ? (
-            <Link to={`/pay/${order.orderId}`} className="btn btn-primary">
+            <Link to={`/orders/${order.orderId}/pay`} className="btn btn-primary">
               Pay now · {formatClock(secondsLeft)} left
             </Link>
           ) : null}

@@ -1,0 +1,4 @@
+import { timestamp } from "drizzle-orm/pg-core";
+
+/** Every moment the schema stores: timestamptz, read as the ISO string Postgres returns. */
+export const at = (name: string) => timestamp(name, { withTimezone: true, mode: "string" });
