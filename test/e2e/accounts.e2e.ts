@@ -10,7 +10,7 @@ import {
   accountButton,
   bookUpToPayment,
   headerSignIn,
-  payFromThePage,
+  payInTheApp,
   signInCodeSentTo,
   signInWithGoogle,
   uniqueEmail,
@@ -53,8 +53,8 @@ describe("accounts", () => {
     await screenshot(first.page, "accounts-1-signed-in");
 
     // Checkout knows them: name and email are filled in from the account.
-    const { orderId, seatIds } = await bookUpToPayment(first.page, show, { name: "Asha Rao", email });
-    await payFromThePage(first.page, orderId);
+    const { seatIds } = await bookUpToPayment(first.page, show, { name: "Asha Rao", email });
+    await payInTheApp(first.page);
 
     // Another device: a fresh context, signed in as the same person, lists the booking.
     const second = await newVisitor(browser, baseUrl);
@@ -151,8 +151,8 @@ describe("accounts", () => {
     const [show] = await bookableShows(baseUrl, 1, 9);
     if (!show) throw new Error("no show");
     const { context, page } = await newVisitor(browser, baseUrl);
-    const { orderId, seatIds } = await bookUpToPayment(page, show);
-    await payFromThePage(page, orderId);
+    const { seatIds } = await bookUpToPayment(page, show);
+    await payInTheApp(page);
     expect(await page.evaluate(() => localStorage.getItem("housefull.identity"))).not.toBeNull();
 
     await page.goto("/bookings", LOAD);
