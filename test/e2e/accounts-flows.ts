@@ -8,9 +8,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
-import { confirmOrderForTest } from "../support/confirm-order.ts";
 import { LOAD } from "./browser.ts";
-import { fillCheckout, pickSeatsByClicking, type ShowPick, waitForSeatMap } from "./flows.ts";
+import { fillCheckout, payOnSandbox, pickSeatsByClicking, type ShowPick, waitForSeatMap } from "./flows.ts";
 
 /** An address no other run uses, so its mail and its account are this scenario's alone. */
 export const uniqueEmail = (who: string) =>
@@ -18,7 +17,7 @@ export const uniqueEmail = (who: string) =>
 
 /** From the page the person is on: the header's "Sign in", then "Sign in with Google" and the provider. */
 export async function signInWithGoogle(page: Page, email: string, name?: string): Promise<void> {
-  await page.getByRole("link", { name: "Sign in", exact: true }).click();
+  await headerSignIn(page).click();
   await page.waitForURL("**/sign-in?**");
   await page.getByRole("link", { name: "Sign in with Google" }).click();
   // The local provider's own page (another origin): "Email", optionally "Name", "Continue".
@@ -27,6 +26,10 @@ export async function signInWithGoogle(page: Page, email: string, name?: string)
   if (name) await page.getByLabel(/^Name/).fill(name);
   await page.getByRole("button", { name: "Continue" }).click();
 }
+
+/** The header's "Sign in" link (shown to anyone not signed in). */
+export const headerSignIn = (page: Page) =>
+  page.getByRole("navigation", { name: "Your account" }).getByRole("link", { name: "Sign in", exact: true });
 
 /** The header's menu button of whoever is signed in (its name is theirs). */
 export const accountButton = (page: Page, label: string | RegExp) =>
@@ -78,7 +81,7 @@ async function recentEmails(since: number): Promise<string[]> {
 
 /**
  * Seat map → checkout → "Continue to pay" for two seats of `show`; returns the order id from the
- * payment page's address. `expectPrefill` checks what checkout filled in from the account.
+ * pay page's address. `expectPrefill` checks what checkout filled in from the account.
  */
 export async function bookUpToPayment(
   page: Page,
@@ -101,31 +104,15 @@ export async function bookUpToPayment(
   }
   await page.getByRole("button", { name: /^Continue to pay/ }).click();
   await page.waitForURL("**/orders/*/pay");
-  const orderId = new URL(page.url()).pathname.split("/")[2] ?? "";
+  const orderId = /\/orders\/([^/]+)\/pay$/.exec(new URL(page.url()).pathname)?.[1] ?? "";
   expect(orderId).not.toBe("");
   return { orderId, seatIds };
 }
 
-/**
- * Pays the order with `confirmOrderForTest`, its requests sent by the page itself: a signed-in
- * person's cookies and CSRF token, or the guest's Bearer token from localStorage.
- */
-export async function payFromThePage(page: Page, orderId: string): Promise<void> {
-  const headers: Record<string, string> = await page.evaluate(async (): Promise<Record<string, string>> => {
-    const session = (await (await fetch("/api/v1/auth/session")).json()) as { signedIn: boolean; csrfToken?: string };
-    if (session.signedIn) return { "x-csrf-token": session.csrfToken ?? "" };
-    const guest = JSON.parse(localStorage.getItem("housefull.identity") ?? "{}") as { token?: string };
-    return { authorization: `Bearer ${guest.token}` };
-  });
-  const send = async (p: string, init: RequestInit) => {
-    const answer = await page.evaluate(
-      async ([url, method, sent]) => {
-        const res = await fetch(url, { method, headers: sent });
-        return { status: res.status, body: await res.text() };
-      },
-      [p, init.method ?? "GET", init.headers as Record<string, string>] as const,
-    );
-    return new Response(answer.status === 204 ? null : answer.body, { status: answer.status });
-  };
-  await confirmOrderForTest(send, orderId, headers);
+/** On the order's pay page: "Pay ₹…", the sandbox's "Pay" (Stripe Checkout's stand-in), back at the ticket. */
+export async function payInTheApp(page: Page): Promise<void> {
+  await page.getByRole("button", { name: /^Pay ₹/ }).click();
+  await payOnSandbox(page);
+  await page.waitForURL("**/tickets/*");
+  await page.getByTestId("ticket-code").waitFor();
 }
