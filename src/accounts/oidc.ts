@@ -1,5 +1,5 @@
 /**
- * OpenID Connect relying party (SPEC: Identity, people who sign in): authorization code flow with PKCE S256,
+ * OpenID Connect relying party (docs/API.md: Identity; README: How sign-in works): authorization code flow with PKCE S256,
  * `state` and `nonce`, ID token verified against the issuer's JWKS. Pure functions over explicit
  * dependencies, no I/O at module load; runs in workerd and Node. Outcomes are values, never logs:
  * nothing here writes a token, code or secret anywhere.

@@ -20,7 +20,7 @@ import { at } from "./columns";
 
 export { ORDER_STATUSES, type OrderStatus, SHOW_STATUSES, type ShowStatus } from "../domain/statuses";
 
-// Postgres is the source of truth (SPEC: Data). Column names follow the original design.
+// Postgres is the source of truth (docs/API.md: Data). Column names follow the original design.
 const createdAt = () => at("created_at").notNull().defaultNow();
 
 export const movies = pgTable("movies", {

@@ -222,7 +222,7 @@ function errorName(error: unknown): string {
 }
 
 /**
- * Consumer of the email queue (SPEC flow 5). Messages of a batch are handled concurrently and
+ * Consumer of the email queue (docs/API.md: Flows, email). Messages of a batch are handled concurrently and
  * independently: each is acknowledged or retried on its own, and one failure never touches the
  * others. Bad messages are acknowledged (retrying could never help); an email already in
  * `email_log` is not sent again, so a redelivered message sends nothing.

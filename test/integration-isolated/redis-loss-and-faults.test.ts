@@ -118,7 +118,7 @@ describe("Redis loses everything, and no cron runs", () => {
 });
 
 describe("Postgres faults during POST /orders", () => {
-  it("Postgres unreachable → 503 in SPEC's shape, the hold unchanged and usable; after recovery the retry succeeds once", async () => {
+  it("Postgres unreachable → 503 in the API's error shape, the hold unchanged and usable; after recovery the retry succeeds once", async () => {
     const showId = await createShow();
     const user = newUser();
     const hold = (await (await postHold(user, showId, ["B1", "B2"])).json()) as Hold;
@@ -171,7 +171,7 @@ describe("Postgres faults during POST /orders", () => {
 
 describe("Redis faults", () => {
   it.each(["down", "hang"] as const)(
-    "Redis %s → holds and seat maps answer 503 in SPEC's shape (bounded by the call timeout); the catalog is still served",
+    "Redis %s → holds and seat maps answer 503 in the API's error shape (bounded by the call timeout); the catalog is still served",
     async (mode) => {
       const showId = await createShow();
       await seatMap(showId); // the show's booking info is cached before Redis goes away

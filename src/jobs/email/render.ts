@@ -1,5 +1,5 @@
 /**
- * Booking emails as text + HTML (SPEC flow 5). Pure: no I/O, no clock, no locale of the runtime —
+ * Booking emails as text + HTML (docs/API.md: Flows, email). Pure: no I/O, no clock, no locale of the runtime —
  * the same details give the same bytes in Node and in workerd.
  */
 

@@ -1,4 +1,4 @@
--- Hold seats: all of them, or none (SPEC flow 1). One round trip, atomic.
+-- Hold seats: all of them, or none (docs/API.md: Flows, hold). One round trip, atomic.
 -- KEYS[1] hold record, KEYS[2] the user's active holds on this show (zset by expiry),
 -- KEYS[3] the show's booked seats (set), KEYS[4] the show's state epoch, KEYS[5..] one lock per
 -- seat, in ARGV seat order.

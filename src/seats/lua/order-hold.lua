@@ -1,4 +1,4 @@
--- Turn a live hold into an order hold (SPEC flow 2): still held by this user → its seat locks and
+-- Turn a live hold into an order hold (docs/API.md: Flows, order): still held by this user → its seat locks and
 -- the hold record are extended to the payment window and the hold is marked ORDERED. A hold that
 -- is already ORDERED answers with its order id (a retried POST /orders makes no second order).
 -- KEYS[1] hold record, KEYS[2] the user's active holds on this show, KEYS[3..] the lock of every

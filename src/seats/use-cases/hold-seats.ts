@@ -31,7 +31,7 @@ async function holdIdFor(userId: string, showId: string, idempotencyKey: string 
   return newHoldId(showId, new Uint8Array(digest).slice(0, 12));
 }
 
-/** Hold seats: all of them or none, in one Redis call on a warm show (SPEC flow 1). */
+/** Hold seats: all of them or none, in one Redis call on a warm show (docs/API.md: Flows, hold). */
 export async function holdSeats(
   deps: Deps,
   input: { userId: string; showId: string; seatIds: string[]; quantity: number; idempotencyKey?: string },
