@@ -13,6 +13,15 @@ export type ClientErrorCode = "NETWORK" | "BAD_RESPONSE" | `HTTP_${number}`;
  * Every failed call becomes one of these: the API's `{"error": {code, message, timestamp, ...}}`
  * (its code from the shared registry), or one of the client's own codes.
  */
+/** What an answer from the API offers, whether from `fetch` or the typed hc client. */
+export interface ApiResponse {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: Headers;
+  json(): Promise<unknown>;
+}
+
 export class ApiError extends Error {
   override readonly name = "ApiError";
 
@@ -34,7 +43,7 @@ export class ApiError extends Error {
     return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
   }
 
-  static async fromResponse(res: Response): Promise<ApiError> {
+  static async fromResponse(res: ApiResponse): Promise<ApiError> {
     const retryAfter = Number(res.headers.get("Retry-After"));
     const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
     let body: unknown;
@@ -92,7 +101,7 @@ export async function unwrap<R extends ClientResponse<unknown, number, string>>(
   } catch (err) {
     throw noAnswer(err);
   }
-  if (!res.ok) throw await ApiError.fromResponse(res as unknown as Response);
+  if (!res.ok) throw await ApiError.fromResponse(res);
   try {
     return (await res.json()) as SuccessBody<R>;
   } catch (err) {

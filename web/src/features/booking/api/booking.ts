@@ -1,7 +1,7 @@
 import type { CustomerInput } from "@housefull/shared";
 import { queryOptions } from "@tanstack/react-query";
 import type { InferResponseType } from "hono/client";
-import { ApiError, api, noAnswer, unwrap } from "../../../api/client";
+import { ApiError, type ApiResponse, api, noAnswer, unwrap } from "../../../api/client";
 import type { SeatMap } from "../../../api/contract";
 import { orderKeys } from "../../../api/order-keys";
 
@@ -31,16 +31,16 @@ const lastSeatMaps = new Map<string, { etag: string; map: SeatMap }>();
  */
 async function getSeatMap(showId: string, signal?: AbortSignal): Promise<SeatMap> {
   const last = lastSeatMaps.get(showId);
-  let res: Response;
+  let res: ApiResponse;
   try {
-    res = (await api.shows[":showId"].seatmap.$get(
+    res = await api.shows[":showId"].seatmap.$get(
       { param: { showId } },
       {
         headers: last ? { "If-None-Match": last.etag } : {},
         // Our own revalidation: the browser's HTTP cache would only hide the 304 from us.
         init: { signal, cache: "no-store" },
       },
-    )) as unknown as Response;
+    );
   } catch (err) {
     throw noAnswer(err);
   }
@@ -95,9 +95,9 @@ export function changeHold(holdId: string, seatIds: string[]): Promise<Hold> {
 
 /** DELETE /holds/{holdId}; gone already is as good as released. */
 export async function releaseHold(holdId: string): Promise<void> {
-  let res: Response;
+  let res: ApiResponse;
   try {
-    res = (await api.holds[":holdId"].$delete({ param: { holdId } })) as unknown as Response;
+    res = await api.holds[":holdId"].$delete({ param: { holdId } });
   } catch (err) {
     throw noAnswer(err);
   }
