@@ -4,20 +4,18 @@
  * through Chromium's fake camera (a .y4m video made here from the page's own pixels), shows it
  * valid, while a video of a tampered token shows it forged.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import jsQR from "jsqr";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { encode } from "uqr";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { base64UrlDecode, base64UrlEncode } from "../../src/shared/ticket-token.ts";
 import { confirmOrderForTest } from "../support/confirm-order.ts";
 import { LOAD, launchBrowser, newVisitor, PHONE, SCREENSHOTS, screenshot } from "./browser.ts";
+import { fakeCameraBrowser, type Pixels, qrPixels, y4mOf } from "./door-video.ts";
 import { bookableShows } from "./flows.ts";
 
 const baseUrl = inject("baseUrl");
-const CHROMIUM = process.env.E2E_CHROMIUM ?? "/usr/bin/chromium";
-const VIDEOS = path.resolve(import.meta.dirname, "../../test-results/videos");
 
 interface Booked {
   orderId: string;
@@ -61,12 +59,6 @@ async function bookAndConfirm(): Promise<Booked> {
   return { orderId, seatIds, token, identity };
 }
 
-interface Pixels {
-  width: number;
-  height: number;
-  rgba: Uint8ClampedArray;
-}
-
 /** The ticket page's QR code as the browser paints it: its SVG drawn onto a canvas, read back. */
 async function pagePixels(page: Page): Promise<Pixels> {
   const { width, height, data } = await page.getByTestId("ticket-qr").evaluate(async (svg) => {
@@ -89,58 +81,9 @@ async function pagePixels(page: Page): Promise<Pixels> {
   return { width, height, rgba: Uint8ClampedArray.from(data) };
 }
 
-/** The pixels of a token's QR code (4 px a module, quiet zone 4), for a video of a ticket not on any page. */
-function qrPixels(token: string): Pixels {
-  const modules = encode(token, { ecc: "M", border: 4 }).data;
-  const size = modules.length * 4;
-  const rgba = new Uint8ClampedArray(size * size * 4);
-  for (let y = 0; y < size; y++)
-    for (let x = 0; x < size; x++) {
-      const v = modules[y >> 2]?.[x >> 2] ? 0 : 255;
-      rgba.set([v, v, v, 255], (y * size + x) * 4);
-    }
-  return { width: size, height: size, rgba };
-}
-
-/**
- * A Y4M video (the format Chromium's fake camera plays) of `qr` held still in front of the camera:
- * 640×480, grey background, the code scaled ×`zoom` in the middle (toolchain-facts.md: a camera).
- */
-function y4mOf(qr: Pixels, name: string, zoom = 2): string {
-  const W = 640;
-  const H = 480;
-  const y = new Uint8Array(W * H).fill(200);
-  const left = Math.floor((W - qr.width * zoom) / 2);
-  const top = Math.floor((H - qr.height * zoom) / 2);
-  for (let row = 0; row < qr.height * zoom; row++)
-    for (let col = 0; col < qr.width * zoom; col++) {
-      const src = (Math.floor(row / zoom) * qr.width + Math.floor(col / zoom)) * 4;
-      y[(top + row) * W + left + col] = qr.rgba[src] as number;
-    }
-  const chroma = new Uint8Array((W / 2) * (H / 2) * 2).fill(128);
-  const frame = Buffer.concat([Buffer.from("FRAME\n"), y, chroma]);
-  const file = path.join(VIDEOS, `${name}.y4m`);
-  mkdirSync(VIDEOS, { recursive: true });
-  writeFileSync(
-    file,
-    Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`), ...Array(10).fill(frame)]),
-  );
-  return file;
-}
-
 /** A Chromium whose camera plays `video`; its page opens /scan as a phone, camera allowed. */
 async function scannerWith(video: string): Promise<{ browser: Browser; page: Page }> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream",
-      `--use-file-for-fake-video-capture=${video}`,
-    ],
-  });
+  const browser = await fakeCameraBrowser(video);
   const context = await browser.newContext({ baseURL: baseUrl, viewport: PHONE, isMobile: true, hasTouch: true });
   await context.grantPermissions(["camera"], { origin: baseUrl });
   const page = await context.newPage();
