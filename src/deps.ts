@@ -5,6 +5,7 @@ import type { Config } from "./env";
 import { configOf } from "./env";
 import { trackCall } from "./http/server-timing";
 import type { QueueMessage } from "./jobs/messages";
+import { type Metrics, metricsOf } from "./observability/metrics";
 import { enqueueEmail } from "./orders/emails";
 import { createStripeClient, type StripeClient } from "./payments/stripe-client";
 import { type SeatStore, seatStoreOf } from "./seats/seat-store";
@@ -22,6 +23,8 @@ export interface Deps {
   queue: EmailQueue;
   /** The payment provider (Stripe; locally the payment sandbox). */
   payments: StripeClient;
+  /** Booking, hold and payment events for docs/OPERATIONS.md's metrics (fire-and-forget). */
+  metrics: Metrics;
 }
 
 export interface Clock {
@@ -49,6 +52,7 @@ export function depsOfEnv(env: Env, config: Config = configOf(env)): Deps {
       fetch: (input, init) => trackCall("payments", () => fetch(input, init)),
       timeoutMs: config.BACKEND_TIMEOUT_MS,
     }),
+    metrics: metricsOf(env),
   };
 }
 

@@ -61,6 +61,14 @@ const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
+/** A var or secret missing or malformed: names the fields (never their values), so the log says what to set. */
+export class InvalidConfigurationError extends Error {
+  constructor(readonly fields: string[]) {
+    super(`Invalid worker configuration: ${fields.join(", ")}`);
+    this.name = "InvalidConfigurationError";
+  }
+}
+
 // The env object is the same for every request of an isolate: parse it once.
 const parsed = new WeakMap<object, Config>();
 
@@ -69,10 +77,7 @@ export function configOf(env: Env): Config {
   let config = parsed.get(env);
   if (!config) {
     const result = configSchema.safeParse(env);
-    if (!result.success) {
-      const fields = result.error.issues.map((i) => i.path.join(".")).join(", ");
-      throw new Error(`Invalid worker configuration: ${fields}`);
-    }
+    if (!result.success) throw new InvalidConfigurationError(result.error.issues.map((i) => i.path.join(".")));
     config = result.data;
     parsed.set(env, config);
   }

@@ -1,17 +1,42 @@
-import { exports } from "cloudflare:workers";
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env, exports } from "cloudflare:workers";
+import worker from "../../src/index";
+
+/** Where `call` sends requests: the worker as configured, unless `withBindings` says otherwise. */
+let deliver = (request: Request): Promise<Response> => exports.default.fetch(request);
 
 /** A request to the worker's fetch handler, exactly as the runtime would deliver it. */
 export function call(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
   const { json, ...rest } = init;
   const headers = new Headers(rest.headers);
   if (json !== undefined) headers.set("content-type", "application/json");
-  return exports.default.fetch(
+  return deliver(
     new Request(`http://localhost${path}`, {
       ...rest,
       headers,
       body: json !== undefined ? JSON.stringify(json) : rest.body,
     }),
   );
+}
+
+/**
+ * Runs `fn` with every `call` (and so every fixture) answered by the worker with these bindings
+ * over its own, e.g. a recording METRICS dataset or an unreachable database. Not for concurrent tests.
+ */
+export async function withBindings<T>(bindings: Partial<Env>, fn: () => Promise<T>): Promise<T> {
+  const workerEnv = { ...env, ...bindings };
+  const before = deliver;
+  deliver = async (request) => {
+    const ctx = createExecutionContext();
+    const res = await worker.fetch(request, workerEnv, ctx);
+    await waitOnExecutionContext(ctx);
+    return res;
+  };
+  try {
+    return await fn();
+  } finally {
+    deliver = before;
+  }
 }
 
 /** Round trips per backend, read from the response's Server-Timing header: `{ db: 1, redis: 0, … }`. */

@@ -77,6 +77,7 @@ async function confirmed(deps: Deps, row: OrderRow, late: boolean, changed: bool
       );
     await deps.queue.send({ type: "order.confirmed", orderId: order.id });
     log("info", "order confirmed", { orderId: order.id, late, paymentIntent: order.paymentIntentId });
+    deps.metrics.record({ event: "order.confirmed", showId: order.showId, seats: order.seatIds.length });
   }
   return { outcome: "CONFIRMED", order: view(deps, row), late };
 }

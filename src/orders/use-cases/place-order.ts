@@ -85,7 +85,9 @@ export async function placeOrder(
     return { outcome: "SHOW_CLOSED" };
   }
   if (row.order.id !== claimedOrderId) return answerForOtherClaim(deps, row, hold, claimedOrderId, userId);
-  return { outcome: row.order.id === orderId ? "PLACED" : "ALREADY_PLACED", order: view(row) };
+  if (row.order.id !== orderId) return { outcome: "ALREADY_PLACED", order: view(row) };
+  deps.metrics.record({ event: "order.placed", showId, seats: hold.seatIds.length });
+  return { outcome: "PLACED", order: view(row) };
 }
 
 /**
