@@ -5,7 +5,8 @@ import { z } from "zod";
 const seconds = (fallback: number) => z.coerce.number().int().min(1).max(86_400).default(fallback);
 const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
 
-const configSchema = z.object({
+/** Every var and secret the worker reads; also what `npm run preflight` checks a deployed environment's vars against. */
+export const configSchema = z.object({
   HOLD_TTL_SECONDS: seconds(300),
   PAYMENT_WINDOW_SECONDS: seconds(300),
   MAX_SEATS_PER_HOLD: z.coerce.number().int().min(1).max(50).default(10),
