@@ -20,6 +20,22 @@ export const REQUIRED_BINDINGS: Record<string, string> = {
   SIGN_IN_CLIENT_RATE_LIMITER: "rate limit",
 };
 
+/**
+ * Every secret the worker reads (`wrangler secret put`), required or not: what the deploy workflow
+ * copies from the GitHub environment's secrets (deploy/secrets-file.ts). `.dev.vars.example` names each.
+ */
+export const WORKER_SECRETS = [
+  "DATABASE_URL",
+  "UPSTASH_REDIS_REST_URL",
+  "UPSTASH_REDIS_REST_TOKEN",
+  "AUTH_JWT_SECRET",
+  "STRIPE_SECRET_KEY",
+  "STRIPE_WEBHOOK_SECRET",
+  "TICKET_SIGNING_KEYS",
+  "OIDC_CLIENT_SECRET",
+  "EMAIL_API_KEY",
+];
+
 /** Optional in the worker's schema (it starts without them) but needed for a working product. */
 const NEEDED_SECRETS = ["TICKET_SIGNING_KEYS"];
 
