@@ -157,7 +157,7 @@ describe("add → backfill → switch: nothing breaks the version still running"
       await applyMigrations(url, index + 1);
     }
     expect(findings).toEqual([]);
-  });
+  }, 60_000);
 
   it("the rule catches each kind of unsafe change, and a marked contract step passes", () => {
     const existing = new Set(["orders", "shows"]);
