@@ -3,7 +3,7 @@
  * Offline: reads wrangler.toml as wrangler itself resolves it, and the secret names the operator
  * says are set — a file of names, one a line (`NAME` or `NAME=value`, # comments), or JSON (the
  * output of `wrangler secret list --format json`, an array of names, or the object given to
- * `wrangler secret bulk`). Values are never read into the output. One plain line per problem;
+ * `wrangler secret bulk`); a name with an empty value counts as not set. Values never reach the output. One plain line per problem;
  * exit 1 if there is any (docs/DEPLOY.md).
  */
 import { readFileSync } from "node:fs";
@@ -18,12 +18,14 @@ export function secretNamesIn(text: string): string[] {
     const parsed: unknown = JSON.parse(trimmed);
     if (Array.isArray(parsed))
       return parsed.map((item) => (typeof item === "string" ? item : String((item as { name?: unknown }).name)));
-    return Object.keys(parsed as object);
+    // A value left empty is a secret not set yet.
+    return Object.entries(parsed as Record<string, unknown>).flatMap(([name, value]) => (value === "" ? [] : [name]));
   }
   return trimmed
     .split("\n")
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith("#"))
+    .filter((line) => !/^[^=]+=\s*(""|'')?\s*$/.test(line))
     .map(
       (line) =>
         line

@@ -93,4 +93,9 @@ describe("secret lists", () => {
   ])("%s", (_what, text) => {
     expect(secretNamesIn(text)).toEqual(names);
   });
+
+  it("a name whose value is left empty (npm run secrets:new's placeholders) is not set", () => {
+    expect(secretNamesIn('DATABASE_URL=""\nSTRIPE_SECRET_KEY=\nAUTH_JWT_SECRET="abc"\n')).toEqual(["AUTH_JWT_SECRET"]);
+    expect(secretNamesIn('{"DATABASE_URL":"","AUTH_JWT_SECRET":"abc"}')).toEqual(["AUTH_JWT_SECRET"]);
+  });
 });
