@@ -24,6 +24,18 @@ export type MetricEvent =
   /** A backend did not answer (or refused the connection) during a request. */
   | { event: "backend.unavailable"; backend: string };
 
+/** Every event, so docs/OPERATIONS.md can be checked to describe each one (test/deploy/operations.test.ts). */
+export const METRIC_EVENTS: Record<MetricEvent["event"], true> = {
+  request: true,
+  "hold.created": true,
+  "hold.released": true,
+  "order.placed": true,
+  "order.confirmed": true,
+  "orders.expired": true,
+  "webhook.refused": true,
+  "backend.unavailable": true,
+};
+
 export interface Metrics {
   record(event: MetricEvent): void;
 }
