@@ -71,53 +71,31 @@ export function requiredSecrets(vars: Record<string, unknown>): string[] {
   return [...new Set([...required, ...NEEDED_SECRETS, ...conditional])];
 }
 
+/** Where each kind of binding is declared: [kind, config key, the field naming the binding]. */
+const BINDING_LISTS: [kind: string, key: string, field: string][] = [
+  ["send_email", "send_email", "name"],
+  ["R2 bucket", "r2_buckets", "binding"],
+  ["Analytics Engine dataset", "analytics_engine_datasets", "binding"],
+  ["rate limit", "ratelimits", "name"],
+  ["KV namespace", "kv_namespaces", "binding"],
+  ["D1 database", "d1_databases", "binding"],
+  ["service", "services", "binding"],
+  ["Hyperdrive", "hyperdrive", "binding"],
+];
+
 /** Every binding name a configuration declares, with what kind it is. */
 export function bindingsOf(config: WranglerConfig): Map<string, string> {
   const found = new Map<string, string>();
-  const add = (kind: string, names: (string | undefined)[]) => {
-    for (const name of names) if (name) found.set(name, kind);
+  const add = (kind: string, name: unknown) => {
+    if (typeof name === "string" && name) found.set(name, kind);
   };
-  add("assets", [config.assets?.binding]);
-  add(
-    "queue producer",
-    (config.queues.producers ?? []).map((q) => q.binding),
-  );
-  add(
-    "send_email",
-    config.send_email.map((e) => e.name),
-  );
-  add(
-    "R2 bucket",
-    config.r2_buckets.map((b) => b.binding),
-  );
-  add(
-    "Analytics Engine dataset",
-    config.analytics_engine_datasets.map((d) => d.binding),
-  );
-  add(
-    "rate limit",
-    config.ratelimits.map((r) => r.name),
-  );
-  add(
-    "KV namespace",
-    config.kv_namespaces.map((k) => k.binding),
-  );
-  add(
-    "D1 database",
-    config.d1_databases.map((d) => d.binding),
-  );
-  add(
-    "service",
-    (config.services ?? []).map((s) => s.binding),
-  );
-  add(
-    "Durable Object",
-    config.durable_objects.bindings.map((d) => d.name),
-  );
-  add(
-    "Hyperdrive",
-    config.hyperdrive.map((h) => h.binding),
-  );
+  add("assets", config.assets?.binding);
+  for (const q of config.queues.producers ?? []) add("queue producer", q.binding);
+  for (const d of config.durable_objects.bindings) add("Durable Object", d.name);
+  for (const [kind, key, field] of BINDING_LISTS) {
+    const list = (Reflect.get(config, key) ?? []) as Record<string, unknown>[];
+    for (const item of list) add(kind, item[field]);
+  }
   return found;
 }
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { statementsOf, unsafeStatements } from "../../deploy/migration-safety";
 import { ensureDatabase } from "../../dev/local-stack.ts";
 import { seedDatabase } from "../../drizzle/seed/index.ts";
+import { withDatabase } from "../support/pg.ts";
 
 /**
  * Migrations production can take (docs/DEPLOY.md: migrations): every migration, applied in order to
@@ -28,16 +29,6 @@ function databaseUrl(suffix: string): string {
   const url = new URL(inject("databaseUrl"));
   url.pathname = `${url.pathname.slice(1)}_${suffix}`;
   return url.toString();
-}
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Applies migrations with drizzle's migrator, as `npm run db:migrate` does: all, or the first `count`. */
@@ -79,7 +70,7 @@ beforeAll(async () => {
   await ensureDatabase(url, { reset: true });
   await applyMigrations(url);
   await seedDatabase(url, {});
-  snapshot = await withClient(url, async (client) => {
+  snapshot = await withDatabase(url, async (client) => {
     await client.query(readFileSync(new URL("./fixtures/bookings.sql", import.meta.url), "utf8"));
     const rows: Snapshot = new Map();
     for (const table of await tablesOf(client)) {
@@ -95,7 +86,7 @@ afterAll(async () => {
     const admin = new URL(url);
     const name = admin.pathname.slice(1);
     admin.pathname = "/postgres";
-    await withClient(admin.toString(), (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    await withDatabase(admin.toString(), (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   }
 }, 120_000);
 
@@ -114,7 +105,7 @@ describe("every migration, over a database already holding data", () => {
       created.push(url);
       await ensureDatabase(url, { reset: true });
       await applyMigrations(url, index);
-      const before = await withClient(url, async (client) => {
+      const before = await withDatabase(url, async (client) => {
         const tables = await tablesOf(client);
         // Every row of the source, in the columns this older schema has (foreign keys checked at the end).
         await client.query("BEGIN");
@@ -132,7 +123,7 @@ describe("every migration, over a database already holding data", () => {
 
       await applyMigrations(url); // the rest, as production would run them: must not fail on this data
 
-      await withClient(url, async (client) => {
+      await withDatabase(url, async (client) => {
         for (const table of before) {
           const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`);
           expect(Number(rows[0]?.n), `rows of ${table}`).toBe(snapshot.get(table)?.length ?? 0);
@@ -152,7 +143,7 @@ describe("add → backfill → switch: nothing breaks the version still running"
     await ensureDatabase(url, { reset: true });
     const findings: string[] = [];
     for (const [index, tag] of tags.entries()) {
-      const tablesBefore = await withClient(url, tablesOf);
+      const tablesBefore = await withDatabase(url, tablesOf);
       for (const f of unsafeStatements(sqlOf(tag), tablesBefore)) findings.push(`${tag}: ${f.problem}`);
       await applyMigrations(url, index + 1);
     }

@@ -82,7 +82,9 @@ describe("what the workflows do", () => {
     const positions = sequence.map(order);
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(deploy.jobs.deploy.environment).toBe("${{ inputs.environment }}");
+    // A GitHub expression, not a JavaScript template.
+    const expression = (inner: string) => `\${{ ${inner} }}`;
+    expect(deploy.jobs.deploy.environment).toBe(expression("inputs.environment"));
     expect(steps.find((s) => /wrangler deploy/.test(s.run ?? ""))?.run).toContain("--secrets-file");
   });
 

@@ -4,7 +4,6 @@
  * usher role at a theatre (what `npm run admin:grant` or a manager does), and hands the session's
  * cookies to a browser. Plus direct database steps the API has no route for (a show of our own).
  */
-import pg from "pg";
 import { Browser, signInAtProvider } from "../dev/oidc-browser.ts";
 
 export class CookieJar {
@@ -48,12 +47,4 @@ export async function signInStaff(baseUrl: string, email: string): Promise<{ jar
   return { jar, userId: session.userId };
 }
 
-export async function withDatabase<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+export { withDatabase } from "../support/pg.ts";
