@@ -106,7 +106,7 @@ export const catalogRoutes = new Hono<AppEnv>()
       summary: "An uploaded poster, by its content address (immutable: a new poster is a new URL)",
       responses: {
         200: { description: "The image", content: { "image/*": { schema: { type: "string", format: "binary" } } } },
-        ...errorResponses("VALIDATION_FAILED", "ROUTE_NOT_FOUND"),
+        ...errorResponses("VALIDATION_FAILED", "ROUTE_NOT_FOUND", "SERVICE_UNAVAILABLE"),
       },
     }),
     validate("param", posterParam),
