@@ -74,7 +74,7 @@ describe("POST /orders", () => {
     await placeOrder(newUser(), showId, ["A1"]); // warms the show cache and the script
     const user = newUser();
     const hold = await holdOf(await postHold(user, showId, ["A2"]));
-    const res = await postOrder(user, hold.holdId);
+    const res = await postOrder(user, hold.holdId, customer, hold.seatIds);
     expect(res.status).toBe(201);
     expect(backendCalls(res)).toEqual({ db: 1, redis: 1, queue: 0 });
   });
