@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isHoldId } from "../domain/hold-id";
 import { positiveIntParam, uuidParam } from "../domain/ids";
 import { ORDER_STATUSES, REFUND_REASONS, REFUND_STATUSES } from "../domain/statuses";
