@@ -59,7 +59,7 @@ export function encodedWords(value: string): string {
   return words.map((word) => `=?utf-8?B?${base64(word)}?=`).join(`${CRLF} `);
 }
 
-const mailbox = (address: string, name?: string) => (name ? `${encodedWords(name)} <${address}>` : address);
+const mailbox = (address: string, name?: string) => `${name ? `${encodedWords(name)} ` : ""}<${address}>`;
 
 /** A token no body part can contain (its base64 alphabet has no `_` or `.`). */
 const boundary = () => `=_${crypto.randomUUID().replace(/-/g, "")}.${Date.now().toString(36)}`;
