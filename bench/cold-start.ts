@@ -93,7 +93,7 @@ async function helloWorldProject(root: string): Promise<string> {
 }
 
 /** One `wrangler check startup`: [all deltas, deltas after the first] in ms. */
-async function startupOnce(root: string, cwd: string): Promise<[number, number]> {
+export async function startupOnce(root: string, cwd: string): Promise<[number, number]> {
   const outfile = path.join(os.tmpdir(), `housefull-startup-${process.pid}-${Date.now()}.cpuprofile`);
   try {
     await run(path.join(root, "node_modules/.bin/wrangler"), ["check", "startup", "--outfile", outfile], {
