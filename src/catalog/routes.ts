@@ -1,10 +1,9 @@
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
 import { edgeCache } from "../http/edge-cache";
 import { ApiError } from "../http/errors";
-import { errorResponses, jsonResponse } from "../http/openapi-doc";
+import { describeRoute, errorResponses, jsonResponse } from "../http/openapi-doc";
 import { validate } from "../http/validate";
 import { cinemaDayBounds, cinemaToday } from "../shared/cinema-time";
 import { findMovie, findShow, listMovies, listShowsOfMovie } from "./catalog-store";
