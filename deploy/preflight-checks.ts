@@ -230,16 +230,16 @@ export function preflightProblems(input: PreflightInput): string[] {
   // Logs are what the runbooks read (docs/OPERATIONS.md).
   if (!config.observability?.enabled) problems.push("observability is not enabled: Workers Logs keep the request log");
 
-  // Nothing shared with the local config or another environment (queues, buckets, datasets, rate-limit counters).
+  // Nothing shared with another deployed environment (queues, buckets, datasets, rate-limit counters).
+  // The top level is local configuration (Miniflare's resources), never deployed: not compared.
   const mine = new Set(resourcesOf(config));
   const ids = config.ratelimits.map((r) => r.namespace_id);
   for (const id of new Set(ids.filter((id, i) => ids.indexOf(id) !== i)))
     problems.push(`rate limit namespace_id ${id} is used twice in ${where}`);
-  for (const [other, otherConfig] of Object.entries({ "the top level": topLevel, ...others })) {
-    const label = other === "the top level" ? other : `[env.${other}]`;
+  for (const [other, otherConfig] of Object.entries(others)) {
     for (const resource of resourcesOf(otherConfig)) {
       if (mine.has(resource)) {
-        problems.push(`${resource} is shared with ${label}`);
+        problems.push(`${resource} is shared with [env.${other}]`);
         mine.delete(resource);
       }
     }

@@ -1,11 +1,10 @@
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { optionalUser, requireUser } from "../auth/identity";
 import { depsOfEnv } from "../deps";
 import { etagOf, matchesEtag, noStore } from "../http/edge-cache";
 import { ApiError } from "../http/errors";
-import { errorResponse, jsonResponse } from "../http/openapi-doc";
+import { describeRoute, errorResponse, jsonResponse } from "../http/openapi-doc";
 import { clientAddress, rateLimit } from "../http/rate-limit";
 import { validate } from "../http/validate";
 import { holdResponses, refusal } from "./answers";
