@@ -1,16 +1,17 @@
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/identity";
 import { depsOf } from "../deps";
 import { noStore } from "../http/edge-cache";
-import { errorResponse, jsonResponse } from "../http/openapi-doc";
+import { errorResponse, jsonResponse, routeDocs } from "../http/openapi-doc";
 import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
 import { backendDown } from "./route-docs";
 import { grantBody, grantedSchema, staffSchema, theatreParam } from "./schemas";
 import { requireStaff } from "./session-middleware";
 import { type GrantTheatreRoleOutcome, grantTheatreRole, listTheatreStaff } from "./use-cases/theatre-staff";
+
+const routeDoc = routeDocs("Staff");
 
 /**
  * The first staff routes, and the pattern for every later one: requireUser, the theatre parameter
@@ -31,14 +32,10 @@ const refusedGrant = refusals<Refused<GrantTheatreRoleOutcome, "GRANTED">>({
 export const staffRoutes = new Hono<AppEnv>()
   .get(
     "/admin/theatres/:theatreId/staff",
-    describeRoute({
-      tags: ["Staff"],
-      summary: "A theatre's managers and ushers (admin, or staff of the theatre)",
-      responses: {
-        ...backendDown,
-        200: jsonResponse("The theatre's staff", staffSchema),
-        ...staffErrors,
-      },
+    routeDoc("A theatre's managers and ushers (admin, or staff of the theatre)", {
+      ...backendDown,
+      200: jsonResponse("The theatre's staff", staffSchema),
+      ...staffErrors,
     }),
     requireUser,
     validate("param", theatreParam),
@@ -50,15 +47,11 @@ export const staffRoutes = new Hono<AppEnv>()
   )
   .post(
     "/admin/theatres/:theatreId/staff",
-    describeRoute({
-      tags: ["Staff"],
-      summary: "Make a signed-up person an usher (managers, admins) or a manager (admins) of the theatre",
-      responses: {
-        201: jsonResponse("Granted (granting again changes nothing)", grantedSchema),
-        ...staffErrors,
-        403: errorResponse("`FORBIDDEN`: your role may not change this theatre's staff, or grant that role"),
-        404: errorResponse("`THEATRE_NOT_FOUND` outside your scope; `USER_NOT_FOUND` for an unknown address"),
-      },
+    routeDoc("Make a signed-up person an usher (managers, admins) or a manager (admins) of the theatre", {
+      201: jsonResponse("Granted (granting again changes nothing)", grantedSchema),
+      ...staffErrors,
+      403: errorResponse("`FORBIDDEN`: your role may not change this theatre's staff, or grant that role"),
+      404: errorResponse("`THEATRE_NOT_FOUND` outside your scope; `USER_NOT_FOUND` for an unknown address"),
     }),
     requireUser,
     validate("param", theatreParam),

@@ -1,10 +1,9 @@
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
 import { edgeCache } from "../http/edge-cache";
 import { ApiError } from "../http/errors";
-import { errorResponses, jsonResponse } from "../http/openapi-doc";
+import { errorResponses, jsonResponse, routeDocs } from "../http/openapi-doc";
 import { validate } from "../http/validate";
 import { cinemaDayBounds, cinemaToday } from "../shared/cinema-time";
 import { findMovie, findShow, listMovies, listShowsOfMovie } from "./catalog-store";
@@ -20,6 +19,8 @@ import {
   showsOfDaySchema,
 } from "./schemas";
 
+const routeDoc = routeDocs("Catalog");
+
 // Movies change rarely; show listings carry seats-left, so they stay fresh for less time.
 const moviesCache = edgeCache({ maxAge: 60, sMaxAge: 300, staleWhileRevalidate: 600 });
 const showsCache = edgeCache({ maxAge: 10, sMaxAge: 15, staleWhileRevalidate: 30 });
@@ -28,13 +29,9 @@ const postersCache = edgeCache({ maxAge: 86_400, sMaxAge: 604_800, staleWhileRev
 export const catalogRoutes = new Hono<AppEnv>()
   .get(
     "/movies",
-    describeRoute({
-      tags: ["Catalog"],
-      summary: "List movies, paginated, with search and filters",
-      responses: {
-        200: jsonResponse("A page of movies", movieListSchema),
-        ...errorResponses("VALIDATION_FAILED", "SERVICE_UNAVAILABLE"),
-      },
+    routeDoc("List movies, paginated, with search and filters", {
+      200: jsonResponse("A page of movies", movieListSchema),
+      ...errorResponses("VALIDATION_FAILED", "SERVICE_UNAVAILABLE"),
     }),
     validate("query", movieListQuery),
     moviesCache,
@@ -42,13 +39,9 @@ export const catalogRoutes = new Hono<AppEnv>()
   )
   .get(
     "/movies/:movieId",
-    describeRoute({
-      tags: ["Catalog"],
-      summary: "One movie",
-      responses: {
-        200: jsonResponse("The movie", movieSchema),
-        ...errorResponses("VALIDATION_FAILED", "MOVIE_NOT_FOUND", "SERVICE_UNAVAILABLE"),
-      },
+    routeDoc("One movie", {
+      200: jsonResponse("The movie", movieSchema),
+      ...errorResponses("VALIDATION_FAILED", "MOVIE_NOT_FOUND", "SERVICE_UNAVAILABLE"),
     }),
     validate("param", movieIdParam),
     moviesCache,
@@ -60,13 +53,9 @@ export const catalogRoutes = new Hono<AppEnv>()
   )
   .get(
     "/movies/:movieId/shows",
-    describeRoute({
-      tags: ["Catalog"],
-      summary: "A movie's shows on one day, with theatre, prices, status and seats left",
-      responses: {
-        200: jsonResponse("The day's shows that have not started", showsOfDaySchema),
-        ...errorResponses("VALIDATION_FAILED", "MOVIE_NOT_FOUND", "SERVICE_UNAVAILABLE"),
-      },
+    routeDoc("A movie's shows on one day, with theatre, prices, status and seats left", {
+      200: jsonResponse("The day's shows that have not started", showsOfDaySchema),
+      ...errorResponses("VALIDATION_FAILED", "MOVIE_NOT_FOUND", "SERVICE_UNAVAILABLE"),
     }),
     validate("param", movieIdParam),
     validate("query", showsOfDayQuery),
@@ -82,13 +71,9 @@ export const catalogRoutes = new Hono<AppEnv>()
   )
   .get(
     "/movies/:movieId/poster.svg",
-    describeRoute({
-      tags: ["Catalog"],
-      summary: "The movie's poster (SVG, generated, cached at the edge)",
-      responses: {
-        200: { description: "The poster", content: { "image/svg+xml": { schema: { type: "string" } } } },
-        ...errorResponses("VALIDATION_FAILED", "MOVIE_NOT_FOUND", "SERVICE_UNAVAILABLE"),
-      },
+    routeDoc("The movie's poster (SVG, generated, cached at the edge)", {
+      200: { description: "The poster", content: { "image/svg+xml": { schema: { type: "string" } } } },
+      ...errorResponses("VALIDATION_FAILED", "MOVIE_NOT_FOUND", "SERVICE_UNAVAILABLE"),
     }),
     validate("param", movieIdParam),
     postersCache,
@@ -100,13 +85,9 @@ export const catalogRoutes = new Hono<AppEnv>()
   )
   .get(
     "/shows/:showId",
-    describeRoute({
-      tags: ["Catalog"],
-      summary: "One show with its movie, theatre and seat-category prices",
-      responses: {
-        200: jsonResponse("The show", showDetailSchema),
-        ...errorResponses("VALIDATION_FAILED", "SHOW_NOT_FOUND", "SERVICE_UNAVAILABLE"),
-      },
+    routeDoc("One show with its movie, theatre and seat-category prices", {
+      200: jsonResponse("The show", showDetailSchema),
+      ...errorResponses("VALIDATION_FAILED", "SHOW_NOT_FOUND", "SERVICE_UNAVAILABLE"),
     }),
     validate("param", showIdParam),
     showsCache,

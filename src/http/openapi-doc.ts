@@ -1,4 +1,4 @@
-import { type ResponsesWithResolver, resolver, uniqueSymbol } from "hono-openapi";
+import { describeRoute, type ResponsesWithResolver, resolver, uniqueSymbol } from "hono-openapi";
 import { type ZodType, z } from "zod";
 import { ERROR_CODES, type ErrorCode } from "../shared/error-codes";
 
@@ -51,6 +51,13 @@ function byStatus(codes: ErrorCode[]): [number, string][] {
  */
 export const errorResponses = (...codes: ErrorCode[]): Responses =>
   Object.fromEntries(byStatus(codes).map(([status, description]) => [status, errorResponse(description)]));
+
+/**
+ * The OpenAPI entries of one room's routes, tagged with the room: each says in a line what the route
+ * does and lists every status it answers; a description adds its cost (round trips) or its rules.
+ */
+export const routeDocs = (tag: string) => (summary: string, responses: Responses, description?: string) =>
+  describeRoute({ tags: [tag], summary, ...(description ? { description } : {}), responses });
 
 /**
  * A middleware that documents what it answers, so every route using it declares those statuses
