@@ -4,6 +4,7 @@ import { Notice } from "../components/Notice";
 import { LoadFailed } from "../components/StatusViews";
 import type { Order } from "../features/booking/api/booking";
 import { BookingHeader } from "../features/booking/components/BookingHeader";
+import { RebookLinks } from "../features/booking/components/RebookLinks";
 import { RefundNote } from "../features/booking/components/Receipt";
 import { useOrderAfterPayment } from "../features/booking/hooks/use-order-after-payment";
 import { missingOrder } from "../features/booking/lib/missing-order";
@@ -86,12 +87,7 @@ function Refunded({ order, refund }: { order: Order; refund: NonNullable<Order["
         </p>
         <RefundNote refund={refund} />
         <div className={styles.actions}>
-          <Link to={`/shows/${order.show.id}/seats`} className="btn btn-primary">
-            Choose seats again
-          </Link>
-          <Link to="/bookings" className="btn btn-secondary">
-            My bookings
-          </Link>
+          <RebookLinks showId={order.show.id} />
         </div>
       </section>
     </div>

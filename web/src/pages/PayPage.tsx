@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import { Link, Navigate, useNavigate, useParams } from "react-router";
+import { Navigate, useNavigate, useParams } from "react-router";
 import { ApiError } from "../api/client";
 import { orderKeys } from "../api/order-keys";
 import { ConfirmDialog } from "../components/ConfirmDialog";
@@ -10,6 +10,7 @@ import { EmptyState, LoadFailed, PageLoading } from "../components/StatusViews";
 import type { Order } from "../features/booking/api/booking";
 import { BookingHeader } from "../features/booking/components/BookingHeader";
 import { Countdown } from "../features/booking/components/Countdown";
+import { RebookLinks } from "../features/booking/components/RebookLinks";
 import { Receipt, RefundNote } from "../features/booking/components/Receipt";
 import { useCancelOrder, useStartPayment } from "../features/booking/hooks/mutations";
 import { useOrder } from "../features/booking/hooks/queries";
@@ -219,12 +220,7 @@ function ClosedOrder({ order }: { order: Order }) {
         }
       >
         {order.refund ? <RefundNote refund={order.refund} /> : null}
-        <Link to={`/shows/${order.show.id}/seats`} className="btn btn-primary">
-          Choose seats again
-        </Link>
-        <Link to="/bookings" className="btn btn-secondary">
-          My bookings
-        </Link>
+        <RebookLinks showId={order.show.id} />
       </EmptyState>
     </div>
   );
