@@ -5,6 +5,7 @@
  */
 export * from "./cinema-time";
 export * from "./customer";
+export * from "./door";
 export * from "./error-codes";
 export * from "./money";
 export * from "./seat-order";
