@@ -125,6 +125,7 @@ export function markdown(r: BenchResult): string {
         "RTTs / request (p50)",
         "(same from p10)",
         "db+redis calls (Server-Timing)",
+        "Stripe calls (not simulated)",
         "non-2xx",
       ],
       r.edge.map((e) => [
@@ -136,7 +137,8 @@ export function markdown(r: BenchResult): string {
         ms(e.atRtt.p99),
         e.rtts.toFixed(2),
         e.rttsP10.toFixed(2),
-        e.step.endsWith("whole loop") ? "–" : calls(round(e.atRtt.calls.db + e.atRtt.calls.redis, 3)),
+        e.step.includes("whole loop") ? "–" : calls(round(e.atRtt.calls.db + e.atRtt.calls.redis, 3)),
+        e.step.includes("whole loop") ? "–" : calls(e.atRtt.calls.payments),
         errors(e.at0) === "–" && errors(e.atRtt) === "–" ? "–" : `${errors(e.at0)} / ${errors(e.atRtt)}`,
       ]),
     ),

@@ -15,12 +15,12 @@ export const placeOrderDoc = {
   tags: ["Orders"],
   summary: "Turn the caller's hold into an order awaiting payment",
   description:
-    "One Redis call (the hold becomes an order hold, its seats locked for the payment window) and one database transaction. The same hold always gives the same order.",
+    "One Redis call (the hold, on the seats named in `seatIds`, becomes an order hold, its seats locked for the payment window) and one database transaction, at the same time: one round trip. Without `seatIds` the hold is read first. The same hold always gives the same order.",
   responses: {
     201: jsonResponse("The order, PAYMENT_PENDING until expiresAt", orderSchema),
     200: jsonResponse("This hold's order, made by an earlier request", orderSchema),
     ...commonErrors,
-    409: errorResponse("SEAT_TAKEN (sold meanwhile), SHOW_CLOSED, or IDEMPOTENCY_KEY_REUSED"),
+    409: errorResponse("SEAT_TAKEN (sold meanwhile), SHOW_CLOSED, HOLD_CHANGED, or IDEMPOTENCY_KEY_REUSED"),
     410: errorResponse("HOLD_EXPIRED: the hold has expired"),
   },
 } satisfies DescribeRouteOptions;

@@ -32,6 +32,7 @@ const refused = {
     HOLD_EXPIRED: ["HOLD_EXPIRED", "This hold has expired; choose your seats again"],
     SEAT_TAKEN: ({ seats }) => ["SEAT_TAKEN", "Some of your seats are no longer held", { seats }],
     SHOW_CLOSED: ["SHOW_CLOSED", "This show no longer takes bookings"],
+    HOLD_CHANGED: ["HOLD_CHANGED", "The hold's seats changed while ordering; read the hold and retry"],
     IDEMPOTENCY_KEY_REUSED: ["IDEMPOTENCY_KEY_REUSED", "This hold already became an order that is no longer pending"],
   }),
   getOrder: refusals<Refused<GetOrderOutcome, "FOUND">>({
@@ -62,8 +63,8 @@ export const orderRoutes = new Hono<AppEnv>()
     ordersRateLimit,
     validate("json", createOrderRequest),
     async (c) => {
-      const { holdId, customer } = c.req.valid("json");
-      const result = await placeOrder(depsOf(c), { userId: c.var.userId, holdId, customer });
+      const { holdId, seatIds, customer } = c.req.valid("json");
+      const result = await placeOrder(depsOf(c), { userId: c.var.userId, holdId, seatIds, customer });
       if (result.outcome !== "PLACED" && result.outcome !== "ALREADY_PLACED") throw refused.placeOrder(result);
       return c.json(result.order, result.outcome === "PLACED" ? 201 : 200, {
         Location: `/api/v1/orders/${result.order.orderId}`,

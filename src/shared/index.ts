@@ -3,11 +3,14 @@
  * must agree on, defined once. Nothing here imports from outside `src/shared/` except zod, and
  * nothing here does I/O, so it is safe in the browser bundle.
  */
+
+export * from "./admin-schemas";
 export * from "./cinema-time";
 export * from "./customer";
 export * from "./door";
 export * from "./error-codes";
 export * from "./money";
+export * from "./seat-layout";
 export * from "./seat-order";
 export * from "./text";
 export * from "./ticket-token";

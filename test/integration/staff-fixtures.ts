@@ -50,7 +50,15 @@ export async function sessionCallerCookies() {
   ).json()) as { token: string };
   return {
     theatreA: a.id,
+    theatreB: b.id,
     newcomer: newcomer.email,
+    userIds: {
+      admin: admin.id,
+      managerA: managerA.id,
+      managerB: managerB.id,
+      usherA: usherA.id,
+      customer: customer.id,
+    },
     headersOf: {
       admin: await sessionHeaders(admin.id),
       managerA: await sessionHeaders(managerA.id),
