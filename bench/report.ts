@@ -1,9 +1,11 @@
 /** The run's results: the JSON written to bench/results/latest.json, and its markdown tables. */
+import type { ColdStartResult } from "./cold-start.ts";
 import type { StepSummary } from "./measure.ts";
 import { round } from "./measure.ts";
 import type { BookingCheck } from "./scenarios/booking.ts";
 import type { EdgeRow } from "./scenarios/edge.ts";
 import type { StormRound } from "./scenarios/hold-storm.ts";
+import type { WebVitalsResult } from "./scenarios/web-vitals.ts";
 
 export interface ThroughputRow {
   scenario: string;
@@ -43,6 +45,8 @@ export interface BenchResult {
   storm: { rounds: StormRound[]; ceilingFills: number };
   booking: BookingCheck;
   edge: EdgeRow[];
+  coldStart: ColdStartResult;
+  webVitals: WebVitalsResult;
 }
 
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));

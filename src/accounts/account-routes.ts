@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
 import { noStore } from "../http/edge-cache";
-import { errorResponse, errorResponses, jsonResponse, routeDocs } from "../http/openapi-doc";
+import { describeRoute, errorResponse, errorResponses, jsonResponse } from "../http/openapi-doc";
 import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
 import { backendDown, csrf, signedIn } from "./route-docs";
@@ -13,8 +13,6 @@ import { deleteAccount } from "./use-cases/delete-account";
 import { type GetAccountOutcome, getAccount } from "./use-cases/get-account";
 import { renameAccount } from "./use-cases/rename-account";
 
-const routeDoc = routeDocs("Accounts");
-
 const gone = { 404: errorResponse("`ACCOUNT_NOT_FOUND`: the account was deleted") };
 /** Every account route refuses the same way: the account was deleted under the session. */
 const accountGone = refusals<Refused<GetAccountOutcome, "FOUND">>({
@@ -24,11 +22,15 @@ const accountGone = refusals<Refused<GetAccountOutcome, "FOUND">>({
 export const accountRoutes = new Hono<AppEnv>()
   .get(
     "/account",
-    routeDoc("My account: name, email, signed-in devices", {
-      ...backendDown,
-      200: jsonResponse("The account", accountSchema),
-      ...signedIn,
-      ...gone,
+    describeRoute({
+      tags: ["Accounts"],
+      summary: "My account: name, email, signed-in devices",
+      responses: {
+        ...backendDown,
+        200: jsonResponse("The account", accountSchema),
+        ...signedIn,
+        ...gone,
+      },
     }),
     requireSession,
     async (c) => {
@@ -39,15 +41,19 @@ export const accountRoutes = new Hono<AppEnv>()
   )
   .patch(
     "/account",
-    routeDoc("Change my name", {
-      ...backendDown,
-      200: jsonResponse("The account", accountSchema),
-      400: errorResponse("Not a valid name"),
-      // PATCH is not among hono-openapi's default methods: the body reader's answers, declared here.
-      ...errorResponses("REQUEST_TIMEOUT", "PAYLOAD_TOO_LARGE", "INTERNAL"),
-      ...signedIn,
-      ...csrf,
-      ...gone,
+    describeRoute({
+      tags: ["Accounts"],
+      summary: "Change my name",
+      responses: {
+        ...backendDown,
+        200: jsonResponse("The account", accountSchema),
+        400: errorResponse("Not a valid name"),
+        // PATCH is not among hono-openapi's default methods: the body reader's answers, declared here.
+        ...errorResponses("REQUEST_TIMEOUT", "PAYLOAD_TOO_LARGE", "INTERNAL"),
+        ...signedIn,
+        ...csrf,
+        ...gone,
+      },
     }),
     requireSession,
     validate("json", renameBody),
@@ -59,12 +65,16 @@ export const accountRoutes = new Hono<AppEnv>()
   )
   .delete(
     "/account",
-    routeDoc("Delete my account: my orders stay, anonymised (no name, email or phone)", {
-      ...backendDown,
-      200: jsonResponse("Deleted; the cookies are cleared", deletedSchema),
-      ...signedIn,
-      ...csrf,
-      ...gone,
+    describeRoute({
+      tags: ["Accounts"],
+      summary: "Delete my account: my orders stay, anonymised (no name, email or phone)",
+      responses: {
+        ...backendDown,
+        200: jsonResponse("Deleted; the cookies are cleared", deletedSchema),
+        ...signedIn,
+        ...csrf,
+        ...gone,
+      },
     }),
     requireSession,
     async (c) => {

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
 import { noStore } from "../http/edge-cache";
-import { errorResponse, jsonResponse, routeDocs } from "../http/openapi-doc";
+import { describeRoute, errorResponse, jsonResponse } from "../http/openapi-doc";
 import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
 import { signInBudget, spendSignInBudget } from "./rate-limits";
@@ -14,8 +14,6 @@ import { deviceOf } from "./session-start";
 import { startEmailSignIn } from "./use-cases/start-email-sign-in";
 import { type VerifyEmailCodeOutcome, verifyEmailCode } from "./use-cases/verify-email-code";
 
-const routeDoc = routeDocs("Accounts");
-
 const refusedCode = refusals<Refused<VerifyEmailCodeOutcome, "SIGNED_IN">>({
   CODE_INVALID: ["EMAIL_CODE_INVALID", "That code is wrong or no longer valid; ask for a new one"],
 });
@@ -24,11 +22,15 @@ const refusedCode = refusals<Refused<VerifyEmailCodeOutcome, "SIGNED_IN">>({
 export const emailSignInRoutes = new Hono<AppEnv>()
   .post(
     "/auth/email/start",
-    routeDoc("Email me a sign-in code (6 digits, 10 minutes, 5 tries); the same answer for any address", {
-      202: jsonResponse("A code is on its way", codeSentSchema),
-      400: errorResponse("Not an email address"),
-      429: errorResponse("Too many codes for this address or from this client"),
-      503: errorResponse("The database or the email queue is unavailable"),
+    describeRoute({
+      tags: ["Accounts"],
+      summary: "Email me a sign-in code (6 digits, 10 minutes, 5 tries); the same answer for any address",
+      responses: {
+        202: jsonResponse("A code is on its way", codeSentSchema),
+        400: errorResponse("Not an email address"),
+        429: errorResponse("Too many codes for this address or from this client"),
+        503: errorResponse("The database or the email queue is unavailable"),
+      },
     }),
     validate("json", emailStartBody),
     async (c) => {
@@ -42,11 +44,15 @@ export const emailSignInRoutes = new Hono<AppEnv>()
   )
   .post(
     "/auth/email/verify",
-    routeDoc("Sign in with the emailed code: sets the session cookies", {
-      ...backendDown,
-      200: jsonResponse("Signed in (the body is GET /auth/session's)", sessionSchema),
-      400: errorResponse("`EMAIL_CODE_INVALID`: wrong, used, expired or out of tries; or a malformed body"),
-      429: errorResponse("Too many tries from this client"),
+    describeRoute({
+      tags: ["Accounts"],
+      summary: "Sign in with the emailed code: sets the session cookies",
+      responses: {
+        ...backendDown,
+        200: jsonResponse("Signed in (the body is GET /auth/session's)", sessionSchema),
+        400: errorResponse("`EMAIL_CODE_INVALID`: wrong, used, expired or out of tries; or a malformed body"),
+        429: errorResponse("Too many tries from this client"),
+      },
     }),
     validate("json", emailVerifyBody),
     async (c) => {

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
-import { errorResponse, routeDocs } from "../http/openapi-doc";
+import { describeRoute, errorResponse } from "../http/openapi-doc";
 import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
 import { signInBudget } from "./rate-limits";
@@ -11,8 +11,6 @@ import { setSessionCookies } from "./session-auth";
 import { deviceOf } from "./session-start";
 import { type BeginOidcSignInOutcome, beginOidcSignIn } from "./use-cases/begin-oidc-sign-in";
 import { type CompleteOidcSignInOutcome, completeOidcSignIn } from "./use-cases/complete-oidc-sign-in";
-
-const routeDoc = routeDocs("Accounts");
 
 /** The sealed OpenID flow (state, nonce, PKCE verifier, returnTo) between start and callback. */
 const FLOW_COOKIE = "__Host-hf_oidc";
@@ -34,11 +32,15 @@ const refusedAt = (reason: string) => `/sign-in?error=${encodeURIComponent(reaso
 export const oidcSignInRoutes = new Hono<AppEnv>()
   .get(
     "/auth/oidc/start",
-    routeDoc("Sign in with Google (OpenID Connect): redirects to the provider", {
-      302: redirectDoc("To the provider's sign-in page; a short HttpOnly cookie holds the flow"),
-      400: errorResponse("`returnTo` is not a path on this site"),
-      429: errorResponse("Too many sign-ins from this client"),
-      503: errorResponse("`SIGN_IN_UNAVAILABLE`: not configured, or the provider is unreachable"),
+    describeRoute({
+      tags: ["Accounts"],
+      summary: "Sign in with Google (OpenID Connect): redirects to the provider",
+      responses: {
+        302: redirectDoc("To the provider's sign-in page; a short HttpOnly cookie holds the flow"),
+        400: errorResponse("`returnTo` is not a path on this site"),
+        429: errorResponse("Too many sign-ins from this client"),
+        503: errorResponse("`SIGN_IN_UNAVAILABLE`: not configured, or the provider is unreachable"),
+      },
     }),
     validate("query", oidcStartQuery),
     async (c) => {
@@ -52,10 +54,14 @@ export const oidcSignInRoutes = new Hono<AppEnv>()
   )
   .get(
     "/auth/oidc/callback",
-    routeDoc("Where the provider sends the browser back: signs in and redirects to `returnTo`", {
-      302: redirectDoc("Signed in: to `returnTo` with the session cookies; refused: to /sign-in?error=REASON"),
-      400: errorResponse("A query parameter is too long"),
-      503: errorResponse("`SIGN_IN_UNAVAILABLE`: not configured, or the provider is unreachable"),
+    describeRoute({
+      tags: ["Accounts"],
+      summary: "Where the provider sends the browser back: signs in and redirects to `returnTo`",
+      responses: {
+        302: redirectDoc("Signed in: to `returnTo` with the session cookies; refused: to /sign-in?error=REASON"),
+        400: errorResponse("A query parameter is too long"),
+        503: errorResponse("`SIGN_IN_UNAVAILABLE`: not configured, or the provider is unreachable"),
+      },
     }),
     validate("query", oidcCallbackQuery),
     async (c) => {

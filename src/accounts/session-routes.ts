@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
 import { noStore } from "../http/edge-cache";
-import { errorResponse, jsonResponse, routeDocs } from "../http/openapi-doc";
+import { describeRoute, errorResponse, jsonResponse } from "../http/openapi-doc";
 import { type Refused, refusals, unreachable } from "../http/refusals";
 import { validate } from "../http/validate";
 import { backendDown, signedInWrite } from "./route-docs";
@@ -13,8 +13,6 @@ import { type ClaimGuestOrdersOutcome, claimGuestOrders } from "./use-cases/clai
 import { readSession } from "./use-cases/read-session";
 import { signOut, signOutEverywhere } from "./use-cases/sign-out";
 
-const routeDoc = routeDocs("Accounts");
-
 const refusedClaim = refusals<Refused<ClaimGuestOrdersOutcome, "CLAIMED">>({
   NOT_A_GUEST_TOKEN: ["BAD_REQUEST", "guestToken is not a valid, unexpired guest token"],
   NOT_AN_ACCOUNT: ["UNAUTHENTICATED", "Sign in to an account first"],
@@ -23,9 +21,13 @@ const refusedClaim = refusals<Refused<ClaimGuestOrdersOutcome, "CLAIMED">>({
 export const sessionRoutes = new Hono<AppEnv>()
   .get(
     "/auth/session",
-    routeDoc("Who is signed in on this device, and the CSRF token for signed-in writes", {
-      ...backendDown,
-      200: jsonResponse("Signed in or not", sessionSchema),
+    describeRoute({
+      tags: ["Accounts"],
+      summary: "Who is signed in on this device, and the CSRF token for signed-in writes",
+      responses: {
+        ...backendDown,
+        200: jsonResponse("Signed in or not", sessionSchema),
+      },
     }),
     async (c) => {
       const result = await readSession(depsOf(c), { session: await sessionCallerOf(c) });
@@ -43,10 +45,14 @@ export const sessionRoutes = new Hono<AppEnv>()
   )
   .post(
     "/auth/signout",
-    routeDoc("Sign out this device (its session is revoked server-side)", {
-      ...backendDown,
-      200: jsonResponse("Signed out; the cookies are cleared", signedOutSchema),
-      ...signedInWrite,
+    describeRoute({
+      tags: ["Accounts"],
+      summary: "Sign out this device (its session is revoked server-side)",
+      responses: {
+        ...backendDown,
+        200: jsonResponse("Signed out; the cookies are cleared", signedOutSchema),
+        ...signedInWrite,
+      },
     }),
     requireSession,
     async (c) => {
@@ -57,9 +63,10 @@ export const sessionRoutes = new Hono<AppEnv>()
   )
   .post(
     "/auth/signout-everywhere",
-    routeDoc("Sign out every device; others stop within SESSION_ACCESS_SECONDS", {
-      200: jsonResponse("Every session revoked", signedOutSchema),
-      ...signedInWrite,
+    describeRoute({
+      tags: ["Accounts"],
+      summary: "Sign out every device; others stop within SESSION_ACCESS_SECONDS",
+      responses: { 200: jsonResponse("Every session revoked", signedOutSchema), ...signedInWrite },
     }),
     requireSession,
     async (c) => {
@@ -70,10 +77,14 @@ export const sessionRoutes = new Hono<AppEnv>()
   )
   .post(
     "/auth/claim-guest",
-    routeDoc("Move a guest token's bookings to the signed-in account (atomic; a repeat moves nothing)", {
-      200: jsonResponse("How many orders moved", claimedSchema),
-      400: errorResponse("`BAD_REQUEST`: not a valid guest token of this API"),
-      ...signedInWrite,
+    describeRoute({
+      tags: ["Accounts"],
+      summary: "Move a guest token's bookings to the signed-in account (atomic; a repeat moves nothing)",
+      responses: {
+        200: jsonResponse("How many orders moved", claimedSchema),
+        400: errorResponse("`BAD_REQUEST`: not a valid guest token of this API"),
+        ...signedInWrite,
+      },
     }),
     requireSession,
     validate("json", claimGuestBody),

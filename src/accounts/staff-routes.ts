@@ -4,7 +4,7 @@ import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/identity";
 import { depsOf } from "../deps";
 import { noStore } from "../http/edge-cache";
-import { errorResponse, jsonResponse, routeDocs } from "../http/openapi-doc";
+import { describeRoute, errorResponse, jsonResponse } from "../http/openapi-doc";
 import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
 import { backendDown } from "./route-docs";
@@ -17,8 +17,6 @@ import {
   type RevokeTheatreRoleOutcome,
   revokeTheatreRole,
 } from "./use-cases/theatre-staff";
-
-const routeDoc = routeDocs("Staff");
 
 /**
  * The first staff routes, and the pattern for every later one: requireUser, the theatre parameter
@@ -44,10 +42,14 @@ const refusedRevoke = refusals<Refused<RevokeTheatreRoleOutcome, "REVOKED">>({
 export const staffRoutes = new Hono<AppEnv>()
   .get(
     "/admin/theatres/:theatreId/staff",
-    routeDoc("A theatre's managers and ushers (admin, or staff of the theatre)", {
-      ...backendDown,
-      200: jsonResponse("The theatre's staff", staffSchema),
-      ...staffErrors,
+    describeRoute({
+      tags: ["Staff"],
+      summary: "A theatre's managers and ushers (admin, or staff of the theatre)",
+      responses: {
+        ...backendDown,
+        200: jsonResponse("The theatre's staff", staffSchema),
+        ...staffErrors,
+      },
     }),
     requireUser,
     validate("param", theatreParam),
@@ -59,11 +61,15 @@ export const staffRoutes = new Hono<AppEnv>()
   )
   .post(
     "/admin/theatres/:theatreId/staff",
-    routeDoc("Make a signed-up person an usher (managers, admins) or a manager (admins) of the theatre", {
-      201: jsonResponse("Granted (granting again changes nothing)", grantedSchema),
-      ...staffErrors,
-      403: errorResponse("`FORBIDDEN`: your role may not change this theatre's staff, or grant that role"),
-      404: errorResponse("`THEATRE_NOT_FOUND` outside your scope; `USER_NOT_FOUND` for an unknown address"),
+    describeRoute({
+      tags: ["Staff"],
+      summary: "Make a signed-up person an usher (managers, admins) or a manager (admins) of the theatre",
+      responses: {
+        201: jsonResponse("Granted (granting again changes nothing)", grantedSchema),
+        ...staffErrors,
+        403: errorResponse("`FORBIDDEN`: your role may not change this theatre's staff, or grant that role"),
+        404: errorResponse("`THEATRE_NOT_FOUND` outside your scope; `USER_NOT_FOUND` for an unknown address"),
+      },
     }),
     requireUser,
     validate("param", theatreParam),
@@ -86,11 +92,17 @@ export const staffRoutes = new Hono<AppEnv>()
   )
   .delete(
     "/admin/theatres/:theatreId/staff/:userId/:role",
-    routeDoc("Take a role at the theatre away (ushers: managers and admins; managers: admins)", {
-      200: jsonResponse("Revoked", revokedSchema),
-      ...staffErrors,
-      403: errorResponse("`FORBIDDEN`: your role may not change this theatre's staff, or revoke that role"),
-      404: errorResponse("`THEATRE_NOT_FOUND` outside your scope; `USER_NOT_FOUND`: the person has no such role here"),
+    describeRoute({
+      tags: ["Staff"],
+      summary: "Take a role at the theatre away (ushers: managers and admins; managers: admins)",
+      responses: {
+        200: jsonResponse("Revoked", revokedSchema),
+        ...staffErrors,
+        403: errorResponse("`FORBIDDEN`: your role may not change this theatre's staff, or revoke that role"),
+        404: errorResponse(
+          "`THEATRE_NOT_FOUND` outside your scope; `USER_NOT_FOUND`: the person has no such role here",
+        ),
+      },
     }),
     requireUser,
     validate("param", revokeParam),

@@ -3,7 +3,7 @@ import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
 import { edgeCache } from "../http/edge-cache";
 import { ApiError } from "../http/errors";
-import { errorResponses, jsonResponse, routeDocs } from "../http/openapi-doc";
+import { describeRoute, errorResponses, jsonResponse } from "../http/openapi-doc";
 import { validate } from "../http/validate";
 import { cinemaDayBounds, cinemaToday } from "../shared/cinema-time";
 import { findMovie, findShow, listMovies, listShowsOfMovie } from "./catalog-store";
@@ -20,8 +20,6 @@ import {
   showsOfDaySchema,
 } from "./schemas";
 
-const routeDoc = routeDocs("Catalog");
-
 // Movies change rarely; show listings carry seats-left, so they stay fresh for less time.
 const moviesCache = edgeCache({ maxAge: 60, sMaxAge: 300, staleWhileRevalidate: 600 });
 const showsCache = edgeCache({ maxAge: 10, sMaxAge: 15, staleWhileRevalidate: 30 });
@@ -30,9 +28,13 @@ const postersCache = edgeCache({ maxAge: 86_400, sMaxAge: 604_800, staleWhileRev
 export const catalogRoutes = new Hono<AppEnv>()
   .get(
     "/movies",
-    routeDoc("List movies, paginated, with search and filters", {
-      200: jsonResponse("A page of movies", movieListSchema),
-      ...errorResponses("VALIDATION_FAILED", "SERVICE_UNAVAILABLE"),
+    describeRoute({
+      tags: ["Catalog"],
+      summary: "List movies, paginated, with search and filters",
+      responses: {
+        200: jsonResponse("A page of movies", movieListSchema),
+        ...errorResponses("VALIDATION_FAILED", "SERVICE_UNAVAILABLE"),
+      },
     }),
     validate("query", movieListQuery),
     moviesCache,
@@ -40,9 +42,13 @@ export const catalogRoutes = new Hono<AppEnv>()
   )
   .get(
     "/movies/:movieId",
-    routeDoc("One movie", {
-      200: jsonResponse("The movie", movieSchema),
-      ...errorResponses("VALIDATION_FAILED", "MOVIE_NOT_FOUND", "SERVICE_UNAVAILABLE"),
+    describeRoute({
+      tags: ["Catalog"],
+      summary: "One movie",
+      responses: {
+        200: jsonResponse("The movie", movieSchema),
+        ...errorResponses("VALIDATION_FAILED", "MOVIE_NOT_FOUND", "SERVICE_UNAVAILABLE"),
+      },
     }),
     validate("param", movieIdParam),
     moviesCache,
@@ -54,9 +60,13 @@ export const catalogRoutes = new Hono<AppEnv>()
   )
   .get(
     "/movies/:movieId/shows",
-    routeDoc("A movie's shows on one day, with theatre, prices, status and seats left", {
-      200: jsonResponse("The day's shows that have not started", showsOfDaySchema),
-      ...errorResponses("VALIDATION_FAILED", "MOVIE_NOT_FOUND", "SERVICE_UNAVAILABLE"),
+    describeRoute({
+      tags: ["Catalog"],
+      summary: "A movie's shows on one day, with theatre, prices, status and seats left",
+      responses: {
+        200: jsonResponse("The day's shows that have not started", showsOfDaySchema),
+        ...errorResponses("VALIDATION_FAILED", "MOVIE_NOT_FOUND", "SERVICE_UNAVAILABLE"),
+      },
     }),
     validate("param", movieIdParam),
     validate("query", showsOfDayQuery),
@@ -72,9 +82,13 @@ export const catalogRoutes = new Hono<AppEnv>()
   )
   .get(
     "/movies/:movieId/poster.svg",
-    routeDoc("The movie's poster (SVG, generated, cached at the edge)", {
-      200: { description: "The poster", content: { "image/svg+xml": { schema: { type: "string" } } } },
-      ...errorResponses("VALIDATION_FAILED", "MOVIE_NOT_FOUND", "SERVICE_UNAVAILABLE"),
+    describeRoute({
+      tags: ["Catalog"],
+      summary: "The movie's poster (SVG, generated, cached at the edge)",
+      responses: {
+        200: { description: "The poster", content: { "image/svg+xml": { schema: { type: "string" } } } },
+        ...errorResponses("VALIDATION_FAILED", "MOVIE_NOT_FOUND", "SERVICE_UNAVAILABLE"),
+      },
     }),
     validate("param", movieIdParam),
     postersCache,
@@ -86,9 +100,13 @@ export const catalogRoutes = new Hono<AppEnv>()
   )
   .get(
     "/posters/:key",
-    routeDoc("An uploaded poster, by its content address (immutable: a new poster is a new URL)", {
-      200: { description: "The image", content: { "image/*": { schema: { type: "string", format: "binary" } } } },
-      ...errorResponses("VALIDATION_FAILED", "ROUTE_NOT_FOUND", "SERVICE_UNAVAILABLE"),
+    describeRoute({
+      tags: ["Catalog"],
+      summary: "An uploaded poster, by its content address (immutable: a new poster is a new URL)",
+      responses: {
+        200: { description: "The image", content: { "image/*": { schema: { type: "string", format: "binary" } } } },
+        ...errorResponses("VALIDATION_FAILED", "ROUTE_NOT_FOUND", "SERVICE_UNAVAILABLE"),
+      },
     }),
     validate("param", posterParam),
     async (c) => {
@@ -103,9 +121,13 @@ export const catalogRoutes = new Hono<AppEnv>()
   )
   .get(
     "/shows/:showId",
-    routeDoc("One show with its movie, theatre and seat-category prices", {
-      200: jsonResponse("The show", showDetailSchema),
-      ...errorResponses("VALIDATION_FAILED", "SHOW_NOT_FOUND", "SERVICE_UNAVAILABLE"),
+    describeRoute({
+      tags: ["Catalog"],
+      summary: "One show with its movie, theatre and seat-category prices",
+      responses: {
+        200: jsonResponse("The show", showDetailSchema),
+        ...errorResponses("VALIDATION_FAILED", "SHOW_NOT_FOUND", "SERVICE_UNAVAILABLE"),
+      },
     }),
     validate("param", showIdParam),
     showsCache,

@@ -3,7 +3,7 @@ import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/identity";
 import { depsOf } from "../deps";
 import { ApiError } from "../http/errors";
-import { errorResponses, jsonResponse, routeDocs } from "../http/openapi-doc";
+import { describeRoute, errorResponses, jsonResponse } from "../http/openapi-doc";
 import { validate } from "../http/validate";
 import {
   admittedSchema,
@@ -21,8 +21,6 @@ import { listGates } from "./use-cases/list-gates";
 import type { GateAccess } from "./use-cases/open-gate";
 import { syncCheckins } from "./use-cases/sync-checkins";
 
-const routeDoc = routeDocs("Door");
-
 type UserEnv = AppEnv & { Variables: { userId: string } };
 
 /** The gate's refusals, the same for every door route (authorizeStaff: 404 outside scope, 403 by role). */
@@ -38,14 +36,16 @@ const gateErrors = ["VALIDATION_FAILED", "SHOW_NOT_FOUND", "FORBIDDEN", "SERVICE
 export const checkinRoutes = new Hono<UserEnv>()
   .post(
     "/checkins",
-    routeDoc(
-      "Admit a ticket at the gate of a show: first scan wins, per seat; part of an order with `seats`",
-      {
+    describeRoute({
+      tags: ["Door"],
+      summary: "Admit a ticket at the gate of a show: first scan wins, per seat; part of an order with `seats`",
+      description:
+        "Verifies the token (signature, key id, key validity), the show and theatre, the door window (DOORS_OPEN_MINUTES before the start until the end) and that the order is still confirmed with the token's version. Four database round trips, three in sequence.",
+      responses: {
         201: jsonResponse("Admitted (some seats may have been admitted earlier: `earlier`)", admittedSchema),
         ...errorResponses(...gateErrors, "ALREADY_ADMITTED", "TICKET_REFUSED"),
       },
-      "Verifies the token (signature, key id, key validity), the show and theatre, the door window (DOORS_OPEN_MINUTES before the start until the end) and that the order is still confirmed with the token's version. Four database round trips, three in sequence.",
-    ),
+    }),
     requireUser,
     validate("json", checkInBody),
     async (c) => {
@@ -73,14 +73,16 @@ export const checkinRoutes = new Hono<UserEnv>()
   )
   .post(
     "/checkins/sync",
-    routeDoc(
-      "Admissions a scanner made offline: per item admitted, conflict (someone was first) or refused",
-      {
+    describeRoute({
+      tags: ["Door"],
+      summary: "Admissions a scanner made offline: per item admitted, conflict (someone was first) or refused",
+      description:
+        "Each is judged at its own scan time; all are recorded in one round trip; conflicts are kept for GET /door/shows/{showId}/conflicts. A resent batch (same scan ids) changes nothing.",
+      responses: {
         200: jsonResponse("One result per admission, in order", syncSchema),
         ...errorResponses(...gateErrors),
       },
-      "Each is judged at its own scan time; all are recorded in one round trip; conflicts are kept for GET /door/shows/{showId}/conflicts. A resent batch (same scan ids) changes nothing.",
-    ),
+    }),
     requireUser,
     validate("json", syncBody),
     async (c) => {
@@ -91,9 +93,10 @@ export const checkinRoutes = new Hono<UserEnv>()
   )
   .get(
     "/door/shows",
-    routeDoc("The shows the caller may admit people to, doors open now or within 12 hours (the scanner's gates)", {
-      200: jsonResponse("The gates", gatesSchema),
-      ...errorResponses("SERVICE_UNAVAILABLE"),
+    describeRoute({
+      tags: ["Door"],
+      summary: "The shows the caller may admit people to, doors open now or within 12 hours (the scanner's gates)",
+      responses: { 200: jsonResponse("The gates", gatesSchema), ...errorResponses("SERVICE_UNAVAILABLE") },
     }),
     requireUser,
     async (c) => {
@@ -103,9 +106,10 @@ export const checkinRoutes = new Hono<UserEnv>()
   )
   .get(
     "/door/shows/:showId/manifest",
-    routeDoc("What an offline scanner needs for a show: the keys, the seats admitted, the revoked tickets", {
-      200: jsonResponse("The manifest", manifestSchema),
-      ...errorResponses(...gateErrors),
+    describeRoute({
+      tags: ["Door"],
+      summary: "What an offline scanner needs for a show: the keys, the seats admitted, the revoked tickets",
+      responses: { 200: jsonResponse("The manifest", manifestSchema), ...errorResponses(...gateErrors) },
     }),
     requireUser,
     validate("param", showIdParam),
@@ -117,9 +121,10 @@ export const checkinRoutes = new Hono<UserEnv>()
   )
   .get(
     "/door/shows/:showId/conflicts",
-    routeDoc("Seats two scans admitted (offline): who was first and who came second, oldest first", {
-      200: jsonResponse("The conflicts", conflictsSchema),
-      ...errorResponses(...gateErrors),
+    describeRoute({
+      tags: ["Door"],
+      summary: "Seats two scans admitted (offline): who was first and who came second, oldest first",
+      responses: { 200: jsonResponse("The conflicts", conflictsSchema), ...errorResponses(...gateErrors) },
     }),
     requireUser,
     validate("param", showIdParam),

@@ -1,17 +1,15 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/identity";
 import { depsOf } from "../deps";
 import { ApiError } from "../http/errors";
-import { errorResponses, jsonResponse, routeDocs } from "../http/openapi-doc";
+import { describeRoute, errorResponses, jsonResponse } from "../http/openapi-doc";
 import { validate } from "../http/validate";
 import { orderIdParam } from "../orders/schemas";
 import { checkinRoutes } from "./checkin-routes";
 import { ticketKeyringOf } from "./ticket-token";
 import { issueTicket } from "./use-cases/issue-ticket";
-
-const routeDoc = routeDocs("Door");
 
 const ticketSchema = z
   .object({
@@ -43,14 +41,16 @@ const unreachable = (outcome: never): never => {
 export const doorRoutes = new Hono<AppEnv>()
   .get(
     "/orders/:orderId/ticket",
-    routeDoc(
-      "The signed ticket of the caller's confirmed order: the QR code's token and the short code",
-      {
+    describeRoute({
+      tags: ["Door"],
+      summary: "The signed ticket of the caller's confirmed order: the QR code's token and the short code",
+      description:
+        "Signed on each call with the current key (Ed25519, deterministic: the same order and key give the same token). One database read.",
+      responses: {
         200: jsonResponse("The ticket", ticketSchema),
         ...errorResponses("VALIDATION_FAILED", "ORDER_NOT_FOUND", "NO_TICKET", "SERVICE_UNAVAILABLE"),
       },
-      "Signed on each call with the current key (Ed25519, deterministic: the same order and key give the same token). One database read.",
-    ),
+    }),
     requireUser,
     validate("param", orderIdParam),
     async (c) => {
@@ -71,11 +71,12 @@ export const doorRoutes = new Hono<AppEnv>()
   )
   .get(
     "/door/keys",
-    routeDoc(
-      "The public keys that verify ticket tokens, for scanners that check tickets offline",
-      { 200: jsonResponse("The keys", doorKeysSchema) },
-      "A JWK set (RFC 8037 Ed25519 keys) with each key's notAfter. Public; no backend is read.",
-    ),
+    describeRoute({
+      tags: ["Door"],
+      summary: "The public keys that verify ticket tokens, for scanners that check tickets offline",
+      description: "A JWK set (RFC 8037 Ed25519 keys) with each key's notAfter. Public; no backend is read.",
+      responses: { 200: jsonResponse("The keys", doorKeysSchema) },
+    }),
     async (c) => {
       const { publicKeys } = await ticketKeyringOf(c.var.config.TICKET_SIGNING_KEYS);
       // Scanners refresh before doors open; a rotated key reaches them within the hour.

@@ -1,11 +1,9 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
-import { errorResponses, jsonResponse, routeDocs } from "../http/openapi-doc";
+import { describeRoute, errorResponses, jsonResponse } from "../http/openapi-doc";
 import { pingDatabase, pingRedis } from "./health-store";
-
-const routeDoc = routeDocs("Operations");
 
 const healthSchema = z.object({
   status: z.enum(["ok", "degraded"]),
@@ -23,9 +21,10 @@ const probe = (check: () => Promise<unknown>) =>
 export const healthRoutes = new Hono<AppEnv>()
   .get(
     "/health/redis",
-    routeDoc("One bare Redis PING through the worker's client (readiness probe; the benchmarks' floor)", {
-      200: { description: "Redis answered" },
-      ...errorResponses("SERVICE_UNAVAILABLE"),
+    describeRoute({
+      tags: ["Operations"],
+      summary: "One bare Redis PING through the worker's client (readiness probe; the benchmarks' floor)",
+      responses: { 200: { description: "Redis answered" }, ...errorResponses("SERVICE_UNAVAILABLE") },
     }),
     async (c) => {
       await pingRedis(c.var.config);
@@ -34,9 +33,13 @@ export const healthRoutes = new Hono<AppEnv>()
   )
   .get(
     "/health",
-    routeDoc("Liveness, with a ping of Redis and Postgres", {
-      200: jsonResponse("Both backends answer", healthSchema),
-      503: jsonResponse("A backend is down", healthSchema),
+    describeRoute({
+      tags: ["Operations"],
+      summary: "Liveness, with a ping of Redis and Postgres",
+      responses: {
+        200: jsonResponse("Both backends answer", healthSchema),
+        503: jsonResponse("A backend is down", healthSchema),
+      },
     }),
     async (c) => {
       const [redis, db] = await Promise.all([

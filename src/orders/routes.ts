@@ -1,10 +1,10 @@
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/identity";
 import { depsOf } from "../deps";
 import { noStore } from "../http/edge-cache";
 import { ApiError } from "../http/errors";
+import { describeRoute } from "../http/openapi-doc";
 import { rateLimit } from "../http/rate-limit";
 import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The one owner of what the seat fast path keeps in Redis (docs: Redis): keys, the lock-owner

@@ -4,7 +4,7 @@ import { optionalUser, requireUser } from "../auth/identity";
 import { depsOfEnv } from "../deps";
 import { etagOf, matchesEtag, noStore } from "../http/edge-cache";
 import { ApiError } from "../http/errors";
-import { errorResponse, jsonResponse, routeDocs } from "../http/openapi-doc";
+import { describeRoute, errorResponse, jsonResponse } from "../http/openapi-doc";
 import { clientAddress, rateLimit } from "../http/rate-limit";
 import { validate } from "../http/validate";
 import { holdResponses, refusal } from "./answers";
@@ -14,8 +14,6 @@ import { holdSeats } from "./use-cases/hold-seats";
 import { readHold } from "./use-cases/read-hold";
 import { readSeatMap } from "./use-cases/read-seat-map";
 import { releaseHold } from "./use-cases/release-hold";
-
-const routeDoc = routeDocs("Seats");
 
 type UserEnv = AppEnv & { Variables: { userId: string } };
 
@@ -30,9 +28,12 @@ const seatMapRateLimit = rateLimit<AppEnv>("SEATMAP_RATE_LIMITER", clientAddress
 export const seatRoutes = new Hono<AppEnv>()
   .get(
     "/shows/:showId/seatmap",
-    routeDoc(
-      "Every seat's state (AVAILABLE, HELD, BOOKED; `mine` for the caller's), with the hall layout",
-      {
+    describeRoute({
+      tags: ["Seats"],
+      summary: "Every seat's state (AVAILABLE, HELD, BOOKED; `mine` for the caller's), with the hall layout",
+      description:
+        "One Redis round trip on a warm show (a show Redis has not seen is first rebuilt from the database). Poll with If-None-Match: unchanged maps answer 304.",
+      responses: {
         200: jsonResponse("The seat map", seatMapSchema),
         304: { description: "Unchanged since the ETag sent" },
         400: errorResponse("showId is not a UUID"),
@@ -40,8 +41,7 @@ export const seatRoutes = new Hono<AppEnv>()
         429: errorResponse("Too many requests from this address"),
         503: errorResponse("Seat service unavailable"),
       },
-      "One Redis round trip on a warm show (a show Redis has not seen is first rebuilt from the database). Poll with If-None-Match: unchanged maps answer 304.",
-    ),
+    }),
     seatMapRateLimit,
     validate("param", seatMapParam),
     optionalUser,
@@ -58,17 +58,19 @@ export const seatRoutes = new Hono<AppEnv>()
   )
   .post(
     "/holds",
-    routeDoc(
-      "Hold seats: all of them or none",
-      {
+    describeRoute({
+      tags: ["Seats"],
+      summary: "Hold seats: all of them or none",
+      description:
+        "One Redis round trip on a warm show. Send an Idempotency-Key to make retries safe: the same key names the same hold, and once that hold became an order the key answers 409.",
+      responses: {
         201: jsonResponse("The hold (status HELD)", holdSchema),
         200: jsonResponse("A retried request (same Idempotency-Key): the hold it made", holdSchema),
         ...holdResponses,
         409: errorResponse("SEAT_TAKEN (with the taken seats), HOLD_LIMIT or IDEMPOTENCY_KEY_REUSED"),
         410: errorResponse("A retried request whose hold has expired"),
       },
-      "One Redis round trip on a warm show. Send an Idempotency-Key to make retries safe: the same key names the same hold, and once that hold became an order the key answers 409.",
-    ),
+    }),
     requireUser,
     holdsRateLimit,
     validate("json", holdRequest),
@@ -86,10 +88,10 @@ export const seatRoutes = new Hono<AppEnv>()
   )
   .get(
     "/holds/:holdId",
-    routeDoc("The caller's hold", {
-      200: jsonResponse("The hold", holdSchema),
-      ...holdResponses,
-      410: errorResponse("Expired"),
+    describeRoute({
+      tags: ["Seats"],
+      summary: "The caller's hold",
+      responses: { 200: jsonResponse("The hold", holdSchema), ...holdResponses, 410: errorResponse("Expired") },
     }),
     requireUser,
     validate("param", holdIdParam),
@@ -101,11 +103,15 @@ export const seatRoutes = new Hono<AppEnv>()
   )
   .put(
     "/holds/:holdId",
-    routeDoc("Swap the held seats atomically (expiry unchanged)", {
-      200: jsonResponse("The hold with its new seats", holdSchema),
-      ...holdResponses,
-      409: errorResponse("SEAT_TAKEN, HOLD_CHANGED, or the hold is already an order"),
-      410: errorResponse("Expired"),
+    describeRoute({
+      tags: ["Seats"],
+      summary: "Swap the held seats atomically (expiry unchanged)",
+      responses: {
+        200: jsonResponse("The hold with its new seats", holdSchema),
+        ...holdResponses,
+        409: errorResponse("SEAT_TAKEN, HOLD_CHANGED, or the hold is already an order"),
+        410: errorResponse("Expired"),
+      },
     }),
     requireUser,
     holdsRateLimit,
@@ -120,10 +126,14 @@ export const seatRoutes = new Hono<AppEnv>()
   )
   .delete(
     "/holds/:holdId",
-    routeDoc("Release the held seats", {
-      204: { description: "Released (also when it had already expired)" },
-      ...holdResponses,
-      409: errorResponse("The hold is already an order: cancel the order instead"),
+    describeRoute({
+      tags: ["Seats"],
+      summary: "Release the held seats",
+      responses: {
+        204: { description: "Released (also when it had already expired)" },
+        ...holdResponses,
+        409: errorResponse("The hold is already an order: cancel the order instead"),
+      },
     }),
     requireUser,
     releaseRateLimit,

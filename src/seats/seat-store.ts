@@ -1,5 +1,5 @@
 import type { Redis } from "@upstash/redis/cloudflare";
-import { z } from "zod";
+import * as z from "zod";
 import type { Config } from "../env";
 import { redisOf } from "../redis/client";
 import changeHeldSeatsLua from "./lua/change-held-seats.lua";
