@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildShows, MOVIES, movieIdOf, SEAT_LAYOUTS, THEATRES } from "../../drizzle/seed/catalog";
 import { seedDatabase } from "../../drizzle/seed/index";
 import { seatLayoutSchema } from "../../src/domain/seat-layout";
+import { withDatabase } from "../support/database.ts";
 
 const ADMIN_URL = process.env.SEED_TEST_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const DB_NAME = `housefull_seedtest_${randomBytes(5).toString("hex")}`;
@@ -21,15 +22,7 @@ const DAY = 86_400_000;
 
 let db: pg.Client;
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
+const admin = <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => withDatabase(ADMIN_URL, fn);
 
 const count = async (table: string) => Number((await db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n);
 

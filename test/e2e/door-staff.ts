@@ -2,10 +2,10 @@
  * Staff for the door scenarios, the way a real usher gets there: signs in with the local OpenID
  * provider (fetch with a cookie jar, as test/integration/accounts-helpers.ts does), is granted the
  * usher role at a theatre (what `npm run admin:grant` or a manager does), and hands the session's
- * cookies to a browser. Plus direct database steps the API has no route for (a show of our own).
+ * cookies to a browser.
  */
-import pg from "pg";
 import { Browser, signInAtProvider } from "../dev/oidc-browser.ts";
+import { storeSetCookies } from "../support/cookies.ts";
 
 export class CookieJar {
   readonly cookies = new Map<string, string>();
@@ -15,13 +15,7 @@ export class CookieJar {
     const headers = new Headers(init.headers);
     if (this.cookies.size > 0) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     const res = await fetch(`${this.baseUrl}${path}`, { ...init, headers, redirect: "manual" });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = ""] = line.split(";");
-      const eq = pair.indexOf("=");
-      const [name, value] = [pair.slice(0, eq).trim(), pair.slice(eq + 1).trim()];
-      if (value === "" || /max-age=0\b/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
+    storeSetCookies(this.cookies, res);
     return res;
   }
 
@@ -46,14 +40,4 @@ export async function signInStaff(baseUrl: string, email: string): Promise<{ jar
   const session = (await (await jar.fetch("/api/v1/auth/session")).json()) as { signedIn: boolean; userId: string };
   if (!session.signedIn) throw new Error("not signed in after the callback");
   return { jar, userId: session.userId };
-}
-
-export async function withDatabase<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
