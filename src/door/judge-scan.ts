@@ -1,16 +1,8 @@
+import type { DoorTicket } from "../shared/door";
 import type { Ticket, TicketVerdict } from "../shared/ticket-token";
 import { type DoorShow, type DoorWindow, type Refusal, refusalOfVerdict, windowRefusal } from "./door-rules";
 import type { OrderAtDoor } from "./door-store";
 import { ticketVersionOf } from "./ticket-version";
-
-/** What the usher is shown of an admitted (or already admitted) ticket. */
-export interface DoorTicket {
-  orderId: string;
-  ticketCode: string;
-  /** The booker's full name from the order (the token carries a shortened one). */
-  holder: string;
-  seatIds: string[];
-}
 
 export type ScanJudgement =
   | { outcome: "ACCEPTED"; ticket: DoorTicket; seats: string[] }

@@ -7,6 +7,7 @@
 export * from "./admin-schemas";
 export * from "./cinema-time";
 export * from "./customer";
+export * from "./door";
 export * from "./error-codes";
 export * from "./money";
 export * from "./seat-layout";

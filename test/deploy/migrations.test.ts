@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { statementsOf, unsafeStatements } from "../../deploy/migration-safety";
 import { ensureDatabase } from "../../dev/local-stack.ts";
 import { seedDatabase } from "../../drizzle/seed/index.ts";
-import { withDatabase } from "../support/pg.ts";
+import { withDatabase } from "../support/database.ts";
 
 /**
  * Migrations production can take (docs/DEPLOY.md: migrations): every migration, applied in order to

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildShows, MOVIES, movieIdOf, SEAT_LAYOUTS, THEATRES } from "../../drizzle/seed/catalog";
 import { seedDatabase } from "../../drizzle/seed/index";
 import { seatLayoutSchema } from "../../src/domain/seat-layout";
-import { withDatabase } from "../support/pg.ts";
+import { withDatabase } from "../support/database.ts";
 
 const ADMIN_URL = process.env.SEED_TEST_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const DB_NAME = `housefull_seedtest_${randomBytes(5).toString("hex")}`;

@@ -8,8 +8,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
-import { LOAD } from "./browser.ts";
-import { fillCheckout, payOnSandbox, pickSeatsByClicking, type ShowPick, waitForSeatMap } from "./flows.ts";
+import {
+  continueToCheckout,
+  continueToPay,
+  fillCheckout,
+  openSeatMap,
+  payOnSandbox,
+  pickSeatsByClicking,
+  type ShowPick,
+} from "./flows.ts";
 
 /** An address no other run uses, so its mail and its account are this scenario's alone. */
 export const uniqueEmail = (who: string) =>
@@ -88,11 +95,9 @@ export async function bookUpToPayment(
   show: ShowPick,
   expectPrefill?: { name?: string; email: string },
 ): Promise<{ orderId: string; seatIds: string[] }> {
-  await page.goto(`/shows/${show.showId}/seats`, LOAD);
-  await waitForSeatMap(page);
+  await openSeatMap(page, show.showId);
   const seatIds = await pickSeatsByClicking(page, 2);
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.waitForURL("**/checkout/*");
+  await continueToCheckout(page);
   await page.getByRole("heading", { name: "Order summary" }).waitFor();
   if (expectPrefill) {
     await expect.poll(() => page.getByLabel("Email", { exact: true }).inputValue()).toBe(expectPrefill.email);
@@ -102,8 +107,7 @@ export async function bookUpToPayment(
   } else {
     await fillCheckout(page);
   }
-  await page.getByRole("button", { name: /^Continue to pay/ }).click();
-  await page.waitForURL("**/orders/*/pay");
+  await continueToPay(page);
   const orderId = /\/orders\/([^/]+)\/pay$/.exec(new URL(page.url()).pathname)?.[1] ?? "";
   expect(orderId).not.toBe("");
   return { orderId, seatIds };

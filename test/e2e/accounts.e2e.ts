@@ -4,8 +4,8 @@
  * with the code read from the local mail output, then the account page (rename, delete); and a
  * guest's booking that comes along when they sign in.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import {
   accountButton,
   bookUpToPayment,
@@ -15,19 +15,11 @@ import {
   signInWithGoogle,
   uniqueEmail,
 } from "./accounts-flows.ts";
-import { LOAD, launchBrowser, newVisitor, screenshot } from "./browser.ts";
+import { LOAD, screenshot, suiteBrowser } from "./browser.ts";
 import { bookableShows, textOf } from "./flows.ts";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { visitor } = suiteBrowser(baseUrl);
 
 /** My bookings' cards, as text. */
 async function listedBookings(page: Page): Promise<string[]> {
@@ -43,7 +35,7 @@ describe("accounts", () => {
     const [show] = await bookableShows(baseUrl, 1, 8);
     if (!show) throw new Error("no show");
 
-    const first = await newVisitor(browser, baseUrl);
+    const first = await visitor();
     await first.page.goto(`/movies/${show.movieId}`, LOAD);
     await signInWithGoogle(first.page, email, "Asha Rao");
     // Back where they were, signed in: the header says who.
@@ -57,7 +49,7 @@ describe("accounts", () => {
     await payInTheApp(first.page);
 
     // Another device: a fresh context, signed in as the same person, lists the booking.
-    const second = await newVisitor(browser, baseUrl);
+    const second = await visitor();
     await second.page.goto("/bookings", LOAD);
     await signInWithGoogle(second.page, email);
     await second.page.waitForURL("**/bookings");
@@ -91,7 +83,7 @@ describe("accounts", () => {
 
   it("signs in with an emailed code (read from the local mail output), renames, deletes the account", async () => {
     const email = uniqueEmail("ravi");
-    const { context, page } = await newVisitor(browser, baseUrl);
+    const { context, page } = await visitor();
     await page.goto("/sign-in?returnTo=%2Fbookings&error=STATE_MISMATCH", LOAD);
     // A refused Google sign-in is explained in words.
     await page.getByText("started in another tab or browser").waitFor();
@@ -150,7 +142,7 @@ describe("accounts", () => {
     const email = uniqueEmail("meera");
     const [show] = await bookableShows(baseUrl, 1, 9);
     if (!show) throw new Error("no show");
-    const { context, page } = await newVisitor(browser, baseUrl);
+    const { context, page } = await visitor();
     const { seatIds } = await bookUpToPayment(page, show);
     await payInTheApp(page);
     expect(await page.evaluate(() => localStorage.getItem("housefull.identity"))).not.toBeNull();
@@ -167,7 +159,7 @@ describe("accounts", () => {
     await expect.poll(() => page.evaluate(() => localStorage.getItem("housefull.identity"))).toBeNull();
 
     // And the account has it anywhere: a fresh browser signed in as the same person.
-    const other = await newVisitor(browser, baseUrl);
+    const other = await visitor();
     await other.page.goto("/bookings", LOAD);
     await signInWithGoogle(other.page, email);
     await other.page.waitForURL("**/bookings");

@@ -3,20 +3,23 @@
  * payment → ticket → My bookings, at desktop and phone widths (with screenshots of every page), two
  * visitors racing for one seat, and a keyboard-only seat pick.
  */
-import type { Browser, Page, Response } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DESKTOP, LOAD, launchBrowser, newVisitor, PHONE, SCREENSHOTS, screenshot } from "./browser.ts";
+import type { Page, Response } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { DESKTOP, LOAD, PHONE, SCREENSHOTS, screenshot, suiteBrowser } from "./browser.ts";
 import {
   bookableShows,
+  continueToCheckout,
   fillCheckout,
   freeSeats,
   hallScroller,
   onSandboxCheckout,
+  openSeatMap,
   pageWidthOverflow,
   payOnSandbox,
   pickSeatsByClicking,
   seat,
   seatIdOf,
+  seatsToPayPage,
   selectedSeats,
   selectionText,
   TICKET_CODE,
@@ -26,15 +29,7 @@ import {
 } from "./flows.ts";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { visit, visitor } = suiteBrowser(baseUrl);
 
 interface Movie {
   id: string;
@@ -171,8 +166,7 @@ async function bookFromTheMovieList(page: Page, movie: Movie, size: "desktop" | 
 describe("booking from the movie list to the ticket", () => {
   it("desktop (1280×800): search, date, show, two seats, checkout, pay, ticket, My bookings", async () => {
     const [movie] = await moviesToBook();
-    const { context, page } = await newVisitor(browser, baseUrl, DESKTOP);
-    try {
+    await visit(DESKTOP, async ({ page }) => {
       // The seat map polls with If-None-Match; unchanged maps come back as bodiless 304s.
       const seatMapStatuses: number[] = [];
       page.on("response", (res: Response) => {
@@ -181,30 +175,23 @@ describe("booking from the movie list to the ticket", () => {
       const { code } = await bookFromTheMovieList(page, movie, "desktop");
       expect(code).toMatch(TICKET_CODE);
       expect(seatMapStatuses[0]).toBe(200);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("phone (375×812): the same flow, nothing wider than the screen", async () => {
     const [, movie] = await moviesToBook();
-    const { context, page } = await newVisitor(browser, baseUrl, PHONE);
-    try {
+    await visit(PHONE, async ({ page }) => {
       const { code } = await bookFromTheMovieList(page, movie, "phone");
       expect(code).toMatch(TICKET_CODE);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
 describe("the seat map", () => {
   it("of a big hall scrolls sideways inside its own box on a phone, never the page", async () => {
     const [show] = await bookableShows(baseUrl, 1, 0, { widest: true });
-    const { context, page } = await newVisitor(browser, baseUrl, PHONE);
-    try {
-      await page.goto(`/shows/${show?.showId}/seats`, LOAD);
-      await waitForSeatMap(page);
+    await visit(PHONE, async ({ page }) => {
+      await openSeatMap(page, show?.showId);
       const box = await hallScroller(page);
       expect(box.scrollWidth).toBeGreaterThan(box.clientWidth);
       // Opened centred on the screen, not at the left wall.
@@ -217,17 +204,13 @@ describe("the seat map", () => {
       await expect.poll(() => edge.getAttribute("aria-pressed")).toBe("true");
       await page.screenshot({ path: `${SCREENSHOTS}/phone-3b-seats-big-hall-viewport.png` });
       await screenshot(page, "phone-3b-seats-big-hall");
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("drops a seat someone else just took from the selection on its next refresh, and names it", async () => {
     const [show] = await bookableShows(baseUrl, 1, 5);
-    const { context, page } = await newVisitor(browser, baseUrl, DESKTOP);
-    try {
-      await page.goto(`/shows/${show?.showId}/seats`, LOAD);
-      await waitForSeatMap(page);
+    await visit(DESKTOP, async ({ page }) => {
+      await openSeatMap(page, show?.showId);
       const [kept, lost] = await pickSeatsByClicking(page, 2);
       // Someone else (another user, straight through the API) holds one of them.
       const res = await fetch(`${baseUrl}/api/v1/holds`, {
@@ -243,35 +226,29 @@ describe("the seat map", () => {
       expect(await seat(page, lost as string).getAttribute("aria-label")).toMatch(/held by someone else/);
       expect(await seat(page, kept as string).getAttribute("aria-pressed")).toBe("true");
       expect(await selectionText(page)).toContain("1 seat");
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("revalidates with its ETag: an unchanged map is a 304 and the page keeps working", async () => {
     const [show] = await bookableShows(baseUrl, 1, 4);
-    const { context, page } = await newVisitor(browser, baseUrl, DESKTOP);
-    try {
+    await visit(DESKTOP, async ({ page }) => {
       const statuses: number[] = [];
       page.on("response", (res: Response) => {
         if (res.url().includes("/seatmap")) statuses.push(res.status());
       });
-      await page.goto(`/shows/${show?.showId}/seats`, LOAD);
-      await waitForSeatMap(page);
+      await openSeatMap(page, show?.showId);
       await expect.poll(() => statuses.includes(304), { timeout: 15_000, interval: 500 }).toBe(true);
       expect(statuses[0]).toBe(200);
       // Still interactive after the 304s: the same map object is reused.
       const [picked] = await pickSeatsByClicking(page, 1);
       expect(await selectionText(page)).toContain(picked);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("two visitors race for one seat: one gets it, the other is told which seat and can't pick it", async () => {
     const [show] = await bookableShows(baseUrl, 1, 2);
-    const a = await newVisitor(browser, baseUrl, DESKTOP);
-    const b = await newVisitor(browser, baseUrl, DESKTOP);
+    const a = await visitor(DESKTOP);
+    const b = await visitor(DESKTOP);
     try {
       await Promise.all([
         a.page.goto(`/shows/${show?.showId}/seats`, LOAD),
@@ -317,17 +294,14 @@ describe("the seat map", () => {
 
   it("changing seats from checkout moves the same hold (PUT): one hold, its clock unchanged", async () => {
     const [show] = await bookableShows(baseUrl, 1, 10);
-    const { context, page } = await newVisitor(browser, baseUrl, DESKTOP);
-    try {
+    await visit(DESKTOP, async ({ page }) => {
       const holdCalls: string[] = [];
       page.on("request", (req) => {
         if (new URL(req.url()).pathname.startsWith("/api/v1/holds")) holdCalls.push(req.method());
       });
-      await page.goto(`/shows/${show?.showId}/seats`, LOAD);
-      await waitForSeatMap(page);
+      await openSeatMap(page, show?.showId);
       const [first, second] = await pickSeatsByClicking(page, 2);
-      await page.getByRole("button", { name: "Continue" }).click();
-      await page.waitForURL("**/checkout/*");
+      await continueToCheckout(page);
       const holdUrl = page.url();
       await page.getByRole("timer").waitFor();
       const expiresAt = () =>
@@ -353,8 +327,7 @@ describe("the seat map", () => {
       const third = await seatIdOf(freeSeats(page).nth(3));
       expect(third).not.toBe(second);
       await seat(page, third).click();
-      await page.getByRole("button", { name: "Continue" }).click();
-      await page.waitForURL("**/checkout/*");
+      await continueToCheckout(page);
       expect(page.url()).toBe(holdUrl);
       const summarySeats = async () =>
         (await page.locator("tbody th span[class*='seatIds']").allTextContents()).flatMap((l) => l.split(", ")).sort();
@@ -362,23 +335,13 @@ describe("the seat map", () => {
       expect(holdCalls.filter((m) => m === "POST")).toHaveLength(1);
       expect(holdCalls.filter((m) => m === "PUT")).toHaveLength(1);
       expect(await expiresAt()).toBe(deadline);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("My bookings: a pending order can be paid or cancelled (with a confirm dialog)", async () => {
     const [show] = await bookableShows(baseUrl, 1, 11);
-    const { context, page } = await newVisitor(browser, baseUrl, DESKTOP);
-    try {
-      await page.goto(`/shows/${show?.showId}/seats`, LOAD);
-      await waitForSeatMap(page);
-      const seats = await pickSeatsByClicking(page, 2);
-      await page.getByRole("button", { name: "Continue" }).click();
-      await page.waitForURL("**/checkout/*");
-      await fillCheckout(page);
-      await page.getByRole("button", { name: /^Continue to pay/ }).click();
-      await page.waitForURL("**/orders/*/pay");
+    await visit(DESKTOP, async ({ page }) => {
+      const seats = await seatsToPayPage(page, show?.showId, 2);
 
       await page.getByRole("link", { name: "My bookings" }).click();
       const card = page.getByRole("article").filter({ hasText: seats.join(", ") });
@@ -402,22 +365,17 @@ describe("the seat map", () => {
       await expect.poll(() => textOf(card)).toContain("Cancelled");
       expect(await card.getByRole("link", { name: /^Pay now/ }).count()).toBe(0);
       // The seats are free again.
-      await page.goto(`/shows/${show?.showId}/seats`, LOAD);
-      await waitForSeatMap(page);
+      await openSeatMap(page, show?.showId);
       for (const id of seats) {
         await expect.poll(() => seat(page, id).getAttribute("aria-label")).toMatch(/, available, /);
       }
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("works with the keyboard alone: Tab into the map, arrows, Space/Enter, Tab to Continue", async () => {
     const [show] = await bookableShows(baseUrl, 1, 3);
-    const { context, page } = await newVisitor(browser, baseUrl, DESKTOP);
-    try {
-      await page.goto(`/shows/${show?.showId}/seats`, LOAD);
-      await waitForSeatMap(page);
+    await visit(DESKTOP, async ({ page }) => {
+      await openSeatMap(page, show?.showId);
       // Exactly one seat is in the tab order (roving tabindex).
       expect(await page.locator('button[data-seat][tabindex="0"]').count()).toBe(1);
 
@@ -459,8 +417,6 @@ describe("the seat map", () => {
       const summary = await textOf(page.getByRole("complementary", { name: "Order summary" }));
       expect(summary).toContain(a as string);
       expect(summary).toContain(b as string);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -5,6 +5,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 const CHROMIUM = process.env.E2E_CHROMIUM ?? "/usr/bin/chromium";
 export const SCREENSHOTS = path.resolve(import.meta.dirname, "../../test-results/screenshots");
@@ -17,6 +18,10 @@ export const DESKTOP = { width: 1280, height: 800 };
  */
 export const LOAD = { waitUntil: "domcontentloaded" } as const;
 export const PHONE = { width: 375, height: 812 };
+
+type Viewport = { width: number; height: number };
+type Whereabouts = { timezoneId: string; locale: string };
+type Visitor = { context: BrowserContext; page: Page };
 
 /** A fresh browser (Playwright gives it a throwaway profile: a fresh user-data-dir every launch). */
 export async function launchBrowser(): Promise<Browser> {
@@ -43,9 +48,9 @@ export async function launchBrowser(): Promise<Browser> {
 export async function newVisitor(
   browser: Browser,
   baseURL: string,
-  viewport: { width: number; height: number } = DESKTOP,
-  where: { timezoneId: string; locale: string } = { timezoneId: "Asia/Kolkata", locale: "en-IN" },
-): Promise<{ context: BrowserContext; page: Page }> {
+  viewport: Viewport = DESKTOP,
+  where: Whereabouts = { timezoneId: "Asia/Kolkata", locale: "en-IN" },
+): Promise<Visitor> {
   const context = await browser.newContext({
     baseURL,
     viewport,
@@ -62,6 +67,38 @@ export async function newVisitor(
   // Anything the app logs as an error is a bug worth seeing in the test output.
   page.on("pageerror", (error) => console.error(`[browser] ${error.message}`));
   return { context, page };
+}
+
+/**
+ * One Chromium for a suite file: launched before its tests, closed after them. `visit` runs a step
+ * as a new visitor and closes their context however the step ends; `visitor` opens one the test
+ * closes itself (for scenarios with several visitors at once).
+ */
+export function suiteBrowser(baseURL: string) {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const visitor = (viewport?: Viewport, where?: Whereabouts): Promise<Visitor> => {
+    if (!browser) throw new Error("the suite's browser is not launched yet");
+    return newVisitor(browser, baseURL, viewport, where);
+  };
+  async function visit<T>(
+    viewport: Viewport | undefined,
+    step: (visitor: Visitor) => Promise<T>,
+    where?: Whereabouts,
+  ): Promise<T> {
+    const opened = await visitor(viewport, where);
+    try {
+      return await step(opened);
+    } finally {
+      await opened.context.close();
+    }
+  }
+  return { visit, visitor };
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

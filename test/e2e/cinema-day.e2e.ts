@@ -4,21 +4,12 @@
  * map's way back must lead to the show's own (Indian) date. The browser's clock is fixed to that
  * moment; the stack keeps real time, so the Indian day chosen is tomorrow (all its shows ahead).
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DESKTOP, LOAD, launchBrowser, newVisitor, tomorrowIso } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { DESKTOP, LOAD, suiteBrowser, tomorrowIso } from "./browser.ts";
 import { bookableShows, waitForSeatMap } from "./flows.ts";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { visit } = suiteBrowser(baseUrl);
 
 const dateIn = (timeZone: string, instant: Date) => new Intl.DateTimeFormat("en-CA", { timeZone }).format(instant);
 
@@ -31,47 +22,46 @@ describe("a visitor outside India", () => {
     const [show] = await bookableShows(baseUrl, 1);
     const movieId = show?.movieId as string;
 
-    const { context, page } = await newVisitor(browser, baseUrl, DESKTOP, {
-      timezoneId: "America/New_York",
-      locale: "en-US",
-    });
-    try {
-      await page.clock.setFixedTime(visitorNow);
-      const askedDates: (string | null)[] = [];
-      page.on("request", (req) => {
-        const url = new URL(req.url());
-        if (url.pathname === `/api/v1/movies/${movieId}/shows`) askedDates.push(url.searchParams.get("date"));
-      });
-      await page.goto(`/movies/${movieId}`, LOAD);
+    const newYork = { timezoneId: "America/New_York", locale: "en-US" };
+    await visit(
+      DESKTOP,
+      async ({ page }) => {
+        await page.clock.setFixedTime(visitorNow);
+        const askedDates: (string | null)[] = [];
+        page.on("request", (req) => {
+          const url = new URL(req.url());
+          if (url.pathname === `/api/v1/movies/${movieId}/shows`) askedDates.push(url.searchParams.get("date"));
+        });
+        await page.goto(`/movies/${movieId}`, LOAD);
 
-      // "Today" is India's day: its weekday and date, and it is the day the page asks for.
-      const today = page.getByRole("link", { name: /^Today,/ });
-      await today.waitFor();
-      const wallClock = new Date(`${cinemaDay}T00:00:00Z`);
-      const weekday = new Intl.DateTimeFormat("en-US", { weekday: "long", timeZone: "UTC" }).format(wallClock);
-      const dayOfMonth = String(wallClock.getUTCDate());
-      const todayLabel = (await today.getAttribute("aria-label")) ?? "";
-      expect(todayLabel).toContain(weekday);
-      expect(todayLabel).toMatch(new RegExp(`\\b${dayOfMonth}\\b`));
-      await expect.poll(() => askedDates[0], { timeout: 10_000 }).toBe(cinemaDay);
+        // "Today" is India's day: its weekday and date, and it is the day the page asks for.
+        const today = page.getByRole("link", { name: /^Today,/ });
+        await today.waitFor();
+        const wallClock = new Date(`${cinemaDay}T00:00:00Z`);
+        const weekday = new Intl.DateTimeFormat("en-US", { weekday: "long", timeZone: "UTC" }).format(wallClock);
+        const dayOfMonth = String(wallClock.getUTCDate());
+        const todayLabel = (await today.getAttribute("aria-label")) ?? "";
+        expect(todayLabel).toContain(weekday);
+        expect(todayLabel).toMatch(new RegExp(`\\b${dayOfMonth}\\b`));
+        await expect.poll(() => askedDates[0], { timeout: 10_000 }).toBe(cinemaDay);
 
-      // And it lists that day's shows.
-      const showLink = page.locator('a[href^="/shows/"]').first();
-      await showLink.waitFor();
-      expect(await page.getByText("No more shows today").count()).toBe(0);
+        // And it lists that day's shows.
+        const showLink = page.locator('a[href^="/shows/"]').first();
+        await showLink.waitFor();
+        expect(await page.getByText("No more shows today").count()).toBe(0);
 
-      // The seat map's "Showtimes" link goes back to the show's date at the cinema.
-      const showId = /\/shows\/([^/]+)\/seats/.exec((await showLink.getAttribute("href")) ?? "")?.[1];
-      const detail = (await (await fetch(`${baseUrl}/api/v1/shows/${showId}`)).json()) as { startTime: string };
-      await showLink.click();
-      await page.waitForURL("**/shows/*/seats");
-      await waitForSeatMap(page);
-      const back = page.getByRole("link", { name: "Showtimes" });
-      expect(await back.getAttribute("href")).toBe(
-        `/movies/${movieId}?date=${dateIn("Asia/Kolkata", new Date(detail.startTime))}`,
-      );
-    } finally {
-      await context.close();
-    }
+        // The seat map's "Showtimes" link goes back to the show's date at the cinema.
+        const showId = /\/shows\/([^/]+)\/seats/.exec((await showLink.getAttribute("href")) ?? "")?.[1];
+        const detail = (await (await fetch(`${baseUrl}/api/v1/shows/${showId}`)).json()) as { startTime: string };
+        await showLink.click();
+        await page.waitForURL("**/shows/*/seats");
+        await waitForSeatMap(page);
+        const back = page.getByRole("link", { name: "Showtimes" });
+        expect(await back.getAttribute("href")).toBe(
+          `/movies/${movieId}?date=${dateIn("Asia/Kolkata", new Date(detail.startTime))}`,
+        );
+      },
+      newYork,
+    );
   });
 });

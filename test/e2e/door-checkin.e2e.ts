@@ -7,47 +7,18 @@
  */
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { confirmOrderForTest } from "../support/confirm-order.ts";
+import { withDatabase } from "../support/database.ts";
+import { type GuestTicket, guestTicket } from "./api-booking.ts";
 import { LOAD, SCREENSHOTS } from "./browser.ts";
-import { type CookieJar, signInStaff, withDatabase } from "./door-staff.ts";
+import { type CookieJar, signInStaff } from "./door-staff.ts";
 import { qrVideo, type Scanner, scannerPhone } from "./door-video.ts";
 
 const baseUrl = inject("baseUrl");
 const PG = process.env.E2E_PG_URL ?? "postgres://postgres:postgres@127.0.0.1:5432";
 const DATABASE = `${PG}/${process.env.E2E_DB_PREFIX ?? ""}housefull_e2e`;
 
-interface Ticket {
-  orderId: string;
-  token: string;
-  auth: Record<string, string>;
-}
-
-/** A guest books `seatIds` on `showId` through the API and pays (the one confirm helper). */
-async function book(showId: string, seatIds: string[]): Promise<Ticket> {
-  const identity = (await (await fetch(`${baseUrl}/api/v1/auth/guest`, { method: "POST" })).json()) as {
-    token: string;
-  };
-  const auth = { authorization: `Bearer ${identity.token}`, "content-type": "application/json" };
-  const hold = await fetch(`${baseUrl}/api/v1/holds`, {
-    method: "POST",
-    headers: auth,
-    body: JSON.stringify({ showId, seatIds, quantity: seatIds.length }),
-  });
-  expect(hold.status).toBe(201);
-  const { holdId } = (await hold.json()) as { holdId: string };
-  const customer = { name: "Asha Rao", email: "asha@example.in", phone: "+91 98765 43210" };
-  const order = await fetch(`${baseUrl}/api/v1/orders`, {
-    method: "POST",
-    headers: auth,
-    body: JSON.stringify({ holdId, customer }),
-  });
-  expect(order.status).toBe(201);
-  const { orderId } = (await order.json()) as { orderId: string };
-  await confirmOrderForTest((p, init) => fetch(`${baseUrl}${p}`, init), orderId, auth);
-  const ticket = await fetch(`${baseUrl}/api/v1/orders/${orderId}/ticket`, { headers: auth });
-  const { token } = (await ticket.json()) as { token: string };
-  return { orderId, token, auth };
-}
+/** A guest books `seatIds` on `showId` through the API and pays. */
+const book = (showId: string, seatIds: string[]) => guestTicket(baseUrl, showId, seatIds);
 
 /** A show of our own at a theatre that allows cancelling, three days ahead (so bookable and cancellable). */
 const newShow = () =>
@@ -64,7 +35,7 @@ const newShow = () =>
 
 let showId: string;
 let theatreId: string;
-let tickets: Record<"online" | "otherShow" | "cancelled" | "offline" | "twoGates", Ticket>;
+let tickets: Record<"online" | "otherShow" | "cancelled" | "offline" | "twoGates", GuestTicket>;
 let gate1: CookieJar;
 let gate2: CookieJar;
 const scanners: Scanner[] = [];
@@ -109,7 +80,7 @@ afterAll(async () => {
 });
 
 /** A scanner phone showing `ticket` to its camera, signed in as `jar`'s usher, at `gate` of the show. */
-async function atGate(jar: CookieJar, gate: string, ticket: Ticket, name: string): Promise<Scanner> {
+async function atGate(jar: CookieJar, gate: string, ticket: GuestTicket, name: string): Promise<Scanner> {
   const scanner = await scannerPhone(baseUrl, qrVideo(ticket.token, name), jar.session());
   scanners.push(scanner);
   const { page } = scanner;

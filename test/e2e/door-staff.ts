@@ -2,9 +2,10 @@
  * Staff for the door scenarios, the way a real usher gets there: signs in with the local OpenID
  * provider (fetch with a cookie jar, as test/integration/accounts-helpers.ts does), is granted the
  * usher role at a theatre (what `npm run admin:grant` or a manager does), and hands the session's
- * cookies to a browser. Plus direct database steps the API has no route for (a show of our own).
+ * cookies to a browser.
  */
 import { Browser, signInAtProvider } from "../dev/oidc-browser.ts";
+import { storeSetCookies } from "../support/cookies.ts";
 
 export class CookieJar {
   readonly cookies = new Map<string, string>();
@@ -14,13 +15,7 @@ export class CookieJar {
     const headers = new Headers(init.headers);
     if (this.cookies.size > 0) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     const res = await fetch(`${this.baseUrl}${path}`, { ...init, headers, redirect: "manual" });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = ""] = line.split(";");
-      const eq = pair.indexOf("=");
-      const [name, value] = [pair.slice(0, eq).trim(), pair.slice(eq + 1).trim()];
-      if (value === "" || /max-age=0\b/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
+    storeSetCookies(this.cookies, res);
     return res;
   }
 
@@ -46,5 +41,3 @@ export async function signInStaff(baseUrl: string, email: string): Promise<{ jar
   if (!session.signedIn) throw new Error("not signed in after the callback");
   return { jar, userId: session.userId };
 }
-
-export { withDatabase } from "../support/pg.ts";

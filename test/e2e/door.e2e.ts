@@ -8,28 +8,19 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import jsQR from "jsqr";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { base64UrlDecode, base64UrlEncode } from "../../src/shared/ticket-token.ts";
-import { confirmOrderForTest } from "../support/confirm-order.ts";
-import { LOAD, launchBrowser, newVisitor, PHONE, SCREENSHOTS, screenshot } from "./browser.ts";
+import { type GuestTicket, guestTicket } from "./api-booking.ts";
+import { LOAD, PHONE, SCREENSHOTS, screenshot, suiteBrowser } from "./browser.ts";
 import { fakeCameraBrowser, type Pixels, qrPixels, y4mOf } from "./door-video.ts";
 import { bookableShows } from "./flows.ts";
 
 const baseUrl = inject("baseUrl");
 
-interface Booked {
-  orderId: string;
-  seatIds: string[];
-  token: string;
-  identity: { token: string; userId: string; expiresAt: string };
-}
+type Booked = GuestTicket & { seatIds: string[] };
 
 /** A guest books two free seats through the API and pays (the one confirm helper); returns its ticket. */
 async function bookAndConfirm(): Promise<Booked> {
-  const identity = (await (
-    await fetch(`${baseUrl}/api/v1/auth/guest`, { method: "POST" })
-  ).json()) as Booked["identity"];
-  const auth = { authorization: `Bearer ${identity.token}`, "content-type": "application/json" };
   const [show] = await bookableShows(baseUrl, 1, 2);
   if (!show) throw new Error("no show");
   const map = (await (await fetch(`${baseUrl}/api/v1/shows/${show.showId}/seatmap`)).json()) as {
@@ -37,26 +28,7 @@ async function bookAndConfirm(): Promise<Booked> {
   };
   const free = map.rows.flatMap((r) => r.seats.flatMap((s) => (s && s.state === "AVAILABLE" ? [s.seatId] : [])));
   const seatIds = free.slice(Math.floor(free.length / 2), Math.floor(free.length / 2) + 2);
-  const hold = await fetch(`${baseUrl}/api/v1/holds`, {
-    method: "POST",
-    headers: auth,
-    body: JSON.stringify({ showId: show.showId, seatIds, quantity: seatIds.length }),
-  });
-  expect(hold.status).toBe(201);
-  const { holdId } = (await hold.json()) as { holdId: string };
-  const customer = { name: "Asha Rao", email: "asha@example.in", phone: "+91 98765 43210" };
-  const order = await fetch(`${baseUrl}/api/v1/orders`, {
-    method: "POST",
-    headers: auth,
-    body: JSON.stringify({ holdId, customer }),
-  });
-  expect(order.status).toBe(201);
-  const { orderId } = (await order.json()) as { orderId: string };
-  await confirmOrderForTest((p, init) => fetch(`${baseUrl}${p}`, init), orderId, auth);
-  const ticket = await fetch(`${baseUrl}/api/v1/orders/${orderId}/ticket`, { headers: auth });
-  expect(ticket.status).toBe(200);
-  const { token } = (await ticket.json()) as { token: string };
-  return { orderId, seatIds, token, identity };
+  return { ...(await guestTicket(baseUrl, show.showId, seatIds)), seatIds };
 }
 
 /** The ticket page's QR code as the browser paints it: its SVG drawn onto a canvas, read back. */
@@ -94,55 +66,50 @@ async function scannerWith(video: string): Promise<{ browser: Browser; page: Pag
   return { browser, page };
 }
 
-let browser: Browser;
+const { visit } = suiteBrowser(baseUrl);
 let booked: Booked;
 let shown: Pixels;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   booked = await bookAndConfirm();
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe("tickets at the door", () => {
   it("the ticket page's QR code decodes to exactly the token the API returns; it prints and saves", async () => {
-    const { context, page } = await newVisitor(browser, baseUrl, PHONE);
-    await context.addInitScript(
-      (identity) => localStorage.setItem("housefull.identity", JSON.stringify(identity)),
-      booked.identity,
-    );
-    await page.goto(`/tickets/${booked.orderId}`, LOAD);
-    await page.getByTestId("ticket-qr").waitFor();
-    shown = await pagePixels(page);
-    expect(jsQR(shown.rgba, shown.width, shown.height)?.data).toBe(booked.token);
-    // Large enough for any door camera: at least 3 CSS px a module on a phone.
-    const box = await page.getByTestId("ticket-qr").boundingBox();
-    expect(box?.width ?? 0).toBeGreaterThanOrEqual((shown.width / 4) * 3);
-    await screenshot(page, "door-1-ticket-qr");
+    await visit(PHONE, async ({ context, page }) => {
+      await context.addInitScript(
+        (identity) => localStorage.setItem("housefull.identity", JSON.stringify(identity)),
+        booked.identity,
+      );
+      await page.goto(`/tickets/${booked.orderId}`, LOAD);
+      await page.getByTestId("ticket-qr").waitFor();
+      shown = await pagePixels(page);
+      expect(jsQR(shown.rgba, shown.width, shown.height)?.data).toBe(booked.token);
+      // Large enough for any door camera: at least 3 CSS px a module on a phone.
+      const box = await page.getByTestId("ticket-qr").boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThanOrEqual((shown.width / 4) * 3);
+      await screenshot(page, "door-1-ticket-qr");
 
-    // Printed: the QR code stays, the buttons go.
-    await page.emulateMedia({ media: "print" });
-    expect(await page.getByTestId("ticket-qr").isVisible()).toBe(true);
-    expect(await page.getByRole("button", { name: "Save ticket" }).isVisible()).toBe(false);
-    await page.emulateMedia({ media: "screen" });
+      // Printed: the QR code stays, the buttons go.
+      await page.emulateMedia({ media: "print" });
+      expect(await page.getByTestId("ticket-qr").isVisible()).toBe(true);
+      expect(await page.getByRole("button", { name: "Save ticket" }).isVisible()).toBe(false);
+      await page.emulateMedia({ media: "screen" });
 
-    // "Save ticket" downloads a PNG made on the device.
-    const download = page.waitForEvent("download");
-    await page.getByRole("button", { name: "Save ticket" }).click();
-    expect((await download).suggestedFilename()).toMatch(/^ticket-BMS[0-9A-F]{8}\.png$/);
+      // "Save ticket" downloads a PNG made on the device.
+      const download = page.waitForEvent("download");
+      await page.getByRole("button", { name: "Save ticket" }).click();
+      expect((await download).suggestedFilename()).toMatch(/^ticket-BMS[0-9A-F]{8}\.png$/);
 
-    // Seen once, the ticket opens again with no network (the offline worker).
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.reload(LOAD);
-    await page.getByTestId("ticket-qr").waitFor();
-    await context.setOffline(true);
-    await page.reload(LOAD);
-    await page.getByTestId("ticket-qr").waitFor();
-    expect(await page.getByTestId("ticket-qr").getAttribute("data-token")).toBe(booked.token);
-    await context.close();
+      // Seen once, the ticket opens again with no network (the offline worker).
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await page.reload(LOAD);
+      await page.getByTestId("ticket-qr").waitFor();
+      await context.setOffline(true);
+      await page.reload(LOAD);
+      await page.getByTestId("ticket-qr").waitFor();
+      expect(await page.getByTestId("ticket-qr").getAttribute("data-token")).toBe(booked.token);
+    });
   });
 
   it("the scanner, shown the page's own QR code through the camera, says valid with the seats and name", async () => {

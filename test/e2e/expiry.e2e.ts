@@ -3,37 +3,33 @@
  * window is SHORT_PAYMENT_WINDOW_SECONDS: the countdown follows the server's expiresAt, turns urgent, and at zero the
  * visitor is taken back to the seat map with the reason in words.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DESKTOP, LOAD, launchBrowser, newVisitor, PHONE, screenshot } from "./browser.ts";
-import { bookableShows, fillCheckout, freeSeats, pickSeatsByClicking, waitForSeatMap } from "./flows.ts";
+import { describe, expect, inject, it } from "vitest";
+import { DESKTOP, LOAD, PHONE, screenshot, suiteBrowser } from "./browser.ts";
+import {
+  bookableShows,
+  continueToCheckout,
+  freeSeats,
+  openSeatMap,
+  pickSeatsByClicking,
+  seatsToPayPage,
+  waitForSeatMap,
+} from "./flows.ts";
 
 const baseUrl = inject("shortTtlUrl");
 const holdTtl = inject("shortHoldTtlSeconds");
 const paymentWindow = inject("shortPaymentWindowSeconds");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { visit } = suiteBrowser(baseUrl);
 
 const RELEASED = "Your seats were released because time ran out";
 
 describe("expiry", () => {
   it("an expired hold takes the visitor from checkout back to the seat map, with the reason", async () => {
     const [show] = await bookableShows(baseUrl, 1, 0);
-    const { context, page } = await newVisitor(browser, baseUrl, DESKTOP);
-    try {
-      await page.goto(`/shows/${show?.showId}/seats`, LOAD);
-      await waitForSeatMap(page);
+    await visit(DESKTOP, async ({ page }) => {
+      await openSeatMap(page, show?.showId);
       const before = await freeSeats(page).count();
       await pickSeatsByClicking(page, 1);
-      await page.getByRole("button", { name: "Continue" }).click();
-      await page.waitForURL("**/checkout/*");
+      await continueToCheckout(page);
 
       // The countdown is the server's: seconds, not a client-side 5:00; urgent in the last minute.
       const timer = page.getByRole("timer");
@@ -60,23 +56,13 @@ describe("expiry", () => {
       await page.reload(LOAD);
       await waitForSeatMap(page);
       expect(await page.getByText(RELEASED).count()).toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("a payment window that runs out takes the visitor back to the seat map, with the reason", async () => {
     const [show] = await bookableShows(baseUrl, 1, 1);
-    const { context, page } = await newVisitor(browser, baseUrl, PHONE);
-    try {
-      await page.goto(`/shows/${show?.showId}/seats`, LOAD);
-      await waitForSeatMap(page);
-      await pickSeatsByClicking(page, 2);
-      await page.getByRole("button", { name: "Continue" }).click();
-      await page.waitForURL("**/checkout/*");
-      await fillCheckout(page);
-      await page.getByRole("button", { name: /^Continue to pay/ }).click();
-      await page.waitForURL("**/orders/*/pay");
+    await visit(PHONE, async ({ page }) => {
+      await seatsToPayPage(page, show?.showId, 2);
       await page.getByRole("heading", { name: "Pay for your tickets" }).waitFor();
       expect(await page.getByRole("timer").getAttribute("aria-label")).toMatch(/^Complete payment in \d+ seconds?$/);
       await screenshot(page, "phone-pay-urgent");
@@ -84,8 +70,6 @@ describe("expiry", () => {
       await page.waitForURL("**/shows/*/seats", { timeout: (paymentWindow + 10) * 1000 });
       await page.getByRole("alert").filter({ hasText: RELEASED }).waitFor();
       await page.getByText("Nothing was charged").waitFor();
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

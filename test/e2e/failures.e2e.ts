@@ -3,31 +3,28 @@
  * hold), rate limiting with its Retry-After, a server that is down, a token the API refuses.
  * Failures are made at the network layer of the browser (page.route) in front of the real stack.
  */
-import type { Browser, Request } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DESKTOP, LOAD, launchBrowser, newVisitor, screenshot } from "./browser.ts";
-import { bookableShows, pickSeatsByClicking, waitForSeatMap, waitForText } from "./flows.ts";
+import type { Request } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { DESKTOP, LOAD, screenshot, suiteBrowser } from "./browser.ts";
+import {
+  bookableShows,
+  continueToCheckout,
+  openSeatMap,
+  pickSeatsByClicking,
+  waitForSeatMap,
+  waitForText,
+} from "./flows.ts";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { visit } = suiteBrowser(baseUrl);
 
 const isHoldPost = (req: Request) => req.method() === "POST" && new URL(req.url()).pathname === "/api/v1/holds";
 
 describe("failures, in words", () => {
   it("offline while holding: says so, and the retry (same Idempotency-Key) makes exactly one hold", async () => {
     const [show] = await bookableShows(baseUrl, 1, 6);
-    const { context, page } = await newVisitor(browser, baseUrl, DESKTOP);
-    try {
-      await page.goto(`/shows/${show?.showId}/seats`, LOAD);
-      await waitForSeatMap(page);
+    await visit(DESKTOP, async ({ page }) => {
+      await openSeatMap(page, show?.showId);
       await pickSeatsByClicking(page, 2);
 
       const keys: string[] = [];
@@ -52,17 +49,13 @@ describe("failures, in words", () => {
       expect(keys.length).toBeGreaterThanOrEqual(2);
       expect(new Set(keys).size).toBe(1);
       expect(keys[0]).toMatch(/^[0-9a-f-]{32,36}$/);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("rate limited: tells how long to wait (Retry-After) and holds the button until then", async () => {
     const [show] = await bookableShows(baseUrl, 1, 7);
-    const { context, page } = await newVisitor(browser, baseUrl, DESKTOP);
-    try {
-      await page.goto(`/shows/${show?.showId}/seats`, LOAD);
-      await waitForSeatMap(page);
+    await visit(DESKTOP, async ({ page }) => {
+      await openSeatMap(page, show?.showId);
       await pickSeatsByClicking(page, 1);
       await page.route("**/api/v1/holds", (route) =>
         isHoldPost(route.request())
@@ -85,17 +78,13 @@ describe("failures, in words", () => {
       await expect
         .poll(() => page.getByRole("button", { name: "Continue" }).isEnabled(), { timeout: 6_000 })
         .toBe(true);
-      await page.getByRole("button", { name: "Continue" }).click();
-      await page.waitForURL("**/checkout/*");
-    } finally {
-      await context.close();
-    }
+      await continueToCheckout(page);
+    });
   });
 
   it("server down (503) on the seat map: a page with words and a retry, never a blank screen", async () => {
     const [show] = await bookableShows(baseUrl, 1, 8);
-    const { context, page } = await newVisitor(browser, baseUrl, DESKTOP);
-    try {
+    await visit(DESKTOP, async ({ page }) => {
       let down = true;
       await page.route("**/seatmap", (route) =>
         down
@@ -118,15 +107,12 @@ describe("failures, in words", () => {
       down = false;
       await page.getByRole("button", { name: "Try again" }).click();
       await waitForSeatMap(page);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("a token the API no longer accepts is replaced once, without the visitor noticing", async () => {
     const [show] = await bookableShows(baseUrl, 1, 9);
-    const { context, page } = await newVisitor(browser, baseUrl, DESKTOP);
-    try {
+    await visit(DESKTOP, async ({ page }) => {
       await page.goto("/", LOAD);
       // A token from a previous life (wrong signature), not yet expired by its own account.
       await page.evaluate(() =>
@@ -139,17 +125,13 @@ describe("failures, in words", () => {
       page.on("response", (res) => {
         if (res.url().endsWith("/api/v1/auth/guest")) guests.push(res.status());
       });
-      await page.goto(`/shows/${show?.showId}/seats`, LOAD);
-      await waitForSeatMap(page);
+      await openSeatMap(page, show?.showId);
       await pickSeatsByClicking(page, 1);
-      await page.getByRole("button", { name: "Continue" }).click();
-      await page.waitForURL("**/checkout/*");
+      await continueToCheckout(page);
       expect(guests).toEqual([201]);
       const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("housefull.identity") ?? "{}"));
       expect(stored.userId).toMatch(/^guest_/);
       expect(stored.userId).not.toBe("guest_old");
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

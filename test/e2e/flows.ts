@@ -1,7 +1,7 @@
 /** Steps the booking scenarios share, written the way a visitor sees the pages (roles and labels). */
 import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
-import { tomorrowIso } from "./browser.ts";
+import { LOAD, tomorrowIso } from "./browser.ts";
 
 export const TICKET_CODE = /^BMS[0-9A-F]{8}$/;
 
@@ -75,6 +75,35 @@ export async function waitForSeatMap(page: Page): Promise<void> {
     .getByRole("button", { name: /^Row [A-Z]+ seat \d+,/ })
     .first()
     .waitFor();
+}
+
+/** Opens a show's seat map and waits until its seats are drawn. */
+export async function openSeatMap(page: Page, showId: string | undefined): Promise<void> {
+  if (!showId) throw new Error("no bookable show");
+  await page.goto(`/shows/${showId}/seats`, LOAD);
+  await waitForSeatMap(page);
+}
+
+/** "Continue" under the seat map: the selection becomes a hold, and its checkout page opens. */
+export async function continueToCheckout(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.waitForURL("**/checkout/*");
+}
+
+/** "Continue to pay" on a filled checkout: the order is placed, and its pay page opens. */
+export async function continueToPay(page: Page): Promise<void> {
+  await page.getByRole("button", { name: /^Continue to pay/ }).click();
+  await page.waitForURL("**/orders/*/pay");
+}
+
+/** A show's seat map → `count` seats → checkout filled → the order's pay page; returns the seats. */
+export async function seatsToPayPage(page: Page, showId: string | undefined, count: number): Promise<string[]> {
+  await openSeatMap(page, showId);
+  const seatIds = await pickSeatsByClicking(page, count);
+  await continueToCheckout(page);
+  await fillCheckout(page);
+  await continueToPay(page);
+  return seatIds;
 }
 
 /** Clicks `count` neighbouring free seats in a row towards the middle of the hall; returns their ids. */

@@ -6,17 +6,16 @@
  * - "Decline" → the sandbox says so; its cancel link → the app, still payable with its countdown;
  *   then the window runs out, the seats free up and the provider session is closed.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { DESKTOP, LOAD, launchBrowser, newVisitor, screenshot } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { DESKTOP, LOAD, screenshot, suiteBrowser } from "./browser.ts";
 import {
   bookableShows,
   declineOnSandbox,
-  fillCheckout,
   payOnSandbox,
-  pickSeatsByClicking,
   sandboxSwitches,
   seat,
+  seatsToPayPage,
   TICKET_CODE,
   textOf,
   waitForSeatMap,
@@ -27,18 +26,10 @@ const sandboxUrl = inject("shortPaymentSandboxUrl");
 const paymentWindow = inject("shortPaymentWindowSeconds");
 /** How long the sandbox holds back each webhook: long enough to see "issuing your ticket". */
 const WEBHOOK_DELAY_MS = 3_000;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
+const { visit } = suiteBrowser(baseUrl);
 
 afterEach(async () => {
   await sandboxSwitches(sandboxUrl, { delayMs: 0 });
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** Seats → checkout → the pay page, on a show of its own; returns the seats. */
@@ -46,22 +37,14 @@ async function toThePayPage(page: Page, skip: number): Promise<{ showId: string;
   // The expiry scenarios take the first shows of this stack.
   const [show] = await bookableShows(baseUrl, 1, skip);
   if (!show) throw new Error("no bookable show");
-  await page.goto(`/shows/${show.showId}/seats`, LOAD);
-  await waitForSeatMap(page);
-  const seatIds = await pickSeatsByClicking(page, 2);
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.waitForURL("**/checkout/*");
-  await fillCheckout(page);
-  await page.getByRole("button", { name: /^Continue to pay/ }).click();
-  await page.waitForURL("**/orders/*/pay");
+  const seatIds = await seatsToPayPage(page, show.showId, 2);
   await page.getByRole("heading", { name: "Pay for your tickets" }).waitFor();
   return { showId: show.showId, seatIds };
 }
 
 describe("paying on the provider's page", () => {
   it('"Pay" → back in the app → "issuing your ticket…" → the ticket', async () => {
-    const { context, page } = await newVisitor(browser, baseUrl, DESKTOP);
-    try {
+    await visit(DESKTOP, async ({ page }) => {
       const { seatIds } = await toThePayPage(page, 2);
       await sandboxSwitches(sandboxUrl, { delayMs: WEBHOOK_DELAY_MS });
       await page.getByRole("button", { name: /^Pay ₹/ }).click();
@@ -78,14 +61,11 @@ describe("paying on the provider's page", () => {
       const ticket = await textOf(page.getByRole("article"));
       for (const id of seatIds) expect(ticket).toContain(id);
       expect(await textOf(page.getByTestId("receipt"))).toContain("Convenience fee");
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('"Decline" → still payable until the window closes, then the seats free up', async () => {
-    const { context, page } = await newVisitor(browser, baseUrl, DESKTOP);
-    try {
+    await visit(DESKTOP, async ({ page }) => {
       const { showId, seatIds } = await toThePayPage(page, 3);
       await page.getByRole("button", { name: /^Pay ₹/ }).click();
       await declineOnSandbox(page);
@@ -124,8 +104,6 @@ describe("paying on the provider's page", () => {
         .toBe(0);
       await page.getByText("This checkout session has expired").waitFor();
       expect(await page.getByRole("button", { name: "Decline", exact: true }).count()).toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -5,6 +5,7 @@ import { depsOfEnv } from "../../src/deps";
 import type { EmailTransport, OutgoingEmail } from "../../src/jobs/email/transports";
 import { consumeEmailBatch, type EmailMessage } from "../../src/jobs/email-consumer";
 import { Browser, signInAtProvider } from "../dev/oidc-browser";
+import { storeSetCookies } from "../support/cookies.ts";
 import { call } from "./http";
 
 /** A browser profile talking to the worker: keeps what Set-Cookie says, sends it back. */
@@ -17,13 +18,7 @@ export class Jar {
   }
 
   store(res: Response): Response {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = ""] = line.split(";");
-      const eq = pair.indexOf("=");
-      const [name, value] = [pair.slice(0, eq).trim(), pair.slice(eq + 1).trim()];
-      if (value === "" || /max-age=0\b/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
+    storeSetCookies(this.cookies, res);
     return res;
   }
 

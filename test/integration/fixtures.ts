@@ -2,8 +2,10 @@ import { env } from "cloudflare:workers";
 import { eq, sql } from "drizzle-orm";
 import { databaseOf } from "../../src/db/client";
 import { movies, seatLayouts, shows, theatres } from "../../src/db/schema";
+import { DEFAULT_LAYOUT, seatIdsOf } from "../../src/domain/seat-layout";
 import { configOf } from "../../src/env";
 import { redisOf } from "../../src/redis/client";
+import { seatLockKey } from "../../src/seats/redis-contract";
 import { call } from "./http";
 
 export const db = () => databaseOf(configOf(env));
@@ -166,4 +168,16 @@ export async function placeOrder(userId: string, showId: string, seats: string[]
   const res = await postOrder(userId, holdId, customer, seats);
   if (res.status !== 201) throw new Error(`order failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as Order;
+}
+
+/** Every seat lock of a show on the default layout, read straight from Redis (one MGET): seat id → owner. */
+export async function locksOf(showId: string): Promise<Map<string, string>> {
+  const seats = seatIdsOf(DEFAULT_LAYOUT);
+  const values = await redis().mget<(string | null)[]>(...seats.map((s) => seatLockKey(showId, s)));
+  const locks = new Map<string, string>();
+  seats.forEach((seat, i) => {
+    const owner = values[i];
+    if (owner) locks.set(seat, owner);
+  });
+  return locks;
 }

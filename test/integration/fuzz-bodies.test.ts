@@ -1,13 +1,10 @@
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
-import { env } from "cloudflare:workers";
-import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { SignJWT, UnsecuredJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newHoldId } from "../../src/domain/hold-id";
 import { DEFAULT_LAYOUT, seatIdsOf } from "../../src/domain/seat-layout";
-import worker from "../../src/index";
-import { createShow, db, type Hold, newUser, postHold, redis, seatMap } from "./fixtures";
+import { newUser, postHold } from "./fixtures";
+import { call, dispatch, expectSafe, fcOptions, fuzzedShow, type Victim } from "./fuzz-harness";
 import { oddString } from "./fuzz-strings";
 
 /**
@@ -42,67 +39,12 @@ const RUNS = {
   identityHeaders: 600,
 };
 
-/** Workers give tests no process.env: to replay a failure, paste the seed it printed here. */
-const SEED = undefined as number | undefined;
-const fcOptions = (numRuns: number) => ({ numRuns, ...(SEED === undefined ? {} : { seed: SEED }) });
-
 const ALL_SEATS = seatIdsOf(DEFAULT_LAYOUT);
 const MAX_BODY_BYTES = 16 * 1024;
 const SECRET = new TextEncoder().encode("test-secret-test-secret-test-secret");
 
 // ------------------------------------------------------------------------------------------------
 // Checks
-
-const LEAKS = /NeonDbError|DrizzleQueryError|Failed query|node_modules|\.ts:\d+|\n\s+at |UpstashError|ERR /;
-
-/** A response may be anything but a 5xx; an error must be the API's error body (docs/API.md: Errors), nothing more. */
-async function expectSafe(res: Response, where: string): Promise<{ status: number; body: unknown }> {
-  const text = await res.text();
-  const tally = `${expect.getState().currentTestName?.split(" > ").at(-1)?.slice(0, 40)} ${res.status}`;
-  statusTally.set(tally, (statusTally.get(tally) ?? 0) + 1);
-  // Escaped: a lone surrogate in a failure message would break the pool's WebSocket to vitest.
-  const context = JSON.stringify(`${where.slice(0, 600)} → ${res.status} ${text.slice(0, 400)}`);
-  expect(res.status, context).toBeLessThan(500);
-  expect(text, context).not.toMatch(LEAKS);
-  if (res.status < 400) return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  expect(res.headers.get("content-type"), context).toMatch(/^application\/json\b/);
-  const body = JSON.parse(text) as { error: Record<string, unknown> };
-  expect(Object.keys(body), context).toEqual(["error"]);
-  const { code, message, timestamp } = body.error;
-  expect(typeof code === "string" && /^[A-Z][A-Z0-9_]*$/.test(code), context).toBe(true);
-  expect(typeof message, context).toBe("string");
-  expect(typeof timestamp === "string" && new Date(timestamp).toISOString() === timestamp, context).toBe(true);
-  return { status: res.status, body };
-}
-
-/** How often each property saw each status (printed at the end, to see what the fuzz reached). */
-const statusTally = new Map<string, number>();
-
-/** 503s the local backends answered (bridge hiccups on a busy machine), retried and counted. */
-let transientRetries = 0;
-
-/**
- * The worker's fetch handler, called directly (see the note at the top). A 503 SERVICE_UNAVAILABLE
- * says a backend did not answer, which no input can cause: the request is sent again (twice at
- * most), so only a 503 that repeats fails the property.
- */
-async function dispatch(request: Request): Promise<Response> {
-  const body = request.body ? await request.arrayBuffer() : null;
-  for (let attempt = 1; ; attempt++) {
-    const ctx = createExecutionContext();
-    const res = await worker.fetch(new Request(request, { body }), env, ctx);
-    const bytes = await res.arrayBuffer();
-    await waitOnExecutionContext(ctx);
-    if (res.status === 503 && attempt < 3 && new TextDecoder().decode(bytes).includes('"SERVICE_UNAVAILABLE"')) {
-      transientRetries++;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      continue;
-    }
-    return new Response(res.status === 204 || res.status === 304 ? null : bytes, res);
-  }
-}
-
-const call = (path: string, init: RequestInit = {}) => dispatch(new Request(`http://localhost${path}`, init));
 
 /** `call`, except that a header value fetch itself refuses (CR, LF, NUL) is no request at all. */
 async function send(path: string, init: RequestInit): Promise<Response | undefined> {
@@ -119,72 +61,26 @@ async function send(path: string, init: RequestInit): Promise<Response | undefin
 // ------------------------------------------------------------------------------------------------
 // State under test: one fresh show, eight users' holds on it that the fuzz tries to disturb
 
+/** Object.prototype's own keys before any request: the fuzz's `__proto__` keys must not add any. */
+const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
+const fuzz = fuzzedShow("fuzz-bodies", [
+  ["J1", "J2"],
+  ["J4", "J5"],
+  ["J7"],
+  ["I9", "I10"],
+  ["H1"],
+  ["H3", "H4"],
+  ["G10"],
+  ["F5", "F6"],
+]);
 let showId: string;
-let victims: { userId: string; holdId: string; seats: string[] }[];
-let before: Snapshot;
-let prototypeKeys: string[];
+let victims: Victim[];
 
-type Snapshot = { rows: unknown; redis: [string, string, unknown][]; seatMap: unknown };
-
-/** Redis glob matching the show id in any letter case (a case-mangled id must not write either). */
-const anyCase = (text: string) => text.replace(/[a-f]/gi, (ch) => `[${ch.toLowerCase()}${ch.toUpperCase()}]`);
-
-async function snapshot(): Promise<Snapshot> {
-  const [counts] = (
-    await db().execute(sql`
-      SELECT
-        (SELECT count(*) FROM orders WHERE show_id = ${showId} OR user_id LIKE 'fz-%')::int AS orders,
-        (SELECT count(*) FROM order_seats WHERE show_id = ${showId})::int AS order_seats,
-        (SELECT coalesce(string_agg(order_id::text || status, ',' ORDER BY order_id), '')
-           FROM orders WHERE show_id = ${showId} OR user_id LIKE 'fz-%') AS order_states`)
-  ).rows;
-  const keys = (await redis().keys(`*{${anyCase(showId)}}*`)).sort();
-  const entries: [string, string, unknown][] = [];
-  for (const key of keys) {
-    const type = await redis().type(key);
-    const value =
-      type === "string"
-        ? await redis().get(key)
-        : type === "zset"
-          ? await redis().zrange(key, 0, -1, { withScores: true })
-          : type === "set"
-            ? (await redis().smembers(key)).sort()
-            : type === "hash"
-              ? await redis().hgetall(key)
-              : type;
-    entries.push([key, type, value]);
-  }
-  return { rows: counts, redis: entries, seatMap: await seatMap(showId) };
-}
-
-beforeAll(async () => {
-  prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
-  showId = await createShow();
-  victims = [];
-  for (const seats of [
-    ["J1", "J2"],
-    ["J4", "J5"],
-    ["J7"],
-    ["I9", "I10"],
-    ["H1"],
-    ["H3", "H4"],
-    ["G10"],
-    ["F5", "F6"],
-  ]) {
-    const userId = newUser("victim");
-    const res = await postHold(userId, showId, seats);
-    expect(res.status).toBe(201);
-    victims.push({ userId, holdId: ((await res.json()) as Hold).holdId, seats });
-  }
-  before = await snapshot();
+beforeAll(() => {
+  ({ showId, victims } = fuzz);
 });
 
-afterAll(async () => {
-  console.info([...statusTally].map(([k, n]) => `${k}: ${n}`).join("\n"));
-  if (transientRetries) console.warn(`fuzz-bodies: ${transientRetries} request(s) retried after a 503`);
-  // Runs even when a property failed, so a write slipping through is reported on its own too.
-  const after = await snapshot();
-  expect(after, "the fuzz changed Postgres rows, Redis keys or the seat map").toEqual(before);
+afterAll(() => {
   expect(Object.getOwnPropertyNames(Object.prototype).sort(), "Object.prototype was polluted").toEqual(prototypeKeys);
 });
 

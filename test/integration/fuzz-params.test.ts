@@ -1,12 +1,9 @@
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
-import { env } from "cloudflare:workers";
-import { sql } from "drizzle-orm";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { movies } from "../../src/db/schema";
 import { newHoldId } from "../../src/domain/hold-id";
-import worker from "../../src/index";
-import { createShow, customer, db, type Hold, newUser, type Order, postHold, redis, seatMap } from "./fixtures";
+import { createShow, customer, db, type Hold, newUser, type Order, postHold } from "./fixtures";
+import { call, expectSafe, fcOptions, fuzzedShow, type Victim } from "./fuzz-harness";
 import { ODD, oddString } from "./fuzz-strings";
 
 /**
@@ -32,111 +29,20 @@ const RUNS = {
   unicodeCustomers: 60,
 };
 
-/** Workers give tests no process.env: to replay a failure, paste the seed it printed here. */
-const SEED = undefined as number | undefined;
-const fcOptions = (numRuns: number) => ({ numRuns, ...(SEED === undefined ? {} : { seed: SEED }) });
-
 // ------------------------------------------------------------------------------------------------
 // Requests and checks
-
-const statusTally = new Map<string, number>();
-let transientRetries = 0;
-
-/**
- * One request to the worker. A 503 SERVICE_UNAVAILABLE says a backend did not answer (the local
- * bridges hiccup on a busy machine), which no input can cause: it is sent again, twice at most.
- */
-async function call(path: string, init: RequestInit = {}): Promise<Response> {
-  for (let attempt = 1; ; attempt++) {
-    const ctx = createExecutionContext();
-    const res = await worker.fetch(new Request(`http://localhost${path}`, init), env, ctx);
-    const bytes = await res.arrayBuffer();
-    await waitOnExecutionContext(ctx);
-    if (res.status === 503 && attempt < 3 && new TextDecoder().decode(bytes).includes('"SERVICE_UNAVAILABLE"')) {
-      transientRetries++;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      continue;
-    }
-    return new Response(res.status === 204 || res.status === 304 ? null : bytes, res);
-  }
-}
-
-const LEAKS = /NeonDbError|DrizzleQueryError|Failed query|node_modules|\.ts:\d+|\n\s+at |UpstashError|ERR /;
-
-/** A response may be anything but a 5xx; an error must be the API's error body (docs/API.md: Errors), nothing more. */
-async function expectSafe(res: Response, where: string): Promise<{ status: number; body: unknown }> {
-  const text = await res.text();
-  const tally = `${expect.getState().currentTestName?.split(" > ").at(-1)?.slice(0, 40)} ${res.status}`;
-  statusTally.set(tally, (statusTally.get(tally) ?? 0) + 1);
-  // Escaped: a lone surrogate in a failure message would break the pool's WebSocket to vitest.
-  const context = JSON.stringify(`${where.slice(0, 600)} → ${res.status} ${text.slice(0, 400)}`);
-  expect(res.status, context).toBeLessThan(500);
-  expect(text, context).not.toMatch(LEAKS);
-  const json = /^application\/json\b/.test(res.headers.get("content-type") ?? "");
-  if (res.status < 400) return { status: res.status, body: json && text ? JSON.parse(text) : text };
-  expect(json, context).toBe(true);
-  const body = JSON.parse(text) as { error: Record<string, unknown> };
-  expect(Object.keys(body), context).toEqual(["error"]);
-  const { code, message, timestamp } = body.error;
-  expect(typeof code === "string" && /^[A-Z][A-Z0-9_]*$/.test(code), context).toBe(true);
-  expect(typeof message, context).toBe("string");
-  expect(typeof timestamp === "string" && new Date(timestamp).toISOString() === timestamp, context).toBe(true);
-  return { status: res.status, body };
-}
 
 // ------------------------------------------------------------------------------------------------
 // State under test
 
+const fuzz = fuzzedShow("fuzz-params", [["E5", "E6"], ["A1"], ["J10"]]);
 let showId: string;
 let movieIds: string[];
-let victims: { userId: string; holdId: string; seats: string[] }[];
-let before: Snapshot;
-
-type Snapshot = { rows: unknown; redis: [string, string, unknown][]; seatMap: unknown };
-
-const anyCase = (text: string) => text.replace(/[a-f]/gi, (ch) => `[${ch.toLowerCase()}${ch.toUpperCase()}]`);
-
-async function snapshot(): Promise<Snapshot> {
-  const { rows } = await db().execute(sql`
-    SELECT
-      (SELECT count(*) FROM orders WHERE show_id = ${showId} OR user_id LIKE 'fz-%')::int AS orders,
-      (SELECT count(*) FROM order_seats WHERE show_id = ${showId})::int AS order_seats,
-      (SELECT coalesce(string_agg(order_id::text || status, ',' ORDER BY order_id), '')
-         FROM orders WHERE show_id = ${showId} OR user_id LIKE 'fz-%') AS order_states`);
-  const keys = (await redis().keys(`*{${anyCase(showId)}}*`)).sort();
-  const entries: [string, string, unknown][] = [];
-  for (const key of keys) {
-    const type = await redis().type(key);
-    const value =
-      type === "string"
-        ? await redis().get(key)
-        : type === "zset"
-          ? await redis().zrange(key, 0, -1, { withScores: true })
-          : type === "set"
-            ? (await redis().smembers(key)).sort()
-            : type;
-    entries.push([key, type, value]);
-  }
-  return { rows, redis: entries, seatMap: await seatMap(showId) };
-}
+let victims: Victim[];
 
 beforeAll(async () => {
-  showId = await createShow();
+  ({ showId, victims } = fuzz);
   movieIds = (await db().select({ id: movies.id }).from(movies)).map((m) => m.id);
-  victims = [];
-  for (const seats of [["E5", "E6"], ["A1"], ["J10"]]) {
-    const userId = newUser("victim");
-    const res = await postHold(userId, showId, seats);
-    expect(res.status).toBe(201);
-    victims.push({ userId, holdId: ((await res.json()) as Hold).holdId, seats });
-  }
-  before = await snapshot();
-});
-
-afterAll(async () => {
-  console.info([...statusTally].map(([k, n]) => `${k}: ${n}`).join("\n"));
-  if (transientRetries) console.warn(`fuzz-params: ${transientRetries} request(s) retried after a 503`);
-  expect(await snapshot(), "the fuzz changed Postgres rows, Redis keys or the seat map").toEqual(before);
 });
 
 // ------------------------------------------------------------------------------------------------

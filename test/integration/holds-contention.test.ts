@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LAYOUT, seatIdsOf } from "../../src/domain/seat-layout";
-import { bookedSeatsKey, holdKey, lockOwner, seatLockKey, userHoldsKey } from "../../src/seats/redis-contract";
-import { createShow, type Hold, newUser, postHold, redis, seatMap, statesOf } from "./fixtures";
+import { bookedSeatsKey, holdKey, lockOwner, userHoldsKey } from "../../src/seats/redis-contract";
+import { createShow, type Hold, locksOf, newUser, postHold, redis, seatMap, statesOf } from "./fixtures";
 import type { ErrorBody } from "./http";
 
 /**
@@ -48,17 +48,6 @@ async function fire(userId: string, showId: string, seats: string[]): Promise<Ou
     error = { code: "UNPARSEABLE", message: text, timestamp: "" };
   }
   return { userId, seats, status: res.status, error };
-}
-
-/** Every seat lock of the show, read straight from Redis (one MGET): seat id → owner. */
-async function locksOf(showId: string): Promise<Map<string, string>> {
-  const values = await redis().mget<(string | null)[]>(...ALL_SEATS.map((s) => seatLockKey(showId, s)));
-  const locks = new Map<string, string>();
-  ALL_SEATS.forEach((seat, i) => {
-    const owner = values[i];
-    if (owner) locks.set(seat, owner);
-  });
-  return locks;
 }
 
 const sameSet = <T>(a: Iterable<T>, b: Iterable<T>) => expect(new Set(a)).toEqual(new Set(b));

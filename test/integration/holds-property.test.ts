@@ -3,12 +3,13 @@ import { describe, expect, it } from "vitest";
 import { showIdOfHold } from "../../src/domain/hold-id";
 import { DEFAULT_LAYOUT, seatIdsOf } from "../../src/domain/seat-layout";
 import { sortSeats } from "../../src/domain/seat-selection";
-import { holdKey, lockOwner, seatLockKey, userHoldsKey } from "../../src/seats/redis-contract";
+import { holdKey, lockOwner, userHoldsKey } from "../../src/seats/redis-contract";
 import {
   asUser,
   createShow,
   deleteHold,
   type Hold,
+  locksOf,
   newUser,
   postHold,
   putHold,
@@ -362,16 +363,6 @@ async function runScenario(scenario: { users: number; steps: Op[][] }) {
     throw new Error(`${message}\n  show ${showId}\n  steps:\n    ${trace.join("\n    ")}`, { cause: error });
   }
   return trace.length;
-}
-
-async function locksOf(showId: string): Promise<Map<string, string>> {
-  const values = await redis().mget<(string | null)[]>(...ALL_SEATS.map((s) => seatLockKey(showId, s)));
-  const locks = new Map<string, string>();
-  ALL_SEATS.forEach((seat, i) => {
-    const owner = values[i];
-    if (owner) locks.set(seat, owner);
-  });
-  return locks;
 }
 
 /** The invariant, read straight from Redis. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskCustomerData, sees } from "../../src/admin/use-cases/list-audit";
+import { maskCustomerData, sees } from "../../src/domain/customer-data";
 import { pricedLayout } from "../../src/domain/pricing";
 import { DEFAULT_LAYOUT } from "../../src/domain/seat-layout";
 import { overlappingPairs, runStartTimes } from "../../src/domain/show-schedule";

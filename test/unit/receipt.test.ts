@@ -42,6 +42,14 @@ describe("receiptOf", () => {
   });
 });
 
+/** The whole order's refund, asked for on 10 March 2024 at noon IST and not yet paid out. */
+const pendingRefund = (reason: string) => ({
+  amount: "878.50",
+  requestedAt: "2024-03-10T06:30:00.000Z",
+  status: "pending" as const,
+  reason,
+});
+
 describe("payment emails", () => {
   const base = {
     orderId: "3f9d2c1e-8a7b-4c6d-9e0f-1a2b3c4d5e6f",
@@ -66,23 +74,13 @@ describe("payment emails", () => {
   });
 
   it("the cancellation email says how much is refunded and when", () => {
-    const refund = {
-      amount: "878.50",
-      requestedAt: "2024-03-10T06:30:00.000Z",
-      status: "pending" as const,
-      reason: "CANCELLED",
-    };
+    const refund = pendingRefund("CANCELLED");
     const { text } = renderBookingEmail("order.cancelled", { ...base, refund });
     expect(text).toContain("A refund of ₹878.50 was issued on Sunday, 10 March 2024, 12:00 PM IST");
   });
 
   it("the late-payment email says the seats were gone and the money is refunded in full", () => {
-    const refund = {
-      amount: "878.50",
-      requestedAt: "2024-03-10T06:30:00.000Z",
-      status: "pending" as const,
-      reason: "SEATS_UNAVAILABLE",
-    };
+    const refund = pendingRefund("SEATS_UNAVAILABLE");
     const { subject, text, html } = renderBookingEmail("order.refunded", { ...base, ticketCode: null, refund });
     expect(subject).toMatch(/^Payment refunded: Kalki 2898 AD/);
     expect(text).toContain("booked by someone else");

@@ -1,16 +1,11 @@
 import type { Deps } from "../../deps";
+import type { DoorTicket, SeatAdmission } from "../../shared/door";
 import { decodeTicketToken } from "../../shared/ticket-token";
 import type { Refusal } from "../door-rules";
 import { admit, ordersAtDoor } from "../door-store";
-import { type DoorTicket, judgeScan } from "../judge-scan";
+import { judgeScan } from "../judge-scan";
 import { ticketKeyringOf, verifyTicket } from "../ticket-token";
 import { openGate } from "./open-gate";
-
-export interface SeatAdmission {
-  seatId: string;
-  gate: string;
-  admittedAt: string;
-}
 
 export type CheckInOutcome =
   | { outcome: "ADMITTED"; ticket: DoorTicket; admitted: string[]; earlier: SeatAdmission[]; admittedAt: string }

@@ -1,22 +1,9 @@
 import type { Deps } from "../../deps";
-import type { PublicTicketKey } from "../../shared/ticket-token";
+import type { DoorConflict, DoorManifest, SeatAdmission } from "../../shared/door";
 import { conflictsOf, manifestOf } from "../door-store";
 import { currentVersionOf } from "../judge-scan";
 import { ticketKeyringOf } from "../ticket-token";
-import type { SeatAdmission } from "./check-in";
 import { openGate } from "./open-gate";
-
-export interface DoorManifest {
-  showId: string;
-  doorsOpenAt: string;
-  doorsCloseAt: string;
-  keys: PublicTicketKey[];
-  /** Seats already admitted, per order. */
-  admitted: { orderId: string; seats: SeatAdmission[] }[];
-  /** Tickets that no longer stand: the order and its current version (any token of it is refused). */
-  revoked: { orderId: string; version: number }[];
-  generatedAt: string;
-}
 
 type Refused = { outcome: "SHOW_NOT_FOUND" } | { outcome: "FORBIDDEN" };
 const iso = (text: string) => new Date(text).toISOString();
@@ -52,15 +39,6 @@ export async function doorManifest(
       generatedAt: deps.clock.now().toISOString(),
     },
   };
-}
-
-export interface DoorConflict {
-  orderId: string;
-  ticketCode: string | null;
-  seatId: string;
-  first: { gate: string; admittedAt: string };
-  second: { gate: string; scannedAt: string };
-  recordedAt: string;
 }
 
 /** A show's conflicting admissions, oldest first: for the manager and for both gates. */

@@ -1,16 +1,8 @@
 import { isAccountId } from "../../accounts/accounts-store";
 import type { Deps } from "../../deps";
+import type { Gate } from "../../shared/door";
 import { DEFAULT_SHOW_MINUTES, doorWindowOf } from "../door-rules";
 import { staffShowsOf } from "../door-store";
-
-export interface Gate {
-  showId: string;
-  movieTitle: string;
-  theatreName: string;
-  startTime: string;
-  doorsOpenAt: string;
-  doorsCloseAt: string;
-}
 
 /**
  * The shows an usher may pick as their gate: at their theatres, whose doors are open or open within

@@ -1,10 +1,10 @@
 import type { Deps } from "../../deps";
+import type { DoorTicket, SeatAdmission } from "../../shared/door";
 import { decodeTicketToken } from "../../shared/ticket-token";
 import type { Refusal } from "../door-rules";
 import { admit, type NewAdmission, type NewConflict, ordersAtDoor, recordConflicts } from "../door-store";
-import { type DoorTicket, judgeScan, type ScanJudgement } from "../judge-scan";
+import { judgeScan, type ScanJudgement } from "../judge-scan";
 import { ticketKeyringOf, verifyTicket } from "../ticket-token";
-import type { SeatAdmission } from "./check-in";
 import { openGate } from "./open-gate";
 
 export interface OfflineAdmission {

@@ -1,4 +1,6 @@
 import { type ReactNode, useEffect, useState } from "react";
+import { Link } from "react-router";
+import { ApiError } from "../api/client";
 import { friendlyError } from "../lib/errors";
 import { FilmIcon, InfoIcon, RefreshIcon } from "./Icons";
 import styles from "./StatusViews.module.css";
@@ -39,23 +41,71 @@ export function ErrorState({ error, onRetry, what, children, compact }: ErrorSta
   );
 }
 
+/** A way forward: a link drawn as the primary button. */
+export interface WayForward {
+  to: string;
+  label: string;
+}
+
 interface EmptyStateProps {
   title: string;
   description?: ReactNode;
+  /** The way forward, as the primary button. */
+  action?: WayForward;
+  /** Other actions, after it. */
   children?: ReactNode;
   icon?: ReactNode;
   compact?: boolean;
 }
 
 /** Nothing to show, with a way forward. */
-export function EmptyState({ title, description, children, icon, compact }: EmptyStateProps) {
+export function EmptyState({ title, description, action, children, icon, compact }: EmptyStateProps) {
   return (
     <section className={`${styles.box} ${compact ? styles.compact : ""}`} aria-live="polite">
       <span className={styles.badge}>{icon ?? <FilmIcon size={compact ? 22 : 28} />}</span>
       <h2 className={styles.title}>{title}</h2>
       {description ? <p className={styles.description}>{description}</p> : null}
-      {children ? <div className={styles.actions}>{children}</div> : null}
+      {action || children ? (
+        <div className={styles.actions}>
+          {action ? (
+            <Link to={action.to} className="btn btn-primary">
+              {action.label}
+            </Link>
+          ) : null}
+          {children}
+        </div>
+      ) : null}
     </section>
+  );
+}
+
+interface LoadFailedProps {
+  error: unknown;
+  /** What was being loaded, for the error's words ("this booking"). */
+  what: string;
+  /** What to say when the API answers 400/404 (a wrong link, another device's booking): it is not there. */
+  missing: { title: string; description: string; action: WayForward };
+  onRetry: () => void;
+  /** Shown above the message (e.g. the page's header). */
+  header?: ReactNode;
+  /** Extra actions beside "Try again". */
+  children?: ReactNode;
+}
+
+/** A page whose one thing failed to load: "not there" for 400/404, otherwise the error and a retry. */
+export function LoadFailed({ error, what, missing, onRetry, header, children }: LoadFailedProps) {
+  const notThere = error instanceof ApiError && [400, 404].includes(error.status);
+  return (
+    <div className="container">
+      {header}
+      {notThere ? (
+        <EmptyState title={missing.title} description={missing.description} action={missing.action} />
+      ) : (
+        <ErrorState error={error} what={what} onRetry={onRetry}>
+          {children}
+        </ErrorState>
+      )}
+    </div>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { hasIdentity } from "../api/identity";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { TicketIcon } from "../components/Icons";
@@ -55,11 +55,8 @@ export default function BookingsPage() {
       icon={<TicketIcon size={28} />}
       title="No bookings yet"
       description="When you book tickets on this device, they'll show up here."
-    >
-      <Link to="/" className="btn btn-primary">
-        Browse movies
-      </Link>
-    </EmptyState>
+      action={{ to: "/", label: "Browse movies" }}
+    />
   );
 
   if (!known) {

@@ -86,11 +86,8 @@ export default function CheckoutPage() {
               ? "Time ran out before the payment, so the seats were released. Nothing was charged."
               : "It was cancelled and its seats were released."
           }
-        >
-          <Link to={`/shows/${showId}/seats`} className="btn btn-primary">
-            Choose seats again
-          </Link>
-        </EmptyState>
+          action={{ to: `/shows/${showId}/seats`, label: "Choose seats again" }}
+        />
       </div>
     );
   }

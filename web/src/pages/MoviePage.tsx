@@ -1,6 +1,5 @@
 import { Link, useParams, useSearchParams } from "react-router";
-import { ApiError } from "../api/client";
-import { EmptyState, ErrorState } from "../components/StatusViews";
+import { LoadFailed } from "../components/StatusViews";
 import { DateStrip } from "../features/catalog/components/DateStrip";
 import { MovieHero, MovieHeroSkeleton } from "../features/catalog/components/MovieHero";
 import { Showtimes } from "../features/catalog/components/Showtimes";
@@ -26,23 +25,21 @@ export default function MoviePage() {
   useDocumentTitle(movie.data ? `${movie.data.title}: showtimes & tickets` : null);
 
   if (movie.isError) {
-    const gone = movie.error instanceof ApiError && (movie.error.status === 404 || movie.error.status === 400);
     return (
-      <div className="container">
-        {gone ? (
-          <EmptyState title="We couldn't find that movie" description="It may have left cinemas, or the link is wrong.">
-            <Link to="/" className="btn btn-primary">
-              Browse movies
-            </Link>
-          </EmptyState>
-        ) : (
-          <ErrorState error={movie.error} what="this movie" onRetry={() => void movie.refetch()}>
-            <Link to="/" className="btn btn-secondary">
-              Browse movies
-            </Link>
-          </ErrorState>
-        )}
-      </div>
+      <LoadFailed
+        error={movie.error}
+        what="this movie"
+        missing={{
+          title: "We couldn't find that movie",
+          description: "It may have left cinemas, or the link is wrong.",
+          action: { to: "/", label: "Browse movies" },
+        }}
+        onRetry={() => void movie.refetch()}
+      >
+        <Link to="/" className="btn btn-secondary">
+          Browse movies
+        </Link>
+      </LoadFailed>
     );
   }
 

@@ -1,4 +1,3 @@
-import { Link } from "react-router";
 import { EmptyState } from "../components/StatusViews";
 import { useDocumentTitle } from "../lib/hooks";
 
@@ -9,11 +8,8 @@ export function NotFoundPage() {
       <EmptyState
         title="This page isn't showing anywhere"
         description="The link may be old or mistyped. The movies are still on, though."
-      >
-        <Link to="/" className="btn btn-primary">
-          Browse movies
-        </Link>
-      </EmptyState>
+        action={{ to: "/", label: "Browse movies" }}
+      />
     </div>
   );
 }

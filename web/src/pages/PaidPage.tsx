@@ -1,12 +1,13 @@
 import { useEffect } from "react";
 import { Link, Navigate, useParams } from "react-router";
-import { ApiError } from "../api/client";
 import { Notice } from "../components/Notice";
-import { EmptyState, ErrorState } from "../components/StatusViews";
+import { LoadFailed } from "../components/StatusViews";
 import type { Order } from "../features/booking/api/booking";
 import { BookingHeader } from "../features/booking/components/BookingHeader";
+import { RebookLinks } from "../features/booking/components/RebookLinks";
 import { RefundNote } from "../features/booking/components/Receipt";
 import { useOrderAfterPayment } from "../features/booking/hooks/use-order-after-payment";
+import { missingOrder } from "../features/booking/lib/missing-order";
 import { formatShowDateTime } from "../lib/format-show";
 import { useDocumentTitle } from "../lib/hooks";
 import { loadTicketPage } from "../routes";
@@ -24,19 +25,8 @@ export default function PaidPage() {
   useEffect(() => void loadTicketPage(), []);
 
   if (order.isError && !order.data) {
-    const gone = order.error instanceof ApiError && [400, 404].includes(order.error.status);
     return (
-      <div className="container">
-        {gone ? (
-          <EmptyState title="We couldn't find this booking" description="It may belong to another device or browser.">
-            <Link to="/bookings" className="btn btn-primary">
-              My bookings
-            </Link>
-          </EmptyState>
-        ) : (
-          <ErrorState error={order.error} what="your booking" onRetry={checkAgain} />
-        )}
-      </div>
+      <LoadFailed error={order.error} what="your booking" missing={missingOrder("booking")} onRetry={checkAgain} />
     );
   }
 
@@ -97,12 +87,7 @@ function Refunded({ order, refund }: { order: Order; refund: NonNullable<Order["
         </p>
         <RefundNote refund={refund} />
         <div className={styles.actions}>
-          <Link to={`/shows/${order.show.id}/seats`} className="btn btn-primary">
-            Choose seats again
-          </Link>
-          <Link to="/bookings" className="btn btn-secondary">
-            My bookings
-          </Link>
+          <RebookLinks showId={order.show.id} />
         </div>
       </section>
     </div>

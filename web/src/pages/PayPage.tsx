@@ -1,18 +1,20 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import { Link, Navigate, useNavigate, useParams } from "react-router";
+import { Navigate, useNavigate, useParams } from "react-router";
 import { ApiError } from "../api/client";
 import { orderKeys } from "../api/order-keys";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { useAnnouncer } from "../components/LiveRegion";
 import { Notice } from "../components/Notice";
-import { EmptyState, ErrorState, PageLoading } from "../components/StatusViews";
+import { EmptyState, LoadFailed, PageLoading } from "../components/StatusViews";
 import type { Order } from "../features/booking/api/booking";
 import { BookingHeader } from "../features/booking/components/BookingHeader";
 import { Countdown } from "../features/booking/components/Countdown";
+import { RebookLinks } from "../features/booking/components/RebookLinks";
 import { Receipt, RefundNote } from "../features/booking/components/Receipt";
 import { useCancelOrder, useStartPayment } from "../features/booking/hooks/mutations";
 import { useOrder } from "../features/booking/hooks/queries";
+import { missingOrder } from "../features/booking/lib/missing-order";
 import { actionErrorWords, type BookingNotice, type NoticeWords } from "../features/booking/lib/notices";
 import { checkoutStartedFor, clearSession } from "../features/booking/lib/session";
 import { formatPrice, formatShowDateTime } from "../lib/format-show";
@@ -39,19 +41,13 @@ function PayPage() {
 
   if (order.isPending) return <PageLoading />;
   if (order.isError) {
-    const gone = order.error instanceof ApiError && [400, 404].includes(order.error.status);
     return (
-      <div className="container">
-        {gone ? (
-          <EmptyState title="We couldn't find this booking" description="It may belong to another device or browser.">
-            <Link to="/bookings" className="btn btn-primary">
-              My bookings
-            </Link>
-          </EmptyState>
-        ) : (
-          <ErrorState error={order.error} what="this booking" onRetry={() => void order.refetch()} />
-        )}
-      </div>
+      <LoadFailed
+        error={order.error}
+        what="this booking"
+        missing={missingOrder("booking")}
+        onRetry={() => void order.refetch()}
+      />
     );
   }
 
@@ -224,12 +220,7 @@ function ClosedOrder({ order }: { order: Order }) {
         }
       >
         {order.refund ? <RefundNote refund={order.refund} /> : null}
-        <Link to={`/shows/${order.show.id}/seats`} className="btn btn-primary">
-          Choose seats again
-        </Link>
-        <Link to="/bookings" className="btn btn-secondary">
-          My bookings
-        </Link>
+        <RebookLinks showId={order.show.id} />
       </EmptyState>
     </div>
   );

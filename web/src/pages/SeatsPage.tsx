@@ -1,10 +1,10 @@
 import { cinemaDate } from "@housefull/shared";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { ApiError } from "../api/client";
 import { useAnnouncer } from "../components/LiveRegion";
-import { EmptyState, ErrorState } from "../components/StatusViews";
+import { LoadFailed } from "../components/StatusViews";
 import { bookingKeys } from "../features/booking/api/booking";
 import { BookingHeader } from "../features/booking/components/BookingHeader";
 import { Countdown } from "../features/booking/components/Countdown";
@@ -147,20 +147,18 @@ export default function SeatsPage() {
   );
 
   if (seatMap.isError && !map) {
-    const gone = seatMap.error instanceof ApiError && [400, 404].includes(seatMap.error.status);
     return (
-      <div className="container">
-        {header}
-        {gone ? (
-          <EmptyState title="We couldn't find this show" description="It may have been removed, or the link is wrong.">
-            <Link to="/" className="btn btn-primary">
-              Browse movies
-            </Link>
-          </EmptyState>
-        ) : (
-          <ErrorState error={seatMap.error} what="the seat map" onRetry={() => void seatMap.refetch()} />
-        )}
-      </div>
+      <LoadFailed
+        header={header}
+        error={seatMap.error}
+        what="the seat map"
+        missing={{
+          title: "We couldn't find this show",
+          description: "It may have been removed, or the link is wrong.",
+          action: { to: "/", label: "Browse movies" },
+        }}
+        onRetry={() => void seatMap.refetch()}
+      />
     );
   }
 

@@ -1,14 +1,14 @@
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
-import { ApiError } from "../api/client";
 import { CheckCircleIcon, PinIcon, TicketIcon } from "../components/Icons";
 import { Poster } from "../components/Poster";
-import { EmptyState, ErrorState, PageLoading } from "../components/StatusViews";
+import { EmptyState, LoadFailed, PageLoading } from "../components/StatusViews";
 import type { Order } from "../features/booking/api/booking";
 import { BookingHeader } from "../features/booking/components/BookingHeader";
 import { Receipt, RefundNote } from "../features/booking/components/Receipt";
 
 import { useOrder } from "../features/booking/hooks/queries";
+import { missingOrder } from "../features/booking/lib/missing-order";
 import { TicketPass } from "../features/tickets/components/TicketPass";
 import { formatRuntime } from "../lib/format";
 import { formatLongShowDay, formatPrice, formatShowTime, formatStamp } from "../lib/format-show";
@@ -25,19 +25,13 @@ export default function TicketPage() {
 
   if (order.isPending) return <PageLoading />;
   if (order.isError) {
-    const gone = order.error instanceof ApiError && [400, 404].includes(order.error.status);
     return (
-      <div className="container">
-        {gone ? (
-          <EmptyState title="We couldn't find this ticket" description="It may belong to another device or browser.">
-            <Link to="/bookings" className="btn btn-primary">
-              My bookings
-            </Link>
-          </EmptyState>
-        ) : (
-          <ErrorState error={order.error} what="your ticket" onRetry={() => void order.refetch()} />
-        )}
-      </div>
+      <LoadFailed
+        error={order.error}
+        what="your ticket"
+        missing={missingOrder("ticket")}
+        onRetry={() => void order.refetch()}
+      />
     );
   }
 
@@ -154,11 +148,8 @@ function NoTicket({ order }: { order: Order }) {
         <EmptyState
           title="This booking isn't paid yet"
           description="Your ticket appears here once the payment is made."
-        >
-          <Link to={`/orders/${order.orderId}/pay`} className="btn btn-primary">
-            Continue to payment
-          </Link>
-        </EmptyState>
+          action={{ to: `/orders/${order.orderId}/pay`, label: "Continue to payment" }}
+        />
       </div>
     );
   }
@@ -167,11 +158,8 @@ function NoTicket({ order }: { order: Order }) {
       <EmptyState
         title={order.status === "CANCELLED" ? "This booking was cancelled" : "This booking expired before payment"}
         description={`Seats ${order.seatIds.join(", ")} were released.`}
-      >
-        <Link to="/bookings" className="btn btn-primary">
-          My bookings
-        </Link>
-      </EmptyState>
+        action={{ to: "/bookings", label: "My bookings" }}
+      />
       {order.refund ? (
         <div className={styles.refund}>
           <RefundNote refund={order.refund} />

@@ -2,11 +2,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Notice } from "../../../components/Notice";
+import { TextField } from "../../../components/TextField";
 import { useSendEmailCode, useVerifyEmailCode } from "../hooks/use-account-actions";
 import { type CodeForm, codeForm, type EmailForm, emailForm } from "../lib/schemas";
 import { accountErrorWords } from "../lib/words";
 import styles from "./Accounts.module.css";
-import { Field } from "./Field";
 
 /** "Email me a code": the address, then the 6 digits from the email (the page moves on once signed in). */
 export function EmailCodeSignIn() {
@@ -26,12 +26,9 @@ function EmailStep({ onSent }: { onSent: (email: string) => void }) {
       <h2 id="email-code-heading" className={styles.cardTitle}>
         Email me a code
       </h2>
-      <Field
+      <TextField
+        kind="email"
         label="Email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        maxLength={254}
         hint="We'll send a 6-digit code. No password needed."
         error={formState.errors.email?.message}
         registration={register("email")}
@@ -66,12 +63,9 @@ function CodeStep({ email, onChangeEmail }: { email: string; onChangeEmail: () =
       <p role="status">
         We sent a 6-digit code to <strong className={styles.readOnly}>{email}</strong>. It works for 10 minutes.
       </p>
-      <Field
+      <TextField
+        kind="code"
         label="6-digit code"
-        autoComplete="one-time-code"
-        inputMode="numeric"
-        maxLength={12}
-        code
         error={formState.errors.code?.message}
         registration={register("code")}
       />

@@ -1,11 +1,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
+import { TextField } from "../../../components/TextField";
 import type { Account } from "../api/accounts";
 import { useRenameAccount } from "../hooks/use-account-actions";
 import { type NameForm, nameForm } from "../lib/schemas";
 import { accountErrorWords } from "../lib/words";
 import styles from "./Accounts.module.css";
-import { Field } from "./Field";
 
 /** Name (editable; checkout pre-fills it) and email (the sign-in address, not editable here). */
 export function ProfileCard({ account }: { account: Account }) {
@@ -23,10 +23,9 @@ export function ProfileCard({ account }: { account: Account }) {
         Your details
       </h2>
       <form className={styles.form} onSubmit={onSubmit} noValidate>
-        <Field
+        <TextField
+          kind="name"
           label="Name"
-          autoComplete="name"
-          maxLength={100}
           hint="On your bookings and tickets."
           error={formState.errors.name?.message}
           registration={register("name")}

@@ -4,13 +4,13 @@ import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { ApiError } from "../../../api/client";
 import { Notice } from "../../../components/Notice";
+import { TextField } from "../../../components/TextField";
 import { formatPrice } from "../../../lib/format-show";
 import { useAccountPrefill } from "../../accounts/hooks/use-account-prefill";
 import type { Hold, Order } from "../api/booking";
 import { usePlaceOrder } from "../hooks/mutations";
 import { actionErrorWords, type BookingNotice } from "../lib/notices";
 import styles from "./Checkout.module.css";
-import { TextField } from "./TextField";
 
 type Field = keyof CustomerInput;
 const FIELDS: Field[] = ["name", "email", "phone"];
@@ -130,29 +130,12 @@ export function CustomerForm({ hold, onOrdered, onHoldLost }: CustomerFormProps)
         </p>
       ) : null}
 
+      <TextField kind="name" label="Full name" error={errors.name?.message} registration={field("name")} />
+      <TextField kind="email" label="Email" error={errors.email?.message} registration={field("email")} />
       <TextField
-        label="Full name"
-        autoComplete="name"
-        maxLength={100}
-        error={errors.name?.message}
-        registration={field("name")}
-      />
-      <TextField
-        label="Email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        maxLength={254}
-        error={errors.email?.message}
-        registration={field("email")}
-      />
-      <TextField
+        kind="phone"
         label="Mobile number"
-        type="tel"
-        autoComplete="tel"
-        inputMode="tel"
         hint="With country code if outside India, e.g. +91 98765 43210"
-        maxLength={100}
         error={errors.phone?.message}
         registration={field("phone")}
       />

@@ -1,7 +1,8 @@
 import { formatPaise, sortSeatIds, toPaise } from "@housefull/shared";
-import { formatPrice, formatShowDateTime } from "../../../lib/format-show";
+import { formatShowDateTime } from "../../../lib/format-show";
 import type { Hold } from "../api/booking";
 import styles from "./Checkout.module.css";
+import { PriceTable } from "./PriceTable";
 
 /** What the summary says of the show (GET /shows/{showId} has it all). */
 export interface SummaryShow {
@@ -54,34 +55,19 @@ export function OrderSummary({ hold, show }: { hold: Hold | undefined; show: Sum
       )}
       {hold ? (
         <>
-          <table className={styles.lines}>
-            <caption className="visually-hidden">Seats and prices</caption>
-            <thead className="visually-hidden">
-              <tr>
-                <th scope="col">Seats</th>
-                <th scope="col">Price</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...groups].map(([code, group]) => (
-                <tr key={code}>
-                  <th scope="row">
-                    <span className={styles.category}>
-                      {names.get(code) ?? code} · {group.seats.length} × {formatPrice(group.price)}
-                    </span>
-                    <span className={styles.seatIds}>{group.seats.join(", ")}</span>
-                  </th>
-                  <td>{formatPrice(formatPaise(group.seats.length * toPaise(group.price)))}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">Total</th>
-                <td className={styles.total}>{formatPrice(hold.amount)}</td>
-              </tr>
-            </tfoot>
-          </table>
+          <PriceTable
+            caption="Seats and prices"
+            columns={["Seats", "Price"]}
+            lines={[...groups].map(([code, group]) => ({
+              key: code,
+              name: names.get(code) ?? code,
+              quantity: group.seats.length,
+              unitPrice: group.price,
+              seatIds: group.seats,
+              amount: formatPaise(group.seats.length * toPaise(group.price)),
+            }))}
+            total={hold.amount}
+          />
           <p className={styles.fine}>Prices include taxes. Booking fee: none.</p>
         </>
       ) : (

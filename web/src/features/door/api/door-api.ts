@@ -1,4 +1,6 @@
-import type { PublicTicketKey } from "@housefull/shared";
+import type { DoorConflict, DoorManifest, DoorTicket, Gate, SeatAdmission } from "@housefull/shared";
+
+export type { DoorConflict, DoorTicket, Gate, SeatAdmission };
 
 /**
  * The door's API calls (docs/TICKETS.md: check-in). Staff sign in with a session (cookies), so these
@@ -6,42 +8,6 @@ import type { PublicTicketKey } from "@housefull/shared";
  * the session's CSRF token on writes.
  */
 
-export interface DoorTicket {
-  orderId: string;
-  ticketCode: string;
-  holder: string;
-  seatIds: string[];
-}
-export interface SeatAdmission {
-  seatId: string;
-  gate: string;
-  admittedAt: string;
-}
-export interface Gate {
-  showId: string;
-  movieTitle: string;
-  theatreName: string;
-  startTime: string;
-  doorsOpenAt: string;
-  doorsCloseAt: string;
-}
-export interface Manifest {
-  showId: string;
-  doorsOpenAt: string;
-  doorsCloseAt: string;
-  keys: PublicTicketKey[];
-  admitted: { orderId: string; seats: SeatAdmission[] }[];
-  revoked: { orderId: string; version: number }[];
-  generatedAt: string;
-}
-export interface DoorConflict {
-  orderId: string;
-  ticketCode: string | null;
-  seatId: string;
-  first: { gate: string; admittedAt: string };
-  second: { gate: string; scannedAt: string };
-  recordedAt: string;
-}
 export type SyncResult = { scanId: string; outcome: "ADMITTED" | "CONFLICT" | "REFUSED" } & Partial<{
   ticket: DoorTicket;
   admitted: string[];
@@ -89,7 +55,7 @@ async function call<T>(path: string, init: { method?: string; json?: unknown } =
 }
 
 export const listGates = () => call<{ gates: Gate[] }>("/door/shows");
-export const fetchManifest = (showId: string) => call<Manifest>(`/door/shows/${showId}/manifest`);
+export const fetchManifest = (showId: string) => call<DoorManifest>(`/door/shows/${showId}/manifest`);
 export const fetchConflicts = (showId: string) =>
   call<{ conflicts: DoorConflict[] }>(`/door/shows/${showId}/conflicts`);
 

@@ -1,4 +1,5 @@
-import type { Manifest, QueuedAdmission } from "../api/door-api";
+import type { DoorManifest } from "@housefull/shared";
+import type { QueuedAdmission } from "../api/door-api";
 
 /**
  * The scanner's offline memory in IndexedDB (docs/TICKETS.md: offline): the manifest of each show
@@ -35,7 +36,7 @@ async function run<T>(store: string, mode: IDBTransactionMode, work: (s: IDBObje
 }
 
 /** A manifest as kept: the server's, plus when this device got it. */
-export type KeptManifest = Manifest & { syncedAt: number };
+export type KeptManifest = DoorManifest & { syncedAt: number };
 
 export const keptManifest = (showId: string) =>
   run<KeptManifest | undefined>(MANIFESTS, "readonly", (s) => s.get(showId));

@@ -1,30 +1,29 @@
 import { useId } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
-import styles from "./Checkout.module.css";
+import styles from "./TextField.module.css";
+
+/**
+ * What each kind of input is to the browser: its type, what autofill offers, which keyboard a phone
+ * shows, and the longest value (the API's own limit). A code is drawn as big, spaced digits.
+ */
+const KINDS = {
+  name: { type: "text", autoComplete: "name", maxLength: 100 },
+  email: { type: "email", autoComplete: "email", inputMode: "email", maxLength: 254 },
+  phone: { type: "tel", autoComplete: "tel", inputMode: "tel", maxLength: 100 },
+  code: { type: "text", autoComplete: "one-time-code", inputMode: "numeric", maxLength: 12 },
+} as const;
 
 interface TextFieldProps {
+  kind: keyof typeof KINDS;
   label: string;
   error: string | undefined;
-  type?: "text" | "email" | "tel";
-  autoComplete: string;
-  inputMode?: "email" | "tel" | "text";
   hint?: string;
-  maxLength: number;
   /** react-hook-form's name, ref and handlers for the input. */
   registration: UseFormRegisterReturn;
 }
 
 /** A labelled input with its hint and its message, both tied to it for screen readers. */
-export function TextField({
-  label,
-  error,
-  type = "text",
-  autoComplete,
-  inputMode,
-  hint,
-  maxLength,
-  registration,
-}: TextFieldProps) {
+export function TextField({ kind, label, error, hint, registration }: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -36,15 +35,12 @@ export function TextField({
       </label>
       <input
         {...registration}
+        {...KINDS[kind]}
         id={id}
-        className={styles.input}
-        type={type}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
+        className={kind === "code" ? styles.code : styles.input}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         required
-        maxLength={maxLength}
       />
       {hint ? (
         <p id={hintId} className={styles.hint}>
