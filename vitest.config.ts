@@ -69,11 +69,16 @@ export default defineConfig({
     silent: "passed-only",
     projects: [
       {
-        // Plain Node: pure domain logic, the dev bridges, the local stack.
+        // Plain Node: pure domain logic, the dev bridges, the local stack, the deploy tooling.
         test: {
           name: "node",
           environment: "node",
-          include: ["test/bridges/**/*.test.ts", "test/unit/**/*.test.ts", "test/dev/**/*.test.ts"],
+          include: [
+            "test/bridges/**/*.test.ts",
+            "test/unit/**/*.test.ts",
+            "test/dev/**/*.test.ts",
+            "test/deploy/**/*.test.ts",
+          ],
         },
       },
       workerProject("workers", ["test/integration/**/*.test.ts"]),

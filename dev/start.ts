@@ -173,7 +173,7 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
   }
 }
 
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+export async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null)
       throw new StackError(`wrangler dev exited (code ${child.exitCode}) before it was ready`);
@@ -188,7 +188,7 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   throw new StackError(`wrangler dev did not become healthy at ${url} within 60 s`);
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+export function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once("exit", () => resolve());

@@ -18,7 +18,7 @@ export interface TicketKeyJwk {
 /** One signing key, valid `days` from now (a year unless told). */
 export async function generateTicketKey(kid = "1", notAfter = new Date(Date.now() + 365 * 86_400_000)) {
   const pair = (await crypto.subtle.generateKey({ name: "Ed25519" }, true, ["sign", "verify"])) as CryptoKeyPair;
-  const jwk = await crypto.subtle.exportKey("jwk", pair.privateKey);
+  const jwk = (await crypto.subtle.exportKey("jwk", pair.privateKey)) as JsonWebKey;
   if (!jwk.x || !jwk.d) throw new Error("Ed25519 export gave no x/d");
   return { kid, kty: "OKP", crv: "Ed25519", x: jwk.x, d: jwk.d, notAfter: notAfter.toISOString() } as TicketKeyJwk;
 }

@@ -1,4 +1,5 @@
 import type { Config } from "./env";
+import type { RequestLogNote } from "./http/request-log";
 import type { BackendTimings } from "./http/server-timing";
 
 /** Hono's typing of this app: the worker's bindings and what middleware puts on the context. */
@@ -8,5 +9,7 @@ export interface AppEnv {
     requestId: string;
     config: Config;
     timings: BackendTimings;
+    /** What the request's one log line adds: a failure (error handler) or a refusal (the webhook). */
+    logNote?: RequestLogNote;
   };
 }

@@ -6,6 +6,7 @@ import { configOf } from "./env";
 import { log } from "./http/request-log";
 import { trackCall, untracked } from "./http/server-timing";
 import type { QueueMessage } from "./jobs/messages";
+import { type Metrics, metricsOf } from "./observability/metrics";
 import { enqueueEmail } from "./orders/emails";
 import { createStripeClient, type StripeClient } from "./payments/stripe-client";
 import { type SeatStore, seatStoreOf } from "./seats/seat-store";
@@ -23,6 +24,8 @@ export interface Deps {
   queue: EmailQueue;
   /** The payment provider (Stripe; locally the payment sandbox). */
   payments: StripeClient;
+  /** Booking, hold and payment events for docs/OPERATIONS.md's metrics (fire-and-forget). */
+  metrics: Metrics;
   /**
    * Work the answer need not wait for (`waitUntil`): only what a repair redoes if it is lost (the
    * cron rebuilds Redis from Postgres; a stored checkout session is re-read from Stripe by its
@@ -62,6 +65,7 @@ export function depsOfEnv(env: Env, config: Config = configOf(env), ctx?: Pick<E
       fetch: (input, init) => trackCall("payments", () => fetch(input, init)),
       timeoutMs: config.BACKEND_TIMEOUT_MS,
     }),
+    metrics: metricsOf(env),
   };
 }
 

@@ -5,7 +5,8 @@ import * as z from "zod";
 const seconds = (fallback: number) => z.coerce.number().int().min(1).max(86_400).default(fallback);
 const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
 
-const configSchema = z.object({
+/** Every var and secret the worker reads; also what `npm run preflight` checks a deployed environment's vars against. */
+export const configSchema = z.object({
   HOLD_TTL_SECONDS: seconds(300),
   PAYMENT_WINDOW_SECONDS: seconds(300),
   MAX_SEATS_PER_HOLD: z.coerce.number().int().min(1).max(50).default(10),
@@ -63,6 +64,14 @@ const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
+/** A var or secret missing or malformed: names the fields (never their values), so the log says what to set. */
+export class InvalidConfigurationError extends Error {
+  constructor(readonly fields: string[]) {
+    super(`Invalid worker configuration: ${fields.join(", ")}`);
+    this.name = "InvalidConfigurationError";
+  }
+}
+
 // The env object is the same for every request of an isolate: parse it once.
 const parsed = new WeakMap<object, Config>();
 
@@ -71,10 +80,7 @@ export function configOf(env: Env): Config {
   let config = parsed.get(env);
   if (!config) {
     const result = configSchema.safeParse(env);
-    if (!result.success) {
-      const fields = result.error.issues.map((i) => i.path.join(".")).join(", ");
-      throw new Error(`Invalid worker configuration: ${fields}`);
-    }
+    if (!result.success) throw new InvalidConfigurationError(result.error.issues.map((i) => i.path.join(".")));
     config = result.data;
     parsed.set(env, config);
   }

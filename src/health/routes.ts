@@ -3,20 +3,31 @@ import * as z from "zod";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
 import { describeRoute, errorResponses, jsonResponse } from "../http/openapi-doc";
+import { noteOnRequestLog } from "../http/request-log";
 import { pingDatabase, pingRedis } from "./health-store";
 
 const healthSchema = z.object({
   status: z.enum(["ok", "degraded"]),
   redis: z.enum(["ok", "down"]),
   db: z.enum(["ok", "down"]),
+  /** The dependencies that did not answer, by name ("redis": Upstash, "db": Neon Postgres). */
+  down: z.array(z.enum(["redis", "db"])),
+  /** Per dependency: how long its ping took, and for one that failed, the kind of error (never its message). */
+  checks: z.record(z.string(), z.object({ ms: z.number(), error: z.string().optional() })),
   time: z.iso.datetime(),
 });
 
-const probe = (check: () => Promise<unknown>) =>
-  check().then(
-    () => "ok" as const,
-    () => "down" as const,
-  );
+type Probe = { status: "ok" | "down"; ms: number; error?: string };
+
+const probe = async (check: () => Promise<unknown>): Promise<Probe> => {
+  const started = Date.now();
+  try {
+    await check();
+    return { status: "ok", ms: Date.now() - started };
+  } catch (error) {
+    return { status: "down", ms: Date.now() - started, error: error instanceof Error ? error.name : typeof error };
+  }
+};
 
 export const healthRoutes = new Hono<AppEnv>()
   .get(
@@ -35,20 +46,23 @@ export const healthRoutes = new Hono<AppEnv>()
     "/health",
     describeRoute({
       tags: ["Operations"],
-      summary: "Liveness, with a ping of Redis and Postgres",
+      summary: "Liveness, with a ping of Redis and Postgres: which dependency is down, if any",
       responses: {
         200: jsonResponse("Both backends answer", healthSchema),
         503: jsonResponse("A backend is down", healthSchema),
       },
     }),
     async (c) => {
-      const [redis, db] = await Promise.all([
-        probe(() => pingRedis(c.var.config)),
-        probe(() => pingDatabase(depsOf(c).db)),
-      ]);
-      const status = redis === "ok" && db === "ok" ? "ok" : "degraded";
-      return c.json({ status, redis, db, time: new Date().toISOString() }, status === "ok" ? 200 : 503, {
-        "Cache-Control": "no-store",
-      });
+      const deps = depsOf(c);
+      const [redis, db] = await Promise.all([probe(() => pingRedis(c.var.config)), probe(() => pingDatabase(deps.db))]);
+      const down = (["redis", "db"] as const).filter((name) => ({ redis, db })[name].status === "down");
+      for (const backend of down) deps.metrics.record({ event: "backend.unavailable", backend });
+      if (down.length > 0) noteOnRequestLog(c, "error", { down });
+      const status = down.length === 0 ? "ok" : "degraded";
+      const checks = Object.fromEntries(
+        Object.entries({ redis, db }).map(([name, { status: _, ...check }]) => [name, check]),
+      );
+      const body = { status, redis: redis.status, db: db.status, down, checks, time: new Date().toISOString() };
+      return c.json(body, status === "ok" ? 200 : 503, { "Cache-Control": "no-store" });
     },
   );

@@ -2,23 +2,25 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../app-env";
 import { isDatabaseUnavailable, postgresErrorOf } from "../db/client";
+import { InvalidConfigurationError } from "../env";
+import { metricsOf } from "../observability/metrics";
 import { isRedisUnavailable } from "../redis/client";
 import { ApiError, BackendUnavailableError, type ErrorCode, errorBody } from "./errors";
-import { log } from "./request-log";
+import { hasRequestLog, log, noteOnRequestLog } from "./request-log";
 
 /**
  * The one error handler: every failure becomes one of the API's error responses (docs/API.md:
- * Errors); only a server-side failure (5xx) is logged as an error, and only a bug with its stack.
+ * Errors); only a server-side failure (5xx) is logged as an error, once, and only a bug with its stack.
  */
 export function answerError(err: unknown, c: Context<AppEnv>): Response {
   const error = toApiError(err);
-  const requestId = c.var.requestId;
+  if (error instanceof BackendUnavailableError)
+    metricsOf(c.env).record({ event: "backend.unavailable", backend: error.backend });
   if (error.status >= 500) {
-    log("error", "request failed", {
-      requestId,
-      code: error.code,
-      ...describeFailure(err, error.status === 500),
-    });
+    const failure = { code: error.code, ...describeFailure(err, error.status === 500) };
+    // Inside the API the access line carries the failure (one line per 5xx); elsewhere it is its own line.
+    if (hasRequestLog(c)) noteOnRequestLog(c, "error", failure);
+    else log("error", "request failed", { requestId: c.var.requestId, path: c.req.path, ...failure });
   }
   return c.json(errorBody(error.code, error.message, error.details), error.status, error.headers);
 }
@@ -28,7 +30,9 @@ export function answerError(err: unknown, c: Context<AppEnv>): Response {
  * stack frames — never the messages, which for database errors carry the SQL and its parameters
  * (user ids, customer details).
  */
-function describeFailure(err: unknown, withStack: boolean): { error: string; stack?: string } {
+function describeFailure(err: unknown, withStack: boolean): { error: string; fields?: string[]; stack?: string } {
+  // Names of vars and secrets are not secret: the line says what to set (docs/OPERATIONS.md).
+  if (err instanceof InvalidConfigurationError) return { error: err.name, fields: err.fields };
   const chain: string[] = [];
   for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
     const code = (e as { code?: unknown }).code;

@@ -4,6 +4,7 @@ import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
 import { describeRoute, errorResponses, jsonResponse, type RouteDoc } from "../http/openapi-doc";
 import { type Refused, refusals } from "../http/refusals";
+import { noteOnRequestLog } from "../http/request-log";
 import { handleStripeEvent, type StripeEventOutcome } from "./use-cases/handle-stripe-event";
 
 /** What the webhook answers for each event it refuses: a 4xx stops Stripe's retries, a 5xx asks for them. */
@@ -45,13 +46,23 @@ export const paymentRoutes = new Hono<AppEnv>().post(
   async (c) => {
     const receivedAt = new Date();
     const rawBody = new Uint8Array(await c.req.arrayBuffer());
-    const result = await handleStripeEvent(depsOf(c), {
+    const deps = depsOf(c);
+    const result = await handleStripeEvent(deps, {
       rawBody,
       signature: c.req.header("stripe-signature") ?? null,
       receivedAt,
     });
     if (result.outcome === "HANDLED" || result.outcome === "IGNORED") return c.json({ received: true as const }, 200);
     if (result.outcome === "DUPLICATE") return c.json({ received: true as const, duplicate: true }, 200);
-    throw refusedEvent(result);
+    // A refused delivery is what a rotated signing secret or a forged request looks like: logged
+    // once (on the access line, with the request id) and counted (docs/OPERATIONS.md: runbooks).
+    const refusal = refusedEvent(result);
+    noteOnRequestLog(c, "warn", {
+      webhookRefused: result.outcome,
+      code: refusal.code,
+      ...("reason" in result ? { reason: result.reason } : {}),
+    });
+    deps.metrics.record({ event: "webhook.refused", reason: result.outcome, status: refusal.status });
+    throw refusal;
   },
 );

@@ -32,7 +32,21 @@ function instrument(redis: Redis): void {
   const requester: unknown = Reflect.get(redis, "client");
   if (!isRequester(requester)) throw new Error("@upstash/redis: no requester to time (client internals changed)");
   const request = requester.request.bind(requester);
-  requester.request = (req) => trackCall("redis", () => request(req));
+  requester.request = (req) =>
+    trackCall("redis", () => request(req).catch((error: unknown) => throwAsTransport(error)));
+}
+
+/**
+ * The requester throws UpstashError for an answer it could read, and the fetch's own error when
+ * there was no answer at all — in workerd a plain `Error("Network connection lost.")` for a refused
+ * or dropped connection. Naming the latter lets `isRedisUnavailable` answer 503, not 500.
+ */
+function throwAsTransport(error: unknown): never {
+  if (!(error instanceof Error) || error.name === "UpstashError" || error.name === "TimeoutError") throw error;
+  if (error.name === "AbortError") throw error;
+  const failure = new Error("Redis did not answer", { cause: error });
+  failure.name = "RedisTransportError";
+  throw failure;
 }
 
 type Requester = { request: (req: unknown) => Promise<unknown> };
@@ -48,7 +62,7 @@ const COMMAND_BUG = /^(ERR (user_script|Error running script|wrong number|unknow
 /** True when a Redis error means the service could not be reached or could not serve the call. */
 export function isRedisUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  if (error.name === "TimeoutError" || error.name === "AbortError") return true;
+  if (error.name === "TimeoutError" || error.name === "AbortError" || error.name === "RedisTransportError") return true;
   if (error instanceof TypeError) return true;
   return error.name === "UpstashError" && !COMMAND_BUG.test(error.message);
 }

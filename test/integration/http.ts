@@ -2,18 +2,32 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env, exports } from "cloudflare:workers";
 import worker from "../../src/index";
 
-/** A request to the worker's fetch handler, exactly as the runtime would deliver it. */
-export function call(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
+/** Where `call` sends requests: the worker as configured, unless `withBindings` says otherwise. */
+let deliver = (request: Request): Promise<Response> => exports.default.fetch(request);
+
+const requestOf = (path: string, init: RequestInit & { json?: unknown }) => {
   const { json, ...rest } = init;
   const headers = new Headers(rest.headers);
   if (json !== undefined) headers.set("content-type", "application/json");
-  return exports.default.fetch(
-    new Request(`http://localhost${path}`, {
-      ...rest,
-      headers,
-      body: json !== undefined ? JSON.stringify(json) : rest.body,
-    }),
-  );
+  return new Request(`http://localhost${path}`, {
+    ...rest,
+    headers,
+    body: json !== undefined ? JSON.stringify(json) : rest.body,
+  });
+};
+
+/** The worker's fetch handler with these bindings, answering once its work after the answer is done. */
+async function settled(request: Request, workerEnv: Env): Promise<Response> {
+  const ctx = createExecutionContext();
+  const res = await worker.fetch(request as Parameters<typeof worker.fetch>[0], workerEnv, ctx);
+  const body = await res.arrayBuffer();
+  await waitOnExecutionContext(ctx);
+  return new Response(body, res);
+}
+
+/** A request to the worker's fetch handler, exactly as the runtime would deliver it. */
+export function call(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
+  return deliver(requestOf(path, init));
 }
 
 /**
@@ -22,20 +36,23 @@ export function call(path: string, init: RequestInit & { json?: unknown } = {}):
  * also skips the harness hop of `call`, which slows down with every request a file makes
  * (cloudflare/workers-sdk#15446) and would serialize concurrent requests.
  */
-export async function callSettled(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
-  const { json, ...rest } = init;
-  const headers = new Headers(rest.headers);
-  if (json !== undefined) headers.set("content-type", "application/json");
-  const ctx = createExecutionContext();
-  const request = new Request(`http://localhost${path}`, {
-    ...rest,
-    headers,
-    body: json !== undefined ? JSON.stringify(json) : rest.body,
-  });
-  const res = await worker.fetch(request as Parameters<typeof worker.fetch>[0], env, ctx);
-  const body = await res.arrayBuffer();
-  await waitOnExecutionContext(ctx);
-  return new Response(body, res);
+export function callSettled(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
+  return settled(requestOf(path, init), env);
+}
+
+/**
+ * Runs `fn` with every `call` (and so every fixture) answered by the worker with these bindings
+ * over its own, e.g. a recording METRICS dataset or an unreachable database. Not for concurrent tests.
+ */
+export async function withBindings<T>(bindings: Partial<Env>, fn: () => Promise<T>): Promise<T> {
+  const workerEnv = { ...env, ...bindings };
+  const before = deliver;
+  deliver = (request) => settled(request, workerEnv);
+  try {
+    return await fn();
+  } finally {
+    deliver = before;
+  }
 }
 
 /** Round trips per backend, read from the response's Server-Timing header: `{ db: 1, redis: 0, … }`. */

@@ -81,6 +81,7 @@ export async function announceConfirmed(deps: Deps, row: OrderRow, late: boolean
   );
   await deps.queue.send({ type: "order.confirmed", orderId: order.id });
   log("info", "order confirmed", { orderId: order.id, late, paymentIntent: order.paymentIntentId });
+  deps.metrics.record({ event: "order.confirmed", showId: order.showId, seats: order.seatIds.length });
 }
 
 async function alreadyConfirmed(deps: Deps, row: OrderRow, payment: ReceivedPayment): Promise<ConfirmPaymentOutcome> {

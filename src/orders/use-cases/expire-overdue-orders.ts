@@ -6,8 +6,9 @@ import { expireOverdue } from "../order-store";
  * `order_seats` rows go (one statement, safe when two runs overlap), then its Redis locks (only
  * those still naming it) and hold record are dropped.
  */
-export async function expireOverdueOrders(deps: Pick<Deps, "db" | "seats">) {
+export async function expireOverdueOrders(deps: Pick<Deps, "db" | "seats" | "metrics">) {
   const expired = await expireOverdue(deps.db);
+  if (expired.length > 0) deps.metrics.record({ event: "orders.expired", count: expired.length });
   const outcomes = await Promise.allSettled(
     expired.map((order) =>
       deps.seats.settleOrderSeats(

@@ -150,7 +150,10 @@ async function afterClaim(
       await undoClaim(a, hold, "RELEASE");
       return { outcome: "SHOW_CLOSED" };
     case "inserted":
-      if (written.row.order.id === claimedOrderId) return { outcome: "PLACED", order: view(a, written.row) };
+      if (written.row.order.id === claimedOrderId) {
+        a.deps.metrics.record({ event: "order.placed", showId: a.showId, seats: hold.seatIds.length });
+        return { outcome: "PLACED", order: view(a, written.row) };
+      }
       // The claim names an order id of an older release whose write never landed: write that one.
       if (!(await takeBack(a, "claim names another order id"))) throw new Error("order not taken back");
       return afterClaim(a, claim, await again(), mayWriteAgain);

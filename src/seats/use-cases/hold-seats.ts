@@ -61,6 +61,7 @@ export async function holdSeats(
   );
   switch (result.outcome) {
     case "HELD":
+      deps.metrics.record({ event: "hold.created", showId, seats: seatIds.length });
       return { outcome: "HELD", hold: holdViewOf(hold, info) };
     case "SEAT_TAKEN":
       return result;

@@ -13,6 +13,9 @@ export async function releaseHold(deps: Deps, input: { userId: string; holdId: s
   if (!hold) return { outcome: "HOLD_NOT_FOUND" };
   if (hold.status !== "HELD") return { outcome: "HOLD_NOT_CHANGEABLE", status: hold.status };
   const result = await deps.seats.releaseHold(hold);
+  // Only a live hold given back counts as released; letting go of a lapsed one is still an expiry.
+  if (result.outcome === "RELEASED" && hold.expiresAtMs > deps.clock.now().getTime())
+    deps.metrics.record({ event: "hold.released", showId: hold.showId, seats: hold.seatIds.length });
   switch (result.outcome) {
     case "RELEASED":
     case "HOLD_NOT_FOUND": // released by a concurrent request a moment ago: the same end state
