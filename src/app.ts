@@ -5,6 +5,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { openAPIRouteHandler } from "hono-openapi";
 import { accountsRoutes } from "./accounts";
+import { adminRoutes } from "./admin/routes";
 import type { AppEnv } from "./app-env";
 import { authRoutes } from "./auth/routes";
 import { catalogRoutes } from "./catalog/routes";
@@ -32,7 +33,8 @@ export const api = new Hono<AppEnv>()
   .route("/", orderRoutes)
   .route("/", paymentRoutes)
   .route("/", accountsRoutes)
-  .route("/", doorRoutes);
+  .route("/", doorRoutes)
+  .route("/", adminRoutes);
 
 export type ApiType = typeof api;
 

@@ -10,7 +10,7 @@ import type { StaffRole } from "./tables";
 import { authorizeStaff, type StaffAction } from "./use-cases/authorize-staff";
 
 export type SessionEnv = AppEnv & { Variables: { session: SessionRef } };
-type StaffEnv = AppEnv & { Variables: { userId: string; staffRoles: StaffRole[] } };
+export type StaffEnv = AppEnv & { Variables: { userId: string; staffRoles: StaffRole[] } };
 
 /** Account routes: a signed-in session (cookies) only; writes pass the CSRF defence. 401 without one. */
 export const requireSession: MiddlewareHandler<SessionEnv> = async (c, next) => {
