@@ -9,7 +9,6 @@ import { depsOf } from "../deps";
 import { DEFAULT_LAYOUT, type SeatLayout } from "../domain/seat-layout";
 import type { ShowStatus } from "../domain/statuses";
 import { ApiError } from "../http/errors";
-import { errorResponses } from "../http/openapi-doc";
 
 /** A show as the back office works on it: where it plays, when, its state and its hall. */
 export interface StaffShow {
@@ -42,9 +41,6 @@ async function staffShowOf(db: Database, showId: string): Promise<StaffShow | un
     .where(eq(shows.id, showId));
   return row && { ...row, startTime: new Date(row.startTime).toISOString(), layout: row.layout ?? DEFAULT_LAYOUT };
 }
-
-/** What a show route answers when the caller may not act on that show. */
-export const showAccessResponses = errorResponses("SHOW_NOT_FOUND", "FORBIDDEN");
 
 /**
  * The guard of every back-office route on one show (after requireUser and the `showId` param's

@@ -63,13 +63,16 @@ const now = sql`now()`;
 export const orderOf = (orderId: string, userId?: string) =>
   and(eq(orders.id, orderId), userId === undefined ? undefined : eq(orders.userId, userId));
 
+/** Who an order is for; a counter sale may have no email address. */
+export type OrderCustomer = Omit<Customer, "email"> & { email: string | null };
+
 export interface NewOrder {
   orderId: string;
   userId: string;
   showId: string;
   holdId: string;
   seatIds: string[];
-  customer: Customer;
+  customer: OrderCustomer;
   /** Sum of the seats' category surcharges; the base price comes from the show row itself. */
   surchargeTotal: string;
   expiresAt: Date;
@@ -144,6 +147,8 @@ export async function insertOrder(db: Database, order: NewOrder): Promise<OrderR
             refundFailure: sql`null`.as("refund_failure"),
             refundRequestedAt: sql`null::timestamptz`.as("refund_requested_at"),
             refundUpdatedAt: sql`null::timestamptz`.as("refund_updated_at"),
+            paymentMethod: sql`'online'`.as("payment_method"),
+            soldBy: sql`null::uuid`.as("sold_by"),
           })
           .from(shows)
           .innerJoin(theatres, eq(theatres.id, shows.theatreId))
@@ -166,6 +171,7 @@ export async function insertOrder(db: Database, order: NewOrder): Promise<OrderR
             showId: sql`${showId}::uuid`.as("show_id"),
             seatId: sql`seat`.as("seat_id"),
             orderId: newOrder.id,
+            houseSeatId: sql`null`.as("house_seat_id"),
           })
           .from(newOrder)
           .crossJoin(sql`unnest(${seats}) AS seat`),

@@ -111,8 +111,14 @@ export const reportQuery = z
     /** Show days (the cinemas' calendar), inclusive. */
     from: day,
     to: day,
-    theatreId: z.uuid().transform((id) => id.toLowerCase()).optional(),
-    movieId: z.uuid().transform((id) => id.toLowerCase()).optional(),
+    theatreId: z
+      .uuid()
+      .transform((id) => id.toLowerCase())
+      .optional(),
+    movieId: z
+      .uuid()
+      .transform((id) => id.toLowerCase())
+      .optional(),
     format: z.enum(["json", "csv"]).optional(),
   })
   .refine((q) => q.from <= q.to, { message: "from must not be after to", path: ["to"] })

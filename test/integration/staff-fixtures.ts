@@ -50,6 +50,8 @@ export async function sessionCallerCookies() {
   ).json()) as { token: string };
   return {
     theatreA: a.id,
+    theatreB: b.id,
+    userIds: { admin: admin.id, managerA: managerA.id, usherA: usherA.id, customer: customer.id },
     newcomer: newcomer.email,
     headersOf: {
       admin: await sessionHeaders(admin.id),

@@ -118,7 +118,7 @@ const showClosed = (row: OrderRow, now: Date) =>
   row.show.status === "CANCELLED" || new Date(row.show.startTime).getTime() <= now.getTime();
 
 /** Ticket codes are random; on the rare clash with an existing code, draw again. */
-async function withFreshCode<T>(write: (ticketCode: string) => Promise<T>): Promise<T> {
+export async function withFreshCode<T>(write: (ticketCode: string) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await write(newTicketCode());

@@ -6,9 +6,9 @@ import { seatIdsOf } from "../../domain/seat-layout";
 import { priceSelection } from "../../domain/seat-selection";
 import { log } from "../../http/request-log";
 import type { HoldRecord } from "../../seats/seat-store";
-import { findOrderOfHold, insertOrder, type OrderRow } from "../order-store";
+import { findOrderOfHold, insertOrder, type OrderCustomer, type OrderRow } from "../order-store";
 import { orderViewOf } from "../order-view";
-import type { Customer, OrderView } from "../schemas";
+import type { OrderView } from "../schemas";
 
 export type PlaceOrderOutcome =
   | { outcome: "PLACED"; order: OrderView }
@@ -30,7 +30,7 @@ export type PlaceOrderOutcome =
  */
 export async function placeOrder(
   deps: Deps,
-  input: { userId: string; holdId: string; customer: Customer },
+  input: { userId: string; holdId: string; customer: OrderCustomer },
 ): Promise<PlaceOrderOutcome> {
   const { db, seats, clock, config } = deps;
   const { userId, holdId, customer } = input;
