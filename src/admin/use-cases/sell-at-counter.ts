@@ -2,7 +2,7 @@ import type { Deps } from "../../deps";
 import { showIdOfHold } from "../../domain/hold-id";
 import { issueTicket } from "../../door/use-cases/issue-ticket";
 import { log } from "../../http/request-log";
-import type { OrderRow } from "../../orders/order-store";
+import { findOrderOfHold, type OrderRow } from "../../orders/order-store";
 import { orderViewOf } from "../../orders/order-view";
 import { confirmCounterSale } from "../../orders/payment-store";
 import type { OrderView } from "../../orders/schemas";
@@ -42,6 +42,11 @@ export async function sellAtCounter(
   if (showIdOfHold(holdId) !== show.id) return { outcome: "HOLD_NOT_FOUND" };
   const customer = { ...input.customer, email: input.customer.email ?? null };
   const placed = await placeOrder(deps, { userId: actor.userId, holdId, customer });
+  if (placed.outcome === "HOLD_NOT_FOUND") {
+    // Once sold, the hold is settled in Redis: a retry finds its sale in Postgres.
+    const sold = await findOrderOfHold(deps.db, holdId, actor.userId);
+    if (sold?.order.status === "CONFIRMED") return answer(deps, "ALREADY_SOLD", view(deps, sold), actor);
+  }
   if (placed.outcome !== "PLACED" && placed.outcome !== "ALREADY_PLACED") return placed;
 
   const { order } = placed;
