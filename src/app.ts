@@ -5,6 +5,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { openAPIRouteHandler } from "hono-openapi";
 import { accountsRoutes } from "./accounts";
+import { MAX_POSTER_BYTES } from "./admin/posters";
 import { adminRoutes } from "./admin/routes";
 import type { AppEnv } from "./app-env";
 import { authRoutes } from "./auth/routes";
@@ -23,9 +24,16 @@ import { seatRoutes } from "./seats/routes";
 
 /** Request bodies of this API are a few hundred bytes; anything near this is not a booking. */
 const MAX_BODY_BYTES = 16 * 1024;
+/** The back office sends more: a hall's seat layout, a run of shows, a poster image. */
+const adminBodyBytes = (path: string) =>
+  path.startsWith("/api/v1/admin/")
+    ? path.endsWith("/poster")
+      ? MAX_POSTER_BYTES + 64 * 1024
+      : 256 * 1024
+    : undefined;
 
 export const api = new Hono<AppEnv>()
-  .use(bodyLimit(MAX_BODY_BYTES))
+  .use(bodyLimit(MAX_BODY_BYTES, adminBodyBytes))
   .route("/", healthRoutes)
   .route("/", authRoutes)
   .route("/", catalogRoutes)
@@ -59,7 +67,7 @@ app.use(
   "/api/*",
   cors({
     origin: (origin, c) => (configOf(c.env).CORS_ORIGINS.includes(origin) ? origin : null),
-    allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
+    allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
     allowHeaders: ["Content-Type", "Authorization", "x-user-id", "If-None-Match", "Idempotency-Key"],
     exposeHeaders: ["Server-Timing", "ETag", "X-Request-Id", "Retry-After"],
     maxAge: 600,

@@ -10,6 +10,8 @@ const configSchema = z.object({
   PAYMENT_WINDOW_SECONDS: seconds(300),
   MAX_SEATS_PER_HOLD: z.coerce.number().int().min(1).max(50).default(10),
   CANCELLATION_CUTOFF_MINUTES: z.coerce.number().int().min(0).max(10_080).default(120),
+  /** Minutes a screen needs between one show's end and the next start (cleaning, seating). */
+  SHOW_CLEANING_BUFFER_MINUTES: z.coerce.number().int().min(0).max(240).default(15),
   /** Doors open (check-in starts) this long before a show starts, and stay open until it ends. */
   DOORS_OPEN_MINUTES: z.coerce.number().int().min(0).max(1_440).default(60),
   CORS_ORIGINS: z

@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import { posterPaletteFor, renderPosterSvg } from "../../src/catalog/poster";
 import type { SeatLayout, SeatRow } from "../../src/domain/seat-layout";
+import { SHOW_CLEANING_BUFFER_MINUTES } from "../../src/domain/show-schedule";
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic ids
@@ -30,6 +31,7 @@ export function uuidV5(name: string, namespace: string = SEED_NAMESPACE): string
 
 export const movieIdOf = (key: string) => uuidV5(`movie:${key}`);
 export const theatreIdOf = (key: string) => uuidV5(`theatre:${key}`);
+export const screenIdOf = (theatreKey: string, screenName: string) => uuidV5(`screen:${theatreKey}:${screenName}`);
 export const layoutIdOf = (theatreKey: string, screenName: string) => uuidV5(`layout:${theatreKey}:${screenName}`);
 /** A show is identified by where and when it plays: theatre + screen + start time (UTC ISO). */
 export const showIdOf = (theatreKey: string, screenName: string, startTimeIso: string) =>
@@ -58,9 +60,11 @@ export interface SeedMovie {
   /** Same as the worker's poster (posterPaletteFor(title)); the schema has no palette column. */
   palette: [string, string];
   thumbnailUrl: string;
+  languages: string[];
+  formats: string[];
 }
 
-type MovieData = Omit<SeedMovie, "id" | "palette" | "thumbnailUrl">;
+type MovieData = Omit<SeedMovie, "id" | "palette" | "thumbnailUrl" | "languages" | "formats">;
 
 const MOVIE_DATA: MovieData[] = [
   {
@@ -247,7 +251,14 @@ const MOVIE_DATA: MovieData[] = [
 
 export const MOVIES: SeedMovie[] = MOVIE_DATA.map((m) => {
   const id = movieIdOf(m.key);
-  return { ...m, id, palette: posterPaletteFor(m.title), thumbnailUrl: `/api/v1/movies/${id}/poster.svg` };
+  return {
+    ...m,
+    id,
+    languages: [m.language],
+    formats: [m.format],
+    palette: posterPaletteFor(m.title),
+    thumbnailUrl: `/api/v1/movies/${id}/poster.svg`,
+  };
 });
 
 /** The poster of a seed movie exactly as the worker would render it (plus the tagline). */
@@ -290,6 +301,8 @@ export interface SeedLayout {
   theatreKey: string;
   theatreId: string;
   screenName: string;
+  screenId: string;
+  version: number;
   rows: number;
   cols: number;
   layout: SeatLayout;
@@ -421,6 +434,8 @@ export const SEAT_LAYOUTS: SeedLayout[] = LAYOUT_DATA.map((l) => ({
   key: `${l.theatreKey}:${l.screenName}`,
   id: layoutIdOf(l.theatreKey, l.screenName),
   theatreId: theatreIdOf(l.theatreKey),
+  screenId: screenIdOf(l.theatreKey, l.screenName),
+  version: 1,
   rows: l.layout.rows.length,
   cols: Math.max(...l.layout.rows.map((r) => r.columns.length)),
 }));
@@ -605,6 +620,11 @@ const THEATRE_DATA: Omit<SeedTheatre, "id">[] = [
 
 export const THEATRES: SeedTheatre[] = THEATRE_DATA.map((t) => ({ ...t, id: theatreIdOf(t.key) }));
 
+/** Every seed screen, with or without a layout of its own (src/db/schema.ts: screens). */
+export const SCREENS = THEATRES.flatMap((t) =>
+  t.screens.map((s) => ({ id: screenIdOf(t.key, s.name), theatreId: t.id, name: s.name })),
+);
+
 // ---------------------------------------------------------------------------------------------
 // Shows
 // ---------------------------------------------------------------------------------------------
@@ -628,8 +648,10 @@ export interface SeedShow {
   theatreId: string;
   /** null → the default 10×10 hall. */
   layoutId: string | null;
+  screenId: string;
   /** UTC ISO-8601. */
   startTime: string;
+  hallFreeAt: string;
   /** numeric(10,2) as a decimal string. */
   price: string;
   status: "AVAILABLE";
@@ -725,7 +747,9 @@ export function buildScreenDay(theatre: SeedTheatre, screenIndex: number, daySta
       movieId: movie.id,
       theatreId: theatre.id,
       layoutId,
+      screenId: screenIdOf(theatre.key, screen.name),
       startTime,
+      hallFreeAt: new Date(startMs + (movie.durationMins + SHOW_CLEANING_BUFFER_MINUTES) * MINUTE).toISOString(),
       price: showPrice(screen, movie, start, weekday),
       status: "AVAILABLE",
       movieKey: movie.key,

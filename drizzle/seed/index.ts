@@ -12,7 +12,7 @@ import { getTableColumns, type Table } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import * as schema from "../../src/db/schema";
-import { buildShows, MOVIES, SEAT_LAYOUTS, THEATRES } from "./catalog";
+import { buildShows, MOVIES, SCREENS, SEAT_LAYOUTS, THEATRES } from "./catalog";
 
 export interface SeedResult {
   /** Rows this run inserted (0 for rows that were already there). */
@@ -68,6 +68,7 @@ export async function seedDatabase(databaseUrl: string, opts: SeedOptions = {}):
       const theatres = await insertAll(theatreRows, (b) =>
         tx.insert(schema.theatres).values(b).onConflictDoNothing().returning({ id: schema.theatres.id }),
       );
+      await tx.insert(schema.screens).values(SCREENS).onConflictDoNothing();
       const layouts = await insertAll(layoutRows, (b) =>
         tx.insert(schema.seatLayouts).values(b).onConflictDoNothing().returning({ id: schema.seatLayouts.id }),
       );

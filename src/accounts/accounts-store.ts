@@ -202,6 +202,14 @@ export async function rolesAt(db: Database, userId: string, theatreId: string) {
   return rows.flatMap((r) => (r.role ? [r.role] : []));
 }
 
+/** Every role of a person, with the theatre it is held at (null for admin). */
+export async function rolesOf(db: Database, userId: string) {
+  return db
+    .select({ role: userRoles.role, theatreId: userRoles.theatreId })
+    .from(userRoles)
+    .where(eq(userRoles.userId, userId));
+}
+
 export async function staffOf(db: Database, theatreId: string) {
   return db
     .select({ userId: users.id, email: users.email, name: users.name, role: userRoles.role })
@@ -211,13 +219,20 @@ export async function staffOf(db: Database, theatreId: string) {
     .orderBy(asc(userRoles.role), asc(users.email));
 }
 
-/** Grants a role to the account of `email`; undefined when no such account. Granting twice is a no-op. */
-export async function grantRole(db: Database, grant: { email: string; role: StaffRole; theatreId: string | null }) {
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, grant.email));
-  if (!user) return undefined;
-  await db
-    .insert(userRoles)
-    .values({ userId: user.id, role: grant.role, theatreId: grant.theatreId })
-    .onConflictDoNothing();
-  return user.id;
+export async function userIdOfEmail(db: Database, email: string): Promise<string | undefined> {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  return user?.id;
 }
+
+/** The INSERT of a role (granting twice is a no-op), to batch with its audit row. */
+export const grantRole = (db: Database, grant: { userId: string; role: StaffRole; theatreId: string | null }) =>
+  db.insert(userRoles).values(grant).onConflictDoNothing().returning({ id: userRoles.id });
+
+/** The DELETE of a role at a theatre, to batch with its audit row. */
+export const revokeRole = (db: Database, grant: { userId: string; role: StaffRole; theatreId: string }) =>
+  db
+    .delete(userRoles)
+    .where(
+      and(eq(userRoles.userId, grant.userId), eq(userRoles.role, grant.role), eq(userRoles.theatreId, grant.theatreId)),
+    )
+    .returning({ id: userRoles.id });

@@ -32,6 +32,10 @@ export const emailVerifyBody = z.object({
 export const renameBody = z.object({ name: customerSchema.shape.name });
 export const claimGuestBody = z.object({ guestToken: z.string().min(1).max(4096) });
 export const theatreParam = z.object({ theatreId: z.uuid().toLowerCase() });
+export const revokeParam = theatreParam.extend({
+  userId: z.uuid().toLowerCase(),
+  role: z.enum(["theatre_manager", "usher"]),
+});
 export const grantBody = z.object({ email: emailSchema, role: z.enum(["theatre_manager", "usher"]) });
 
 // ---- responses ----------------------------------------------------------------------------------
@@ -71,3 +75,4 @@ export const staffSchema = z.object({
   staff: z.array(z.object({ userId: z.string(), email: z.string(), name: z.string().nullable(), role: z.string() })),
 });
 export const grantedSchema = z.object({ userId: z.string(), role: z.string(), theatreId: z.string() });
+export const revokedSchema = grantedSchema.extend({ status: z.literal("REVOKED") });

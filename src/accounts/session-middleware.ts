@@ -10,7 +10,9 @@ import type { StaffRole } from "./tables";
 import { authorizeStaff, type StaffAction } from "./use-cases/authorize-staff";
 
 export type SessionEnv = AppEnv & { Variables: { session: SessionRef } };
-export type StaffEnv = AppEnv & { Variables: { userId: string; staffRoles: StaffRole[] } };
+export type StaffEnv = AppEnv & {
+  Variables: { userId: string; staffRoles: StaffRole[]; staffTheatreIds: string[] | "all" };
+};
 
 /** Account routes: a signed-in session (cookies) only; writes pass the CSRF defence. 401 without one. */
 export const requireSession: MiddlewareHandler<SessionEnv> = async (c, next) => {
@@ -21,22 +23,32 @@ export const requireSession: MiddlewareHandler<SessionEnv> = async (c, next) => 
 };
 
 /**
- * Every staff route's guard, after requireUser (401 without a caller): authorizeStaff for the `theatreId` path
- * parameter — 404 THEATRE_NOT_FOUND outside the caller's scope, 403 FORBIDDEN for a theatre in
- * scope whose roles do not allow `action`. The roles found are left on `c.var.staffRoles`.
+ * Every staff route's guard, after requireUser (401 without a caller): authorizeStaff for the
+ * `theatreId` path parameter — 404 THEATRE_NOT_FOUND outside the caller's scope, 403 FORBIDDEN for
+ * a theatre in scope whose roles do not allow `action`. A route over no one theatre names its
+ * scope instead: "everywhere" (admins only: movies, new theatres) or "any-theatre" (lists across
+ * the theatres the caller works at); both answer 403 FORBIDDEN to a caller without such a role.
+ * The roles found are left on `c.var.staffRoles`, the theatres they reach on `c.var.staffTheatreIds`.
  */
-export function requireStaff(action: StaffAction): MiddlewareHandler<StaffEnv> {
+export function requireStaff(
+  action: StaffAction,
+  scope: "theatre-param" | "any-theatre" | "everywhere" = "theatre-param",
+): MiddlewareHandler<StaffEnv> {
   return async (c, next) => {
-    const theatreId = (c.req.param("theatreId") ?? "").toLowerCase();
-    const verdict = await authorizeStaff(depsOf(c), { userId: c.var.userId, theatreId, action });
+    const where = scope === "theatre-param" ? { theatreId: (c.req.param("theatreId") ?? "").toLowerCase() } : { scope };
+    const verdict = await authorizeStaff(depsOf(c), { userId: c.var.userId, action, ...where });
     switch (verdict.outcome) {
       case "ALLOWED":
         c.set("staffRoles", verdict.roles);
+        c.set("staffTheatreIds", verdict.theatreIds);
         return next();
       case "NOT_FOUND":
         throw new ApiError("THEATRE_NOT_FOUND", "No such theatre");
       case "FORBIDDEN":
-        throw new ApiError("FORBIDDEN", `Your role at this theatre may not ${action} this`);
+        throw new ApiError(
+          "FORBIDDEN",
+          scope === "everywhere" ? "Only an admin may do this" : `Your role may not ${action} this here`,
+        );
       default:
         return unreachable(verdict);
     }

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { staffActorOf } from "../admin/actor";
 import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/identity";
 import { depsOf } from "../deps";
@@ -8,9 +9,15 @@ import { errorResponse, jsonResponse } from "../http/openapi-doc";
 import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
 import { backendDown } from "./route-docs";
-import { grantBody, grantedSchema, staffSchema, theatreParam } from "./schemas";
+import { grantBody, grantedSchema, revokedSchema, revokeParam, staffSchema, theatreParam } from "./schemas";
 import { requireStaff } from "./session-middleware";
-import { type GrantTheatreRoleOutcome, grantTheatreRole, listTheatreStaff } from "./use-cases/theatre-staff";
+import {
+  type GrantTheatreRoleOutcome,
+  grantTheatreRole,
+  listTheatreStaff,
+  type RevokeTheatreRoleOutcome,
+  revokeTheatreRole,
+} from "./use-cases/theatre-staff";
 
 /**
  * The first staff routes, and the pattern for every later one: requireUser, the theatre parameter
@@ -26,6 +33,11 @@ const staffErrors = {
 const refusedGrant = refusals<Refused<GrantTheatreRoleOutcome, "GRANTED">>({
   USER_NOT_FOUND: ["USER_NOT_FOUND", "Nobody has signed in with that address yet"],
   ROLE_NOT_GRANTABLE: ["FORBIDDEN", "Only an admin may make a theatre manager"],
+});
+
+const refusedRevoke = refusals<Refused<RevokeTheatreRoleOutcome, "REVOKED">>({
+  NOT_GRANTED: ["USER_NOT_FOUND", "That person has no such role at this theatre"],
+  ROLE_NOT_GRANTABLE: ["FORBIDDEN", "Only an admin may remove a theatre manager"],
 });
 
 export const staffRoutes = new Hono<AppEnv>()
@@ -67,8 +79,46 @@ export const staffRoutes = new Hono<AppEnv>()
     async (c) => {
       const { theatreId } = c.req.valid("param");
       const { email, role } = c.req.valid("json");
-      const result = await grantTheatreRole(depsOf(c), { callerRoles: c.var.staffRoles, theatreId, email, role });
+      const actor = staffActorOf(c);
+      const result = await grantTheatreRole(depsOf(c), {
+        actor,
+        callerRoles: c.var.staffRoles,
+        theatreId,
+        email,
+        role,
+      });
       if (result.outcome !== "GRANTED") throw refusedGrant(result);
       return c.json({ userId: result.userId, role, theatreId }, 201);
+    },
+  )
+  .delete(
+    "/admin/theatres/:theatreId/staff/:userId/:role",
+    describeRoute({
+      tags: ["Staff"],
+      summary: "Take a role at the theatre away (ushers: managers and admins; managers: admins)",
+      responses: {
+        200: jsonResponse("Revoked", revokedSchema),
+        ...staffErrors,
+        403: errorResponse("`FORBIDDEN`: your role may not change this theatre's staff, or revoke that role"),
+        404: errorResponse(
+          "`THEATRE_NOT_FOUND` outside your scope; `USER_NOT_FOUND`: the person has no such role here",
+        ),
+      },
+    }),
+    requireUser,
+    validate("param", revokeParam),
+    requireStaff("manage"),
+    async (c) => {
+      const { theatreId, userId, role } = c.req.valid("param");
+      const actor = staffActorOf(c);
+      const result = await revokeTheatreRole(depsOf(c), {
+        actor,
+        callerRoles: c.var.staffRoles,
+        theatreId,
+        userId,
+        role,
+      });
+      if (result.outcome !== "REVOKED") throw refusedRevoke(result);
+      return c.json({ userId, role, theatreId, status: "REVOKED" as const }, 200, noStore);
     },
   );

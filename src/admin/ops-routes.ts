@@ -179,8 +179,7 @@ export const adminOpsRoutes = new Hono<AppEnv>()
     async (c) => {
       const { reason } = c.req.valid("json");
       const show = c.var.staffShow;
-      const origin = new URL(c.req.url).origin;
-      const result = await cancelShow(depsOf(c), { show, actor: staffActorOf(c), reason, origin });
+      const result = await cancelShow(depsOf(c), { show, actor: staffActorOf(c), reason });
       return c.json(result.progress, 202, noStore);
     },
   )

@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
-import type { StaffRole } from "../accounts/tables";
+import type { StaffEnv } from "../accounts/session-middleware";
 import { authorizeStaff, type StaffAction } from "../accounts/use-cases/authorize-staff";
-import type { AppEnv } from "../app-env";
 import type { Database } from "../db/client";
 import { seatLayouts, shows } from "../db/schema";
 import { depsOf } from "../deps";
@@ -21,9 +20,7 @@ export interface StaffShow {
   layout: SeatLayout;
 }
 
-export type ShowStaffEnv = AppEnv & {
-  Variables: { userId: string; staffRoles: StaffRole[]; staffShow: StaffShow };
-};
+export type ShowStaffEnv = StaffEnv & { Variables: { staffShow: StaffShow } };
 
 async function staffShowOf(db: Database, showId: string): Promise<StaffShow | undefined> {
   const [row] = await db
@@ -58,6 +55,7 @@ export function requireShowStaff(action: StaffAction): MiddlewareHandler<ShowSta
     if (verdict.outcome === "FORBIDDEN")
       throw new ApiError("FORBIDDEN", `Your role at this theatre may not ${action} this show`);
     c.set("staffRoles", verdict.roles);
+    c.set("staffTheatreIds", verdict.theatreIds);
     c.set("staffShow", show);
     await next();
   };

@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, gte, ilike, isNotNull, lt, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, isNotNull, isNull, lt, ne, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { movies, orderSeats, type ShowStatus, seatLayouts, shows, theatres } from "../db/schema";
-import { categoryPrices } from "../domain/pricing";
+import { categoryPrices, pricedLayout } from "../domain/pricing";
 import { DEFAULT_LAYOUT, type SeatLayout, seatIdsOf } from "../domain/seat-layout";
 import { showStatusOf } from "../domain/show-schedule";
 import type { Movie, ShowSummary, Theatre } from "./schemas";
@@ -23,6 +23,8 @@ const toMovie = (m: MovieRow): Movie => ({
   language: m.language,
   format: m.format,
   genres: m.genres,
+  languages: m.languages,
+  formats: m.formats,
 });
 
 const toTheatre = (t: TheatreRow): Theatre => ({
@@ -46,7 +48,8 @@ export interface MovieFilter {
 
 /** One page of movies, the total, and the filter values the UI offers: one database round trip. */
 export async function listMovies(db: Database, filter: MovieFilter) {
-  const conditions: SQL[] = [];
+  // Retired movies have left the catalog.
+  const conditions: SQL[] = [isNull(movies.retiredAt)];
   if (filter.q) conditions.push(ilike(movies.title, likePattern(filter.q)));
   if (filter.genre) {
     conditions.push(sql`lower(${filter.genre}) = any(select lower(g) from unnest(${movies.genres}) g)`);
@@ -66,11 +69,12 @@ export async function listMovies(db: Database, filter: MovieFilter) {
     db
       .selectDistinct({ genre: sql<string>`unnest(${movies.genres})`.as("genre") })
       .from(movies)
+      .where(isNull(movies.retiredAt))
       .orderBy(sql`1`),
     db
       .selectDistinct({ language: movies.language })
       .from(movies)
-      .where(isNotNull(movies.language))
+      .where(and(isNotNull(movies.language), isNull(movies.retiredAt)))
       .orderBy(movies.language),
   ]);
   const total = totalRow?.total ?? 0;
@@ -88,7 +92,11 @@ export async function listMovies(db: Database, filter: MovieFilter) {
 }
 
 export async function findMovie(db: Database, movieId: string): Promise<Movie | undefined> {
-  const [row] = await db.select().from(movies).where(eq(movies.id, movieId)).limit(1);
+  const [row] = await db
+    .select()
+    .from(movies)
+    .where(and(eq(movies.id, movieId), isNull(movies.retiredAt)))
+    .limit(1);
   return row && toMovie(row);
 }
 
@@ -101,6 +109,9 @@ const showColumns = {
   theatre: theatres,
   layout: seatLayouts.layout,
   seatsTaken,
+  // The show's language and format, falling back to the movie's.
+  language: sql<string | null>`coalesce(${shows.language}, ${movies.language})`,
+  format: sql<string | null>`coalesce(${shows.format}, ${movies.format})`,
 };
 
 type ShowRow = {
@@ -108,10 +119,12 @@ type ShowRow = {
   theatre: TheatreRow;
   layout: typeof seatLayouts.$inferSelect.layout | null;
   seatsTaken: number;
+  language: string | null;
+  format: string | null;
 };
 
 function toShowSummary(row: ShowRow): ShowSummary {
-  const layout = row.layout ?? DEFAULT_LAYOUT;
+  const layout = pricedLayout(row.layout ?? DEFAULT_LAYOUT, row.show.price, row.show.categoryPrices);
   const capacity = seatIdsOf(layout).length;
   return {
     id: row.show.id,
@@ -121,6 +134,8 @@ function toShowSummary(row: ShowRow): ShowSummary {
     capacity,
     seatsLeft: Math.max(0, capacity - row.seatsTaken),
     categories: categoryPrices(layout, row.show.price),
+    language: row.language,
+    format: row.format,
     theatre: toTheatre(row.theatre),
   };
 }
@@ -136,11 +151,16 @@ export async function listShowsOfMovie(
 ): Promise<ShowSummary[] | undefined> {
   const from = new Date(Math.max(window.from.getTime(), window.now.getTime()));
   const [movieRows, rows] = await db.batch([
-    db.select({ id: movies.id }).from(movies).where(eq(movies.id, movieId)).limit(1),
+    db
+      .select({ id: movies.id })
+      .from(movies)
+      .where(and(eq(movies.id, movieId), isNull(movies.retiredAt)))
+      .limit(1),
     db
       .select(showColumns)
       .from(shows)
       .innerJoin(theatres, eq(theatres.id, shows.theatreId))
+      .innerJoin(movies, eq(movies.id, shows.movieId))
       .leftJoin(seatLayouts, eq(seatLayouts.id, shows.layoutId))
       .where(
         and(
@@ -173,7 +193,9 @@ export interface ShowBookingRow {
   showId: string;
   startTime: string;
   status: ShowStatus;
+  salesOpen: boolean;
   price: string;
+  /** Priced for this show (src/domain/pricing.ts: pricedLayout). */
   layout: SeatLayout;
 }
 
@@ -183,12 +205,20 @@ export async function findShowBookingRow(db: Database, showId: string): Promise<
       showId: shows.id,
       startTime: shows.startTime,
       status: shows.status,
+      salesOpen: shows.salesOpen,
       price: shows.price,
+      categoryPrices: shows.categoryPrices,
       layout: seatLayouts.layout,
     })
     .from(shows)
     .leftJoin(seatLayouts, eq(seatLayouts.id, shows.layoutId))
     .where(eq(shows.id, showId))
     .limit(1);
-  return row && { ...row, startTime: new Date(row.startTime).toISOString(), layout: row.layout ?? DEFAULT_LAYOUT };
+  if (!row) return undefined;
+  const { categoryPrices: prices, layout, ...rest } = row;
+  return {
+    ...rest,
+    startTime: new Date(row.startTime).toISOString(),
+    layout: pricedLayout(layout ?? DEFAULT_LAYOUT, row.price, prices),
+  };
 }

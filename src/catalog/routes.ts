@@ -14,6 +14,7 @@ import {
   movieListQuery,
   movieListSchema,
   movieSchema,
+  posterParam,
   showDetailSchema,
   showIdParam,
   showsOfDayQuery,
@@ -96,6 +97,27 @@ export const catalogRoutes = new Hono<AppEnv>()
       const movie = await findMovie(depsOf(c).db, c.req.valid("param").movieId);
       if (!movie) throw new ApiError("MOVIE_NOT_FOUND", "No such movie");
       return c.body(renderPosterSvg(movie), 200, { "content-type": "image/svg+xml; charset=utf-8" });
+    },
+  )
+  .get(
+    "/posters/:key",
+    describeRoute({
+      tags: ["Catalog"],
+      summary: "An uploaded poster, by its content address (immutable: a new poster is a new URL)",
+      responses: {
+        200: { description: "The image", content: { "image/*": { schema: { type: "string", format: "binary" } } } },
+        ...errorResponses("VALIDATION_FAILED", "ROUTE_NOT_FOUND"),
+      },
+    }),
+    validate("param", posterParam),
+    async (c) => {
+      const object = await c.env.POSTERS.get(c.req.valid("param").key);
+      if (!object) throw new ApiError("ROUTE_NOT_FOUND", "No such poster");
+      return c.body(object.body, 200, {
+        "content-type": object.httpMetadata?.contentType ?? "application/octet-stream",
+        "cache-control": "public, max-age=31536000, immutable",
+        etag: object.httpEtag,
+      });
     },
   )
   .get(

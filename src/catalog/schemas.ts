@@ -13,6 +13,9 @@ export const movieListQuery = z.object({
 });
 
 export const movieIdParam = z.object({ movieId: uuidParam("movieId") });
+export const posterParam = z.object({
+  key: z.string().regex(/^[0-9a-f]{64}\.(jpg|png|webp)$/, "key is the poster's content address"),
+});
 export const showIdParam = z.object({ showId: uuidParam("showId") });
 
 export const showsOfDayQuery = z.object({
@@ -41,6 +44,8 @@ export const movieSchema = z.object({
   language: z.string().nullable(),
   format: z.string().nullable(),
   genres: z.array(z.string()),
+  languages: z.array(z.string()),
+  formats: z.array(z.string()),
 });
 
 export const movieListSchema = z.object({
@@ -70,6 +75,9 @@ export const showSummarySchema = z.object({
   capacity: z.number().int(),
   seatsLeft: z.number().int(),
   categories: z.array(seatCategoryPriceSchema),
+  /** The show's own language and format, or the movie's when the show names none. */
+  language: z.string().nullable(),
+  format: z.string().nullable(),
   theatre: theatreSchema,
 });
 

@@ -11,6 +11,7 @@ import {
   pgTable,
   primaryKey,
   text,
+  unique,
   uniqueIndex,
   uuid,
   varchar,
@@ -43,6 +44,11 @@ export const movies = pgTable("movies", {
   language: varchar("language", { length: 50 }),
   format: varchar("format", { length: 20 }),
   genres: text("genres").array().notNull().default(sql`'{}'::text[]`),
+  /** Every language and format it plays in; `language`/`format` stay the first of each. */
+  languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
+  formats: text("formats").array().notNull().default(sql`'{}'::text[]`),
+  /** Retired by staff: gone from the catalog, kept for the orders and shows that name it. */
+  retiredAt: at("retired_at"),
   createdAt: createdAt(),
 });
 
@@ -58,20 +64,53 @@ export const theatres = pgTable(
     cancellationAvailable: boolean("cancellation_available").notNull().default(true),
     /** Added to every order at this theatre, once per order (rupees, exact numeric). */
     convenienceFee: numeric("convenience_fee", { precision: 10, scale: 2 }).notNull().default("0"),
+    /** Customers may cancel until this many minutes before the show; null → CANCELLATION_CUTOFF_MINUTES. */
+    cancellationCutoffMinutes: integer("cancellation_cutoff_minutes"),
+    /** Kept from a customer's refund when they cancel (percent of the seats' price). */
+    cancellationFeePct: numeric("cancellation_fee_pct", { precision: 5, scale: 2 }).notNull().default("0"),
     createdAt: createdAt(),
   },
-  (t) => [check("theatres_convenience_fee_check", sql`${t.convenienceFee} >= 0`)],
+  (t) => [
+    check("theatres_convenience_fee_check", sql`${t.convenienceFee} >= 0`),
+    check("theatres_cancellation_cutoff_check", sql`${t.cancellationCutoffMinutes} >= 0`),
+    check("theatres_cancellation_fee_check", sql`${t.cancellationFeePct} between 0 and 100`),
+  ],
 );
 
-export const seatLayouts = pgTable("seat_layouts", {
-  id: uuid("layout_id").primaryKey().defaultRandom(),
-  theatreId: uuid("theatre_id").references(() => theatres.id),
-  screenName: varchar("screen_name", { length: 50 }),
-  rows: integer("rows").notNull(),
-  cols: integer("cols").notNull(),
-  layout: jsonb("layout_json").$type<SeatLayout>().notNull(),
-  createdAt: createdAt(),
-});
+/** A hall of a theatre. Its seat layouts are versions in seat_layouts; the newest applies to new shows. */
+export const screens = pgTable(
+  "screens",
+  {
+    id: uuid("screen_id").primaryKey().defaultRandom(),
+    theatreId: uuid("theatre_id")
+      .notNull()
+      .references(() => theatres.id),
+    name: varchar("name", { length: 50 }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("screens_theatre_name_key").on(t.theatreId, t.name)],
+);
+
+/**
+ * One version of a screen's seating plan. A version a show with sales uses is never changed: an
+ * edit then writes the next version, which new shows get (src/admin: edit a screen).
+ */
+export const seatLayouts = pgTable(
+  "seat_layouts",
+  {
+    id: uuid("layout_id").primaryKey().defaultRandom(),
+    theatreId: uuid("theatre_id").references(() => theatres.id),
+    screenName: varchar("screen_name", { length: 50 }),
+    /** null only for layouts made before screens existed and not yet backfilled. */
+    screenId: uuid("screen_id").references(() => screens.id),
+    version: integer("version").notNull().default(1),
+    rows: integer("rows").notNull(),
+    cols: integer("cols").notNull(),
+    layout: jsonb("layout_json").$type<SeatLayout>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("seat_layouts_screen_version_key").on(t.screenId, t.version)],
+);
 
 export const shows = pgTable(
   "shows",
@@ -85,14 +124,27 @@ export const shows = pgTable(
       .references(() => theatres.id),
     /** null → the default 10×10 hall. */
     layoutId: uuid("layout_id").references(() => seatLayouts.id),
+    /** The hall; null for shows made before screens existed (the default hall). */
+    screenId: uuid("screen_id").references(() => screens.id),
     startTime: at("start_time").notNull(),
+    /** When the hall is free again: start + runtime + cleaning buffer. Two shows' ranges never overlap. */
+    hallFreeAt: at("hall_free_at"),
+    /** The lowest category price; a seat's price is `category_prices[category]` when set. */
     price: numeric("price", { precision: 10, scale: 2 }).notNull(),
+    /** Ticket price per seat category (decimal strings); null → base price + the layout's surcharges. */
+    categoryPrices: jsonb("category_prices").$type<Record<string, string>>(),
+    /** The show's own language and format; null → the movie's. */
+    language: varchar("language", { length: 50 }),
+    format: varchar("format", { length: 20 }),
+    /** Staff open and close online sales; a closed show takes no holds and no orders. */
+    salesOpen: boolean("sales_open").notNull().default(true),
     status: varchar("status", { length: 20 }).$type<ShowStatus>().notNull().default("AVAILABLE"),
     createdAt: createdAt(),
   },
   (t) => [
     index("idx_shows_movie_date").on(t.movieId, t.startTime),
     index("idx_shows_theatre").on(t.theatreId, t.startTime),
+    index("idx_shows_screen").on(t.screenId, t.startTime),
     check("shows_status_check", sql`${t.status} in ('AVAILABLE','FILLING_FAST','ALMOST_FULL','CANCELLED')`),
     check("shows_price_check", sql`${t.price} >= 0`),
   ],

@@ -84,9 +84,13 @@ export function sortSeats(layout: SeatLayout, seatIds: string[]): string[] {
   return [...seatIds].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }
 
-/** Why a show takes no holds now, if it doesn't: it has started, or it was cancelled. */
-export function bookingClosedReason(show: { status: string; startTime: string }, now: Date): string | undefined {
+/** Why a show takes no holds now, if it doesn't: cancelled, sales closed by the theatre, or started. */
+export function bookingClosedReason(
+  show: { status: string; startTime: string; salesOpen?: boolean },
+  now: Date,
+): string | undefined {
   if (show.status === "CANCELLED") return "This show was cancelled";
+  if (show.salesOpen === false) return "Online sales for this show are closed";
   if (new Date(show.startTime).getTime() <= now.getTime()) return "This show has already started";
   return undefined;
 }

@@ -12,8 +12,13 @@ import { log } from "./request-log";
  *  - cut off (the client disconnected, the stream errored) → 400.
  * The last two are logged at warn: a client going away is not a server error.
  */
-export function bodyLimit(maxBytes: number): MiddlewareHandler<AppEnv> {
+export function bodyLimit(
+  defaultMaxBytes: number,
+  /** A larger limit for some paths (the back office's seat layouts and poster uploads). */
+  maxBytesFor: (path: string) => number | undefined = () => undefined,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    const maxBytes = maxBytesFor(c.req.path) ?? defaultMaxBytes;
     const body = c.req.raw.body;
     if (!body) return next();
     const declared = Number(c.req.header("content-length"));

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
+import { catalogVersion } from "../catalog/catalog-version";
 import { documented } from "./openapi-doc";
 
 export interface CachePolicy {
@@ -25,7 +26,7 @@ const STORED_HEADERS = ["content-type", "cache-control", "etag"];
 export function edgeCache(policy: CachePolicy): MiddlewareHandler<AppEnv> {
   const cacheControl = `public, max-age=${policy.maxAge}, s-maxage=${policy.sMaxAge}, stale-while-revalidate=${policy.staleWhileRevalidate}`;
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const key = new Request(canonicalUrl(c.req.url), { method: "GET" });
+    const key = new Request(versionedUrl(canonicalUrl(c.req.url), await catalogVersion()), { method: "GET" });
     const cache = caches.default;
     const hit = await cache.match(key);
     if (hit) {
@@ -59,6 +60,13 @@ function answer(c: Context<AppEnv>, body: ArrayBuffer, stored: Headers): Respons
   }
   return c.body(body, 200, headers);
 }
+
+/** The cache key of a catalog answer at a catalog version (a bump leaves the old keys behind). */
+const versionedUrl = (url: string, version: string) => {
+  const u = new URL(url);
+  u.searchParams.set("__catalog_version", version);
+  return u.toString();
+};
 
 /** Same resource, same key: query parameters sorted, fragment dropped. */
 export function canonicalUrl(url: string): string {

@@ -74,10 +74,12 @@ const errorRefResponses = (...codes: ErrorCode[]): Responses =>
  * request-body reader's 408 (too slow) and 413 (too large). Its 400 (cut off) is every such
  * route's own 400. The Error schema these refer to is registered by `documentationComponents`.
  */
-export function defaultResponses(): Partial<Record<"GET" | "POST" | "PUT" | "DELETE", { responses: Responses }>> {
+export function defaultResponses(): Partial<
+  Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", { responses: Responses }>
+> {
   const always = errorRefResponses("INTERNAL");
   const withBody = { responses: { ...always, ...errorRefResponses("REQUEST_TIMEOUT", "PAYLOAD_TOO_LARGE") } };
-  return { GET: { responses: always }, POST: withBody, PUT: withBody, DELETE: withBody };
+  return { GET: { responses: always }, POST: withBody, PUT: withBody, PATCH: withBody, DELETE: withBody };
 }
 
 /** Components of the document itself: the Error schema, whether or not a route names it. */

@@ -152,7 +152,15 @@ export async function insertOrder(db: Database, order: NewOrder): Promise<OrderR
           })
           .from(shows)
           .innerJoin(theatres, eq(theatres.id, shows.theatreId))
-          .where(and(eq(shows.id, showId), ne(shows.status, "CANCELLED"), gt(shows.startTime, now))),
+          .where(
+            // Postgres decides, whatever a cache said: a cancelled, closed or started show sells nothing.
+            and(
+              eq(shows.id, showId),
+              ne(shows.status, "CANCELLED"),
+              eq(shows.salesOpen, true),
+              gt(shows.startTime, now),
+            ),
+          ),
       )
       .onConflictDoNothing({ target: orders.holdId })
       .returning({ id: orders.id }),

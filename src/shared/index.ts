@@ -4,10 +4,12 @@
  * nothing here does I/O, so it is safe in the browser bundle.
  */
 export * from "./admin-ops-schemas";
+export * from "./admin-schemas";
 export * from "./cinema-time";
 export * from "./customer";
 export * from "./error-codes";
 export * from "./money";
+export * from "./seat-layout";
 export * from "./seat-order";
 export * from "./text";
 export * from "./ticket-token";

@@ -51,8 +51,14 @@ export async function sessionCallerCookies() {
   return {
     theatreA: a.id,
     theatreB: b.id,
-    userIds: { admin: admin.id, managerA: managerA.id, usherA: usherA.id, customer: customer.id },
     newcomer: newcomer.email,
+    userIds: {
+      admin: admin.id,
+      managerA: managerA.id,
+      managerB: managerB.id,
+      usherA: usherA.id,
+      customer: customer.id,
+    },
     headersOf: {
       admin: await sessionHeaders(admin.id),
       managerA: await sessionHeaders(managerA.id),

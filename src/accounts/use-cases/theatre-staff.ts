@@ -1,8 +1,10 @@
+import { recordStaffAction, type StaffActor } from "../../admin/audit-log";
 import type { Deps } from "../../deps";
-import { grantRole, staffOf } from "../accounts-store";
+import { grantRole, revokeRole, staffOf, userIdOfEmail } from "../accounts-store";
 import type { StaffRole } from "../tables";
 
 export type TheatreStaff = { userId: string; email: string; name: string | null; role: StaffRole }[];
+type TheatreRole = "theatre_manager" | "usher";
 
 /** The theatre's managers and ushers (the caller was authorized to read it). */
 export async function listTheatreStaff(
@@ -17,16 +19,61 @@ export type GrantTheatreRoleOutcome =
   | { outcome: "USER_NOT_FOUND" }
   | { outcome: "ROLE_NOT_GRANTABLE" };
 
+/** Only an admin may make (or unmake) a manager; a manager may add and remove ushers. */
+const mayChange = (callerRoles: StaffRole[], role: TheatreRole) => role === "usher" || callerRoles.includes("admin");
+
 /**
- * Gives a person a role at the theatre (the caller was authorized to manage it). Only an admin may
- * make a manager; a manager may add ushers. The person must have signed in once.
+ * Gives a person a role at the theatre (the caller was authorized to manage it). The person must
+ * have signed in once. Audited (staff.grant) in the grant's own transaction, only when it granted.
  */
 export async function grantTheatreRole(
   deps: Deps,
-  input: { callerRoles: StaffRole[]; theatreId: string; email: string; role: "theatre_manager" | "usher" },
+  input: { actor: StaffActor; callerRoles: StaffRole[]; theatreId: string; email: string; role: TheatreRole },
 ): Promise<GrantTheatreRoleOutcome> {
-  if (input.role === "theatre_manager" && !input.callerRoles.includes("admin"))
-    return { outcome: "ROLE_NOT_GRANTABLE" };
-  const userId = await grantRole(deps.db, { email: input.email, role: input.role, theatreId: input.theatreId });
-  return userId ? { outcome: "GRANTED", userId } : { outcome: "USER_NOT_FOUND" };
+  if (!mayChange(input.callerRoles, input.role)) return { outcome: "ROLE_NOT_GRANTABLE" };
+  const { db } = deps;
+  const userId = await userIdOfEmail(db, input.email);
+  if (!userId) return { outcome: "USER_NOT_FOUND" };
+  const grant = { userId, role: input.role, theatreId: input.theatreId };
+  const already = (await staffOf(db, input.theatreId)).some((s) => s.userId === userId && s.role === input.role);
+  if (already) return { outcome: "GRANTED", userId };
+  await db.batch([
+    grantRole(db, grant),
+    recordStaffAction(db, {
+      actor: input.actor,
+      theatreId: input.theatreId,
+      action: "staff.grant",
+      target: { type: "user", id: userId },
+      after: { ...grant, email: input.email },
+    }),
+  ]);
+  return { outcome: "GRANTED", userId };
+}
+
+export type RevokeTheatreRoleOutcome =
+  | { outcome: "REVOKED" }
+  | { outcome: "NOT_GRANTED" }
+  | { outcome: "ROLE_NOT_GRANTABLE" };
+
+/** Takes a role at the theatre away (same rule as granting). Revoking what is not granted says so. */
+export async function revokeTheatreRole(
+  deps: Deps,
+  input: { actor: StaffActor; callerRoles: StaffRole[]; theatreId: string; userId: string; role: TheatreRole },
+): Promise<RevokeTheatreRoleOutcome> {
+  if (!mayChange(input.callerRoles, input.role)) return { outcome: "ROLE_NOT_GRANTABLE" };
+  const { db } = deps;
+  const grant = { userId: input.userId, role: input.role, theatreId: input.theatreId };
+  const held = (await staffOf(db, input.theatreId)).find((s) => s.userId === input.userId && s.role === input.role);
+  if (!held) return { outcome: "NOT_GRANTED" };
+  await db.batch([
+    revokeRole(db, grant),
+    recordStaffAction(db, {
+      actor: input.actor,
+      theatreId: input.theatreId,
+      action: "staff.revoke",
+      target: { type: "user", id: input.userId },
+      before: { ...grant, email: held.email },
+    }),
+  ]);
+  return { outcome: "REVOKED" };
 }

@@ -1,4 +1,4 @@
-import { forgetShowInCaches } from "../../catalog/show-caches";
+import { publishCatalogChange } from "../../catalog/catalog-version";
 import type { Deps } from "../../deps";
 import type { CancellationProgress } from "../../shared/admin-ops-schemas";
 import { recordStaffAction, type StaffActor } from "../audit-log";
@@ -11,13 +11,14 @@ export type CancelShowOutcome = { outcome: "CANCELLING"; progress: CancellationP
 /**
  * Cancels a show (docs/API.md: Back office, cancelling a show). At once: the show is CANCELLED in
  * Postgres (with the audit row, in one transaction) — no order can be placed from that commit on —
- * and this colo's caches of it are dropped, so holds and the catalog see it now. Then the job that
+ * and the catalog change is published (its booking info forgotten, the catalog version bumped),
+ * so holds and the catalog in this colo see it now. Then the job that
  * cancels, refunds and emails every order is queued; a repeat queues it again (it is idempotent),
  * which is also how a stalled job is nudged.
  */
 export async function cancelShow(
   deps: Deps,
-  input: { show: StaffShow; actor: StaffActor; reason?: string; origin: string },
+  input: { show: StaffShow; actor: StaffActor; reason?: string },
 ): Promise<CancelShowOutcome> {
   const { show, actor } = input;
   const reason = input.reason ?? null;
@@ -35,7 +36,7 @@ export async function cancelShow(
           }),
         ];
   await markShowCancelled(deps.db, { showId: show.id, requestedBy: actor.userId, reason }, audit);
-  await forgetShowInCaches(input.origin, show, deps.clock.now());
+  await publishCatalogChange([show.id]);
   await deps.queue.send({ type: "show.cancellation", showId: show.id });
   const progress = await readCancellation(deps, { showId: show.id });
   if (progress.outcome !== "PROGRESS") throw new Error(`show ${show.id} cancelled but no cancellation recorded`);
