@@ -3,8 +3,9 @@
  * error code, and the backend round trips each response reported in its `Server-Timing` header.
  */
 
-export type Backend = "db" | "redis" | "queue";
-const BACKENDS: Backend[] = ["db", "redis", "queue"];
+/** `payments`: calls to the payment provider (Stripe; here the local sandbox, not under the simulated distance). */
+export type Backend = "db" | "redis" | "queue" | "payments";
+const BACKENDS: Backend[] = ["db", "redis", "queue", "payments"];
 
 export interface ServerTiming {
   calls: Record<Backend, number>;
@@ -13,7 +14,7 @@ export interface ServerTiming {
 
 /** `db;desc="1 call";dur=3.2, redis;desc="2 calls";dur=0.8, cache;desc="hit"` → counts. */
 export function parseServerTiming(header: string | undefined): ServerTiming {
-  const calls: Record<Backend, number> = { db: 0, redis: 0, queue: 0 };
+  const calls: Record<Backend, number> = { db: 0, redis: 0, queue: 0, payments: 0 };
   let cache: ServerTiming["cache"];
   for (const metric of (header ?? "").split(",")) {
     const [name, ...params] = metric.trim().split(";");
@@ -59,7 +60,7 @@ class Step {
   readonly latencies: number[] = [];
   readonly errors: Record<string, number> = {};
   readonly errorSamples: Record<string, string> = {};
-  readonly calls: Record<Backend, number> = { db: 0, redis: 0, queue: 0 };
+  readonly calls: Record<Backend, number> = { db: 0, redis: 0, queue: 0, payments: 0 };
   ok = 0;
   timed = 0;
   cacheHits = 0;
@@ -95,7 +96,12 @@ class Step {
       mean: n ? round(sorted.reduce((s, x) => s + x, 0) / n, 2) : 0,
       errors: this.errors,
       errorSamples: this.errorSamples,
-      calls: { db: mean(this.calls.db), redis: mean(this.calls.redis), queue: mean(this.calls.queue) },
+      calls: {
+        db: mean(this.calls.db),
+        redis: mean(this.calls.redis),
+        queue: mean(this.calls.queue),
+        payments: mean(this.calls.payments),
+      },
       cacheHits: this.cacheHits,
     };
   }

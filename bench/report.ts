@@ -1,9 +1,11 @@
 /** The run's results: the JSON written to bench/results/latest.json, and its markdown tables. */
+import type { ColdStartResult } from "./cold-start.ts";
 import type { StepSummary } from "./measure.ts";
 import { round } from "./measure.ts";
 import type { BookingCheck } from "./scenarios/booking.ts";
 import type { EdgeRow } from "./scenarios/edge.ts";
 import type { StormRound } from "./scenarios/hold-storm.ts";
+import type { WebVitalsResult } from "./scenarios/web-vitals.ts";
 
 export interface ThroughputRow {
   scenario: string;
@@ -43,6 +45,8 @@ export interface BenchResult {
   storm: { rounds: StormRound[]; ceilingFills: number };
   booking: BookingCheck;
   edge: EdgeRow[];
+  coldStart: ColdStartResult;
+  webVitals: WebVitalsResult;
 }
 
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
@@ -125,6 +129,7 @@ export function markdown(r: BenchResult): string {
         "RTTs / request (p50)",
         "(same from p10)",
         "db+redis calls (Server-Timing)",
+        "Stripe calls (not simulated)",
         "non-2xx",
       ],
       r.edge.map((e) => [
@@ -136,7 +141,8 @@ export function markdown(r: BenchResult): string {
         ms(e.atRtt.p99),
         e.rtts.toFixed(2),
         e.rttsP10.toFixed(2),
-        e.step.endsWith("whole loop") ? "–" : calls(round(e.atRtt.calls.db + e.atRtt.calls.redis, 3)),
+        e.step.includes("whole loop") ? "–" : calls(round(e.atRtt.calls.db + e.atRtt.calls.redis, 3)),
+        e.step.includes("whole loop") ? "–" : calls(e.atRtt.calls.payments),
         errors(e.at0) === "–" && errors(e.atRtt) === "–" ? "–" : `${errors(e.at0)} / ${errors(e.atRtt)}`,
       ]),
     ),

@@ -11,11 +11,13 @@ import os from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
 import { freePort, ROOT } from "../dev/local-stack.ts";
+import { type ColdStartResult, coldStart, coldStartMarkdown } from "./cold-start.ts";
 import { CONFIG } from "./config.ts";
 import { BenchData, resetBenchData, SENTINEL_KEY } from "./fixtures.ts";
 import { stopAllLoads } from "./load.ts";
 import { type BenchResult, markdown, problems } from "./report.ts";
 import { edgeTarget, edgeView } from "./scenarios/edge.ts";
+import { seatMapVitals, webVitalsMarkdown } from "./scenarios/web-vitals.ts";
 import { snapshotTree } from "./snapshot.ts";
 import { startStack, stopAllStacks } from "./stack.ts";
 import { throughput } from "./throughput.ts";
@@ -29,6 +31,9 @@ async function main(): Promise<BenchResult> {
   const startedAt = new Date().toISOString();
   const loadStart = os.loadavg();
   const { databaseUrl, redisUrl, edgeRttMs } = CONFIG;
+
+  // First, on a quiet machine: building and profiling the worker needs no stack.
+  const cold = await coldStart(snapshot.root, CONFIG.coldStart, progress);
 
   progress("resetting housefull_bench and Redis db 12, starting the stack (RTT 0 ms)");
   await resetBenchData(databaseUrl, redisUrl);
@@ -53,6 +58,8 @@ async function main(): Promise<BenchResult> {
       await data.createShow(),
     );
     const edge = await edgeView(at0, atRtt, edgeRttMs, CONFIG.edge, progress);
+    progress("web vitals: the seat map page in Chromium (CPU ×4, Slow 3G)");
+    const webVitals = await seatMapVitals(stack0.url, await data.createShow(), CONFIG.webVitals, progress);
     const disturbances: string[] = [];
     if (!(await redis.exists(SENTINEL_KEY))) {
       disturbances.push(`something else flushed Redis ${redisUrl} during the run (another suite using the same db?)`);
@@ -78,6 +85,8 @@ async function main(): Promise<BenchResult> {
       storm: t.storm,
       booking: t.booking,
       edge,
+      coldStart: cold,
+      webVitals,
     };
   } finally {
     redis.disconnect();
@@ -108,16 +117,38 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-try {
-  const result = await main();
+/** `npm run bench -- --only cold-start`: the bundle, startup and first-load figures alone (no stack). */
+async function coldStartOnly(): Promise<ColdStartResult> {
+  const result = await coldStart(snapshot.root, CONFIG.coldStart, progress);
+  writeResult("cold-start.json", result);
+  console.log(coldStartMarkdown(result));
+  return result;
+}
+
+function writeResult(file: string, result: unknown) {
   const dir = path.join(ROOT, "bench/results");
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "latest.json"), `${JSON.stringify(result, null, 2)}\n`);
-  console.log(markdown(result));
-  const found = problems(result);
-  if (found.length) {
-    console.error(`\nCORRECTNESS PROBLEMS:\n${found.map((p) => `- ${p}`).join("\n")}`);
-    process.exitCode = 1;
+  writeFileSync(path.join(dir, file), `${JSON.stringify(result, null, 2)}\n`);
+}
+
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+
+try {
+  if (only === "cold-start") {
+    await coldStartOnly();
+  } else if (only) {
+    throw new Error(`--only ${only}: the one part that runs alone is cold-start`);
+  } else {
+    const result = await main();
+    writeResult("latest.json", result);
+    console.log(markdown(result));
+    console.log(coldStartMarkdown(result.coldStart));
+    console.log(webVitalsMarkdown(result.webVitals));
+    const found = problems(result);
+    if (found.length) {
+      console.error(`\nCORRECTNESS PROBLEMS:\n${found.map((p) => `- ${p}`).join("\n")}`);
+      process.exitCode = 1;
+    }
   }
 } catch (error) {
   if (!interrupted) {

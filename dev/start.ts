@@ -20,6 +20,7 @@ import {
   sleep,
   startBridges,
 } from "./local-stack.ts";
+import { writeApiDocumentation } from "./openapi/build.ts";
 import { startPaymentSandbox } from "./payment-sandbox/index.ts";
 import { localTicketKeys } from "./ticket-keys.ts";
 
@@ -112,6 +113,9 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
     if (!existsSync(path.join(ROOT, "web/dist/index.html"))) {
       log("Web UI: building web/dist (first run)");
       await run("npm", ["run", "build:web", "--silent"]);
+    } else {
+      // The API document is a static file built from the routes: rebuilt each start so it matches them.
+      await writeApiDocumentation();
     }
 
     const vars: Record<string, string> = {

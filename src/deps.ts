@@ -3,7 +3,8 @@ import type { AppEnv } from "./app-env";
 import { type Database, databaseOf } from "./db/client";
 import type { Config } from "./env";
 import { configOf } from "./env";
-import { trackCall } from "./http/server-timing";
+import { log } from "./http/request-log";
+import { trackCall, untracked } from "./http/server-timing";
 import type { QueueMessage } from "./jobs/messages";
 import { enqueueEmail } from "./orders/emails";
 import { createStripeClient, type StripeClient } from "./payments/stripe-client";
@@ -22,6 +23,12 @@ export interface Deps {
   queue: EmailQueue;
   /** The payment provider (Stripe; locally the payment sandbox). */
   payments: StripeClient;
+  /**
+   * Work the answer need not wait for (`waitUntil`): only what a repair redoes if it is lost (the
+   * cron rebuilds Redis from Postgres; a stored checkout session is re-read from Stripe by its
+   * idempotency key). A failure is logged.
+   */
+  afterResponse(what: string, task: () => Promise<unknown>): void;
 }
 
 export interface Clock {
@@ -35,8 +42,14 @@ export interface EmailQueue {
 export const systemClock: Clock = { now: () => new Date() };
 
 /** The dependencies of one worker invocation (request, cron run, queue batch). */
-export function depsOfEnv(env: Env, config: Config = configOf(env)): Deps {
+export function depsOfEnv(env: Env, config: Config = configOf(env), ctx?: Pick<ExecutionContext, "waitUntil">): Deps {
   return {
+    afterResponse: (what, task) => {
+      const done = untracked(task).catch((error: unknown) =>
+        log("warn", `${what}: failed after the answer`, { error: String(error) }),
+      );
+      ctx?.waitUntil(done);
+    },
     db: databaseOf(config),
     seats: seatStoreOf(config),
     clock: systemClock,
@@ -53,4 +66,4 @@ export function depsOfEnv(env: Env, config: Config = configOf(env)): Deps {
 }
 
 /** The dependencies of a request (its config is parsed once per isolate by the request context). */
-export const depsOf = <E extends AppEnv>(c: Context<E>): Deps => depsOfEnv(c.env, c.var.config);
+export const depsOf = <E extends AppEnv>(c: Context<E>): Deps => depsOfEnv(c.env, c.var.config, c.executionCtx);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Bindings and vars come from worker-configuration.d.ts (`wrangler types`): the global `Env`. */
 

@@ -11,7 +11,7 @@ import type { Redis } from "ioredis";
 import { bookedSeatsKey } from "../../src/seats/redis-contract.ts";
 import { BENCH_LAYOUT, type BenchData } from "../fixtures.ts";
 import { type Json, runLoad } from "../load.ts";
-import { Recorder, type StepSummary } from "../measure.ts";
+import { parseServerTiming, Recorder, type StepSummary } from "../measure.ts";
 
 export const CUSTOMER = { name: "Bench User", email: "bench@example.com", phone: "+919876543210" };
 
@@ -78,6 +78,12 @@ export async function bookingLoop(
     userPrefix: string;
     /** The stack's payment sandbox (dev/payment-sandbox), where each checkout session is paid. */
     sandboxUrl: string;
+    /**
+     * The bench delivers each paid session's signed event to the webhook itself, one at a time,
+     * and reads the order once as the landing page's poll does: both measured as steps "webhook"
+     * and "landing" (the sandbox's own deliveries must be held back meanwhile: `holdBackWebhooks`).
+     */
+    measureReturn?: boolean;
   },
   recorder = new Recorder(),
 ): Promise<{ steps: BookingSteps; outcome: BookingOutcome }> {
@@ -120,7 +126,8 @@ export async function bookingLoop(
             ? {
                 path: "/api/v1/orders",
                 headers: { "x-user-id": ctx.userId },
-                body: { holdId: ctx.holdId, customer: CUSTOMER },
+                // As the web sends it: the hold's seats too (one round trip).
+                body: { holdId: ctx.holdId, seatIds: ctx.block?.seatIds, customer: CUSTOMER },
               }
             : undefined,
         onAnswer: (status, body, ctx) => {
@@ -138,7 +145,8 @@ export async function bookingLoop(
           const url = body?.url;
           if (status !== 200 || typeof url !== "string" || !ctx.block || !ctx.orderId || !ctx.userId) return;
           // Off the measured path: the customer's click on the provider's page.
-          const order = { block: ctx.block, orderId: ctx.orderId, userId: ctx.userId };
+          const sessionId = new URL(url).pathname.split("/").pop() as string;
+          const order = { block: ctx.block, orderId: ctx.orderId, userId: ctx.userId, sessionId };
           paying.push(payOnSandbox(opts.sandboxUrl, url).then((ok) => (ok ? order : undefined)));
         },
       },
@@ -147,6 +155,7 @@ export async function bookingLoop(
   const s = recorder.summary();
   if (!s.hold || !s.order || !s.payment || !s.loop) throw new Error("booking loop: a step never completed");
   const paid = (await Promise.all(paying)).filter((p): p is Paid => p !== undefined);
+  if (opts.measureReturn) await returnFromProvider(baseUrl, opts.sandboxUrl, paid, recorder);
   const outcome = await waitForConfirmations(baseUrl, paid);
   return { steps: { hold: s.hold, order: s.order, payment: s.payment, loop: s.loop }, outcome };
 }
@@ -155,6 +164,58 @@ interface Paid {
   block: Block;
   orderId: string;
   userId: string;
+  sessionId: string;
+}
+
+/** Holds the sandbox's own webhook deliveries back for `ms` (0: deliver at once again). */
+export async function holdBackWebhooks(sandboxUrl: string, ms: number): Promise<void> {
+  const res = await fetch(`${sandboxUrl}/__sandbox/switches`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ delayMs: ms }),
+  });
+  await res.body?.cancel();
+  if (!res.ok) throw new Error(`sandbox switches: ${res.status}`);
+}
+
+/**
+ * The return from the provider, per paid order and one at a time: Stripe's webhook (the signed
+ * checkout.session.completed, exactly as the sandbox would post it) and the landing page's read
+ * of the order. Each recorded with its latency and Server-Timing, like the autocannon steps.
+ */
+async function returnFromProvider(baseUrl: string, sandboxUrl: string, paid: Paid[], recorder: Recorder) {
+  const events = (await (await fetch(`${sandboxUrl}/__sandbox/events`)).json()) as {
+    data: { id: string; type: string; data: { object: { id: string } } }[];
+  };
+  const completed = new Map(
+    events.data.filter((e) => e.type === "checkout.session.completed").map((e) => [e.data.object.id, e.id]),
+  );
+  for (const p of paid) {
+    const eventId = completed.get(p.sessionId);
+    if (!eventId) continue;
+    const signed = (await (await fetch(`${sandboxUrl}/__sandbox/events/${eventId}/signed`)).json()) as {
+      payload: string;
+      signature: string;
+    };
+    await timed(recorder, "webhook", () =>
+      fetch(`${baseUrl}/api/v1/payments/stripe/webhook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "stripe-signature": signed.signature },
+        body: signed.payload,
+      }),
+    );
+    await timed(recorder, "landing", () =>
+      fetch(`${baseUrl}/api/v1/orders/${p.orderId}`, { headers: { "x-user-id": p.userId } }),
+    );
+  }
+}
+
+async function timed(recorder: Recorder, step: string, send: () => Promise<Response>) {
+  const started = performance.now();
+  const res = await send();
+  await res.arrayBuffer();
+  const ms = performance.now() - started;
+  recorder.add(step, { status: res.status, ms, timing: parseServerTiming(res.headers.get("server-timing") ?? "") });
 }
 
 /** "Pay" on the sandbox's hosted page for this checkout URL (its control API: the button's effect). */

@@ -62,8 +62,9 @@ export async function startNeonBridge(opts: NeonBridgeOptions = {}): Promise<Neo
   const { host = "127.0.0.1", port = 0, simulatedRttMs: rtt = 0 } = opts;
   const pools = new Map<string, pg.Pool>();
   // Fault injection for tests: a connection string carrying `fault_scope=<name>` is affected by
-  // the fault set for that scope through POST /__faults {scope, mode}; others are untouched.
-  const faults = new Map<string, FaultMode>();
+  // the fault set for that scope through POST /__faults {scope, mode, after?}; others are untouched.
+  // `after: N` lets the scope's next N requests through first (a fault in the middle of a request).
+  const faults = new Map<string, { mode: FaultMode; after: number }>();
   const sockets = new Set<Socket>();
 
   function poolFor(connectionString: string | undefined): pg.Pool {
@@ -173,18 +174,25 @@ export async function startNeonBridge(opts: NeonBridgeOptions = {}): Promise<Neo
 
   function faultOf(connectionString: string | undefined): FaultMode | undefined {
     const scope = connectionString?.match(/[?&]fault_scope=([\w-]+)/)?.[1];
-    return scope ? faults.get(scope) : undefined;
+    const fault = scope ? faults.get(scope) : undefined;
+    if (!fault) return undefined;
+    if (fault.after > 0) {
+      fault.after -= 1;
+      return undefined;
+    }
+    return fault.mode;
   }
 
   async function handleFaults(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const { scope, mode } = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as {
+    const { scope, mode, after } = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as {
       scope?: string;
       mode?: FaultMode | null;
+      after?: number;
     };
     if (!scope) return void res.writeHead(400).end("scope required");
-    if (mode) faults.set(scope, mode);
+    if (mode) faults.set(scope, { mode, after: after ?? 0 });
     else faults.delete(scope);
     res.writeHead(204).end();
   }

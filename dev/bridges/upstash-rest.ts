@@ -110,19 +110,24 @@ export async function startUpstashBridge(opts: UpstashBridgeOptions): Promise<Up
     });
   };
 
-  // Fault injection for tests (POST /__faults {mode}): "down" answers 503, "hang" never answers.
+  // Fault injection for tests (POST /__faults {mode, after?}): "down" answers 503, "hang" never
+  // answers; `after: N` lets the next N requests through first (a fault in the middle of a request).
   let fault: "down" | "hang" | null = null;
+  let faultAfter = 0;
 
   const handle = async (req: http.IncomingMessage, rawBody: string) => {
     if (req.method !== "POST") throw httpError(405, "Method not allowed");
     if (req.headers.authorization !== `Bearer ${opts.token}`) throw httpError(401, "Unauthorized");
     const target = (req.url ?? "/").split("?")[0];
     if (target === "/__faults") {
-      fault = (JSON.parse(rawBody || "{}") as { mode?: "down" | "hang" | null }).mode ?? null;
+      const set = JSON.parse(rawBody || "{}") as { mode?: "down" | "hang" | null; after?: number };
+      fault = set.mode ?? null;
+      faultAfter = set.after ?? 0;
       return { result: "OK" };
     }
-    if (fault === "down") throw httpError(503, "ERR simulated fault: Redis is unreachable");
-    if (fault === "hang") await new Promise(() => {});
+    if (fault && faultAfter > 0) faultAfter -= 1;
+    else if (fault === "down") throw httpError(503, "ERR simulated fault: Redis is unreachable");
+    else if (fault === "hang") await new Promise(() => {});
     let body: unknown;
     try {
       body = JSON.parse(rawBody);

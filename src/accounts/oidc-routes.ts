@@ -1,9 +1,8 @@
 import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
-import { errorResponse } from "../http/openapi-doc";
+import { describeRoute, errorResponse } from "../http/openapi-doc";
 import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
 import { signInBudget } from "./rate-limits";

@@ -5,7 +5,7 @@
  * nothing here writes a token, code or secret anywhere.
  */
 import { base64url, createRemoteJWKSet, customFetch, type JWTPayload, errors as joseErrors, jwtVerify } from "jose";
-import { z } from "zod";
+import * as z from "zod";
 
 export interface OidcDeps {
   /** e.g. https://accounts.google.com; must equal the discovery document's `issuer`. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { customerSchema } from "../shared/customer";
 import { plainText } from "../shared/text";
 import { EMAIL_CODE } from "./email-codes";

@@ -1,9 +1,8 @@
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
 import { noStore } from "../http/edge-cache";
-import { errorResponse, jsonResponse } from "../http/openapi-doc";
+import { describeRoute, errorResponse, jsonResponse } from "../http/openapi-doc";
 import { type Refused, refusals, unreachable } from "../http/refusals";
 import { validate } from "../http/validate";
 import { backendDown, signedInWrite } from "./route-docs";

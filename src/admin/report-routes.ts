@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { describeRoute, resolver } from "hono-openapi";
 import { requireStaff } from "../accounts/session-middleware";
 import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/identity";
@@ -7,6 +6,7 @@ import { depsOf } from "../deps";
 import { reportCsv } from "../domain/report";
 import { noStore } from "../http/edge-cache";
 import { ApiError } from "../http/errors";
+import { describeRoute, SchemaDoc } from "../http/openapi-doc";
 import { validate } from "../http/validate";
 import { reportQuery, reportSchema } from "../shared/admin-ops-schemas";
 import { adminErrors } from "./route-docs";
@@ -29,7 +29,7 @@ export const adminReportRoutes = new Hono<AppEnv>().get(
       200: {
         description: "The report (JSON, or CSV when asked)",
         content: {
-          "application/json": { schema: resolver(reportSchema) },
+          "application/json": { schema: new SchemaDoc(reportSchema) },
           "text/csv": { schema: { type: "string" } },
         },
       },

@@ -1,13 +1,12 @@
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
-import { z } from "zod";
+import * as z from "zod";
 import { requireStaff } from "../accounts/session-middleware";
 import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/identity";
 import { depsOf } from "../deps";
 import { noStore } from "../http/edge-cache";
 import { ApiError } from "../http/errors";
-import { jsonResponse } from "../http/openapi-doc";
+import { describeRoute, jsonResponse } from "../http/openapi-doc";
 import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
 import {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { uuidParam } from "../domain/ids";
 
 // Path and query parameters of the admin routes (bodies and answers: src/shared/admin-schemas.ts).

@@ -1,8 +1,7 @@
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppEnv } from "../app-env";
-import { errorResponses, jsonResponse } from "../http/openapi-doc";
+import { describeRoute, errorResponses, jsonResponse } from "../http/openapi-doc";
 import { clientAddress, rateLimit } from "../http/rate-limit";
 import { issueGuestToken } from "./identity";
 

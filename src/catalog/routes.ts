@@ -1,10 +1,9 @@
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
 import { edgeCache } from "../http/edge-cache";
 import { ApiError } from "../http/errors";
-import { errorResponses, jsonResponse } from "../http/openapi-doc";
+import { describeRoute, errorResponses, jsonResponse } from "../http/openapi-doc";
 import { validate } from "../http/validate";
 import { cinemaDayBounds, cinemaToday } from "../shared/cinema-time";
 import { findMovie, findShow, listMovies, listShowsOfMovie } from "./catalog-store";
@@ -106,7 +105,7 @@ export const catalogRoutes = new Hono<AppEnv>()
       summary: "An uploaded poster, by its content address (immutable: a new poster is a new URL)",
       responses: {
         200: { description: "The image", content: { "image/*": { schema: { type: "string", format: "binary" } } } },
-        ...errorResponses("VALIDATION_FAILED", "ROUTE_NOT_FOUND"),
+        ...errorResponses("VALIDATION_FAILED", "ROUTE_NOT_FOUND", "SERVICE_UNAVAILABLE"),
       },
     }),
     validate("param", posterParam),

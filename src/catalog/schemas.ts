@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { plainText, positiveIntParam, uuidParam } from "../domain/ids";
 import { SHOW_STATUSES } from "../domain/statuses";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A UUID as the API accepts it: any letter case, normalised to lower case, because ids become

@@ -1,10 +1,9 @@
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/identity";
 import { depsOf } from "../deps";
 import { ApiError } from "../http/errors";
-import { errorResponses, jsonResponse } from "../http/openapi-doc";
+import { describeRoute, errorResponses, jsonResponse } from "../http/openapi-doc";
 import { validate } from "../http/validate";
 import {
   admittedSchema,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { plainText, uuidParam } from "../domain/ids";
 import { SEAT_ID } from "../domain/seat-selection";
 import { REFUSAL_REASONS } from "./door-rules";

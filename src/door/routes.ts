@@ -1,11 +1,10 @@
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/identity";
 import { depsOf } from "../deps";
 import { ApiError } from "../http/errors";
-import { errorResponses, jsonResponse } from "../http/openapi-doc";
+import { describeRoute, errorResponses, jsonResponse } from "../http/openapi-doc";
 import { validate } from "../http/validate";
 import { orderIdParam } from "../orders/schemas";
 import { checkinRoutes } from "./checkin-routes";

@@ -8,7 +8,7 @@
  * (a retired key whose tickets are still out). Rotation: add a key with a later notAfter; it signs
  * from then on, and the old one keeps verifying until its own notAfter.
  */
-import { z } from "zod";
+import * as z from "zod";
 import {
   ED25519,
   encodeTicketPayload,

@@ -1,11 +1,44 @@
-import { type ResponsesWithResolver, resolver, uniqueSymbol } from "hono-openapi";
-import { type ZodType, z } from "zod";
+import type { MiddlewareHandler, ValidationTargets } from "hono";
+// Types only: the worker never loads hono-openapi. Routes carry their documentation as marks (below);
+// `npm run build:web` turns the marks into /api/v1/openapi.json with hono-openapi (dev/openapi).
+import type { DescribeRouteOptions } from "hono-openapi";
+import type { ZodType } from "zod";
+import * as z from "zod";
 import { ERROR_CODES, type ErrorCode } from "../shared/error-codes";
+
+/** Where a route's handlers keep their documentation for the build-time generator. */
+export const OPENAPI_MARK = Symbol("housefull.openapi");
+
+/** A zod schema in a documentation position; the generator turns it into JSON Schema. */
+export class SchemaDoc {
+  constructor(readonly zod: ZodType) {}
+}
+
+interface ResponseDoc {
+  description: string;
+  headers?: Record<string, { schema: { type: "string" } }>;
+  content?: Record<string, { schema: SchemaDoc | { $ref: string } | { type: "string"; format?: string } }>;
+}
+type Responses = Record<string, ResponseDoc>;
+
+/** What a route documents about itself: hono-openapi's operation, with zod schemas as `SchemaDoc`s. */
+export type RouteDoc = Omit<DescribeRouteOptions, "responses" | "requestBody"> & { responses?: Responses };
+
+/** The mark a handler carries: a route's own description, or a validator's target and schema. */
+export type OpenApiMark = { spec: RouteDoc } | { target: keyof ValidationTargets; schema: ZodType };
+
+/** Marks `handler` with what it documents; it behaves exactly as before. */
+export const markDocumented = <H extends object>(handler: H, mark: OpenApiMark): H =>
+  Object.assign(handler, { [OPENAPI_MARK]: mark });
+
+/** A route's description, as a middleware that does nothing but carry it. */
+export const describeRoute = (spec: RouteDoc): MiddlewareHandler =>
+  markDocumented<MiddlewareHandler>(async (_c, next) => next(), { spec });
 
 /** An OpenAPI response whose JSON body is `schema`. */
 export const jsonResponse = (description: string, schema: ZodType) => ({
   description,
-  content: { "application/json": { schema: resolver(schema) } },
+  content: { "application/json": { schema: new SchemaDoc(schema) } },
 });
 
 const errorCodes = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
@@ -32,8 +65,6 @@ export const errorSchema = z
 /** An error response in the API's error shape. */
 export const errorResponse = (description: string) => jsonResponse(description, errorSchema);
 
-type Responses = ResponsesWithResolver;
-
 /** The codes a route can answer, by the status the registry gives each, described by code and meaning. */
 function byStatus(codes: ErrorCode[]): [number, string][] {
   const grouped = new Map<number, ErrorCode[]>();
@@ -57,7 +88,7 @@ export const errorResponses = (...codes: ErrorCode[]): Responses =>
  * in /api/v1/openapi.json without repeating them (e.g. a rate limit → 429, an identity check → 401).
  */
 export function documented<M extends object>(middleware: M, responses: Responses): M {
-  return Object.assign(middleware, { [uniqueSymbol]: { spec: { responses } } });
+  return markDocumented(middleware, { spec: { responses } });
 }
 
 /** The same as `errorResponses`, as a plain `$ref` (for hono-openapi's defaultOptions, which it does not resolve). */

@@ -51,3 +51,8 @@ export function trackCall<T>(backend: Backend, call: () => Promise<T>): Promise<
   const timings = currentRequest.getStore();
   return timings ? timings.track(backend, call) : call();
 }
+
+/** Runs `work` outside any request's ledger: work after the answer is not part of its cost. */
+export function untracked<T>(work: () => Promise<T>): Promise<T> {
+  return currentRequest.run(undefined as unknown as BackendTimings, work);
+}

@@ -1,12 +1,12 @@
 import { zValidator } from "@hono/zod-validator";
 import type { ValidationTargets } from "hono";
-import { resolver, uniqueSymbol } from "hono-openapi";
 import type { ZodType } from "zod";
 import { ApiError } from "./errors";
+import { markDocumented } from "./openapi-doc";
 
 /**
  * `zValidator` with the API's error shape (400 VALIDATION_FAILED, zod's issues as details), and
- * registered with hono-openapi so the same schema documents the route in /api/v1/openapi.json.
+ * marked so the same schema documents the route in /api/v1/openapi.json.
  */
 export function validate<Target extends keyof ValidationTargets, Schema extends ZodType>(
   target: Target,
@@ -23,5 +23,5 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
       });
     }
   });
-  return Object.assign(middleware, { [uniqueSymbol]: { target, ...resolver(schema) } });
+  return markDocumented(middleware, { target, schema });
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Every message on the worker's queue (wrangler.toml: housefull-email): booking emails, and refunds

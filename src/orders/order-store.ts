@@ -1,4 +1,4 @@
-import { and, count, desc, eq, exists, gt, inArray, lte, ne, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, exists, gt, inArray, isNull, lte, ne, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { movies, orderSeats, orders, seatLayouts, shows, theatres } from "../db/schema";
 import type { SeatLayout } from "../domain/seat-layout";
@@ -84,10 +84,13 @@ export interface NewOrder {
  * blocks a seat, even before the cron runs). Then the order is inserted only if the show is still
  * open, priced from the show's price in Postgres. `order_seats`' primary key refuses a seat that is
  * already sold: the whole transaction fails with 23505 and nothing is written.
- * Returns the order this hold has (this one, or one an earlier claim wrote), or undefined when the
- * show no longer takes bookings.
+ * Returns the order this hold has (this one, or one an earlier claim wrote) and whether this call
+ * wrote it, or undefined when the show no longer takes bookings.
  */
-export async function insertOrder(db: Database, order: NewOrder): Promise<OrderRow | undefined> {
+export async function insertOrder(
+  db: Database,
+  order: NewOrder,
+): Promise<{ row: OrderRow; inserted: boolean } | undefined> {
   const { orderId, userId, showId, holdId, seatIds, customer } = order;
   const seats = sql`${sql.param(seatIds)}::text[]`;
   const stale = db.$with("stale").as(
@@ -165,7 +168,7 @@ export async function insertOrder(db: Database, order: NewOrder): Promise<OrderR
       .onConflictDoNothing({ target: orders.holdId })
       .returning({ id: orders.id }),
   );
-  const [, , selected] = await db.batch([
+  const [, seatsWritten, selected] = await db.batch([
     db
       .with(stale)
       .delete(orderSeats)
@@ -183,10 +186,32 @@ export async function insertOrder(db: Database, order: NewOrder): Promise<OrderR
           })
           .from(newOrder)
           .crossJoin(sql`unnest(${seats}) AS seat`),
-      ),
+      )
+      .returning({ orderId: orderSeats.orderId }),
     selectOrderViews(db, eq(orders.holdId, holdId)),
   ]);
-  return selected[0];
+  const [row] = selected;
+  return row && { row, inserted: seatsWritten.length > 0 };
+}
+
+/**
+ * Takes back an order this request wrote while its Redis claim was refused (or could not be
+ * made): only the caller's, and only while it is untouched — pending, no checkout session, no payment. Its
+ * `order_seats` go with it (ON DELETE CASCADE). Answers whether it was removed.
+ */
+export async function removeUnclaimedOrder(db: Database, orderId: string, userId: string): Promise<boolean> {
+  const removed = await db
+    .delete(orders)
+    .where(
+      and(
+        orderOf(orderId, userId),
+        eq(orders.status, "PAYMENT_PENDING"),
+        isNull(orders.paymentSessionId),
+        isNull(orders.paymentIntentId),
+      ),
+    )
+    .returning({ id: orders.id });
+  return removed.length > 0;
 }
 
 export async function findOrder(db: Database, orderId: string, userId: string): Promise<OrderRow | undefined> {

@@ -90,6 +90,65 @@ export async function confirmCounterSale(
 }
 
 /**
+ * The paid-session webhook's one round trip (docs/API.md flow 3): in one transaction, whether the
+ * event was handled before; the guarded UPDATE (still PAYMENT_PENDING, show open, exactly the
+ * amount paid, event not yet seen) that confirms the order, recording the event in the same
+ * statement; and the order as it now is. Nothing changes unless all of that holds, and then the
+ * caller takes the slower paths (late money, refunds) that record the event themselves.
+ */
+export async function confirmPaidOrder(
+  db: Database,
+  input: {
+    event: { id: string; type: string; receivedAt: Date };
+    orderId: string;
+    amountPaise: number;
+    ticketCode: string;
+    payment: ReceivedPayment;
+  },
+) {
+  const { event, orderId } = input;
+  const confirmed = db.$with("confirmed").as(
+    db
+      .update(orders)
+      .set(confirmedBy(input.ticketCode, input.payment))
+      .where(
+        and(
+          eq(orders.id, orderId),
+          eq(orders.status, "PAYMENT_PENDING"),
+          exists(showOpenFor(db)),
+          sql`${orders.amount} * 100 = ${input.amountPaise}`,
+          sql`not exists (select 1 from ${paymentEvents} where ${paymentEvents.id} = ${event.id})`,
+        ),
+      )
+      .returning({ id: orders.id }),
+  );
+  const [seen, recorded, [row]] = await db.batch([
+    db
+      .select({ type: paymentEvents.type, orderId: paymentEvents.orderId })
+      .from(paymentEvents)
+      .where(eq(paymentEvents.id, event.id)),
+    db
+      .with(confirmed)
+      .insert(paymentEvents)
+      .select(
+        db
+          .select({
+            id: sql`${event.id}`.as("event_id"),
+            type: sql`${event.type}`.as("type"),
+            orderId: confirmed.id,
+            receivedAt: sql`${event.receivedAt.toISOString()}::timestamptz`.as("received_at"),
+            processedAt: sql`now()`.as("processed_at"),
+          })
+          .from(confirmed),
+      )
+      .onConflictDoNothing()
+      .returning({ id: paymentEvents.id }),
+    selectOrderViews(db, orderOf(orderId)),
+  ]);
+  return { seen: seen[0], confirmed: recorded.length > 0, row };
+}
+
+/**
  * Late money for an EXPIRED order: its seats are taken back in one transaction — re-inserted into
  * `order_seats` (the primary key refuses any seat sold meanwhile: 23505, and nothing is written)
  * and the order set CONFIRMED with its ticket and payment. Undefined: no such order.

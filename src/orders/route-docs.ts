@@ -1,5 +1,4 @@
-import type { DescribeRouteOptions } from "hono-openapi";
-import { errorResponse, errorResponses, jsonResponse } from "../http/openapi-doc";
+import { errorResponse, errorResponses, jsonResponse, type RouteDoc } from "../http/openapi-doc";
 import { orderListSchema, orderSchema, startPaymentSchema } from "./schemas";
 
 /** The OpenAPI description of each order route: every status it answers with. */
@@ -15,27 +14,27 @@ export const placeOrderDoc = {
   tags: ["Orders"],
   summary: "Turn the caller's hold into an order awaiting payment",
   description:
-    "One Redis call (the hold becomes an order hold, its seats locked for the payment window) and one database transaction. The same hold always gives the same order.",
+    "One Redis call (the hold, on the seats named in `seatIds`, becomes an order hold, its seats locked for the payment window) and one database transaction, at the same time: one round trip. Without `seatIds` the hold is read first. The same hold always gives the same order.",
   responses: {
     201: jsonResponse("The order, PAYMENT_PENDING until expiresAt", orderSchema),
     200: jsonResponse("This hold's order, made by an earlier request", orderSchema),
     ...commonErrors,
-    409: errorResponse("SEAT_TAKEN (sold meanwhile), SHOW_CLOSED, or IDEMPOTENCY_KEY_REUSED"),
+    409: errorResponse("SEAT_TAKEN (sold meanwhile), SHOW_CLOSED, HOLD_CHANGED, or IDEMPOTENCY_KEY_REUSED"),
     410: errorResponse("HOLD_EXPIRED: the hold has expired"),
   },
-} satisfies DescribeRouteOptions;
+} satisfies RouteDoc;
 
 export const listOrdersDoc = {
   tags: ["Orders"],
   summary: "The caller's orders, newest first",
   responses: { 200: jsonResponse("A page of orders", orderListSchema), ...commonErrors },
-} satisfies DescribeRouteOptions;
+} satisfies RouteDoc;
 
 export const getOrderDoc = {
   tags: ["Orders"],
   summary: "The caller's order with its show, movie and theatre",
   responses: { 200: jsonResponse("The order", orderSchema), ...commonErrors },
-} satisfies DescribeRouteOptions;
+} satisfies RouteDoc;
 
 export const startPaymentDoc = {
   tags: ["Orders"],
@@ -53,7 +52,7 @@ export const startPaymentDoc = {
       "PAYMENT_PROVIDER_UNAVAILABLE",
     ),
   },
-} satisfies DescribeRouteOptions;
+} satisfies RouteDoc;
 
 export const confirmPaymentDoc = {
   tags: ["Orders"],
@@ -65,7 +64,7 @@ export const confirmPaymentDoc = {
     ...commonErrors,
     ...errorResponses("PAYMENT_NOT_RECEIVED"),
   },
-} satisfies DescribeRouteOptions;
+} satisfies RouteDoc;
 
 export const cancelOrderDoc = {
   tags: ["Orders"],
@@ -76,4 +75,4 @@ export const cancelOrderDoc = {
     ...commonErrors,
     409: errorResponse("NOT_CANCELLABLE (the reason says why)"),
   },
-} satisfies DescribeRouteOptions;
+} satisfies RouteDoc;

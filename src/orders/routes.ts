@@ -1,10 +1,10 @@
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/identity";
 import { depsOf } from "../deps";
 import { noStore } from "../http/edge-cache";
 import { ApiError } from "../http/errors";
+import { describeRoute } from "../http/openapi-doc";
 import { rateLimit } from "../http/rate-limit";
 import { type RefusalTable, type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
@@ -31,6 +31,7 @@ export const placeOrderAnswers: RefusalTable<Refused<PlaceOrderOutcome, "PLACED"
   HOLD_EXPIRED: ["HOLD_EXPIRED", "This hold has expired; choose your seats again"],
   SEAT_TAKEN: ({ seats }) => ["SEAT_TAKEN", "Some of your seats are no longer held", { seats }],
   SHOW_CLOSED: ["SHOW_CLOSED", "This show no longer takes bookings"],
+  HOLD_CHANGED: ["HOLD_CHANGED", "The hold's seats changed while ordering; read the hold and retry"],
   IDEMPOTENCY_KEY_REUSED: ["IDEMPOTENCY_KEY_REUSED", "This hold already became an order that is no longer pending"],
 };
 
@@ -65,8 +66,8 @@ export const orderRoutes = new Hono<AppEnv>()
     ordersRateLimit,
     validate("json", createOrderRequest),
     async (c) => {
-      const { holdId, customer } = c.req.valid("json");
-      const result = await placeOrder(depsOf(c), { userId: c.var.userId, holdId, customer });
+      const { holdId, seatIds, customer } = c.req.valid("json");
+      const result = await placeOrder(depsOf(c), { userId: c.var.userId, holdId, seatIds, customer });
       if (result.outcome !== "PLACED" && result.outcome !== "ALREADY_PLACED") throw refused.placeOrder(result);
       return c.json(result.order, result.outcome === "PLACED" ? 201 : 200, {
         Location: `/api/v1/orders/${result.order.orderId}`,

@@ -1,11 +1,18 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isHoldId } from "../domain/hold-id";
 import { positiveIntParam, uuidParam } from "../domain/ids";
+import { SEAT_ID } from "../domain/seat-selection";
 import { ORDER_STATUSES, REFUND_REASONS, REFUND_STATUSES } from "../domain/statuses";
 import { type Customer, customerSchema } from "../shared/customer";
 
 export const createOrderRequest = z.object({
   holdId: z.string().refine(isHoldId, { message: "not a hold id" }),
+  seatIds: z
+    .array(z.string().regex(SEAT_ID, { message: "seat ids look like A1 or F12" }))
+    .min(1)
+    .max(50)
+    .optional()
+    .describe("The hold's seats, as POST /holds answered them: the order then takes one round trip"),
   customer: customerSchema,
 });
 

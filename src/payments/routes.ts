@@ -1,9 +1,8 @@
 import { Hono } from "hono";
-import { type DescribeRouteOptions, describeRoute } from "hono-openapi";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
-import { errorResponses, jsonResponse } from "../http/openapi-doc";
+import { describeRoute, errorResponses, jsonResponse, type RouteDoc } from "../http/openapi-doc";
 import { type Refused, refusals } from "../http/refusals";
 import { handleStripeEvent, type StripeEventOutcome } from "./use-cases/handle-stripe-event";
 
@@ -38,7 +37,7 @@ const webhookDoc = {
       "SERVICE_UNAVAILABLE",
     ),
   },
-} satisfies DescribeRouteOptions;
+} satisfies RouteDoc;
 
 export const paymentRoutes = new Hono<AppEnv>().post(
   "/payments/stripe/webhook",

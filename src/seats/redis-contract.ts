@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The one owner of what the seat fast path keeps in Redis (docs: Redis): keys, the lock-owner
@@ -138,6 +138,8 @@ export const replies = {
     only("HOLD_NOT_FOUND"),
     only("HOLD_EXPIRED"),
     withSeats("SEAT_TAKEN"),
+    /** The hold's seats are not the ones the caller named: these are its seats. */
+    withSeats("HOLD_CHANGED"),
   ]),
   undoOrder: z.union([only("RESTORED"), only("RELEASED"), only("HOLD_NOT_FOUND"), only("MOVED_ON")]),
   settle: only("SETTLED"),

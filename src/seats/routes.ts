@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { describeRoute } from "hono-openapi";
 import { countAfterResponse } from "../admin/funnel-counts";
 import type { AppEnv } from "../app-env";
 import { optionalUser, requireUser } from "../auth/identity";
@@ -7,7 +6,7 @@ import { depsOfEnv } from "../deps";
 import { showIdOfHold } from "../domain/hold-id";
 import { etagOf, matchesEtag, noStore } from "../http/edge-cache";
 import { ApiError } from "../http/errors";
-import { errorResponse, jsonResponse } from "../http/openapi-doc";
+import { describeRoute, errorResponse, jsonResponse } from "../http/openapi-doc";
 import { clientAddress, rateLimit } from "../http/rate-limit";
 import { validate } from "../http/validate";
 import { holdResponses, refusal } from "./answers";

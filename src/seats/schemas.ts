@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isHoldId } from "../domain/hold-id";
 import { uuidParam } from "../domain/ids";
 import { SEAT_ID } from "../domain/seat-selection";

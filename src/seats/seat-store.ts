@@ -1,5 +1,5 @@
 import type { Redis } from "@upstash/redis/cloudflare";
-import { z } from "zod";
+import * as z from "zod";
 import type { Config } from "../env";
 import { redisOf } from "../redis/client";
 import changeHeldSeatsLua from "./lua/change-held-seats.lua";
@@ -201,26 +201,24 @@ export class SeatStore {
 
   /**
    * Hold → order hold: locks and record extended to the payment window, status ORDERED with
-   * `orderId`. `hallSeatIds` are all seats of the show's hall (the hold's seats are among them).
+   * `orderId`. `seatIds` are the hold's seats as the caller knows them: only their locks are
+   * touched; if the hold's seats are others, HOLD_CHANGED names them and nothing changes.
    */
   async orderHold(
     showId: string,
     holdId: string,
-    opts: { userId: string; orderId: string; now: number; paymentWindowMs: number; hallSeatIds: string[] },
+    opts: { userId: string; orderId: string; now: number; paymentWindowMs: number; seatIds: string[] },
   ): Promise<
     | { outcome: "ORDERED"; hold: OrderedHoldRecord }
     | { outcome: "ALREADY_ORDERED"; hold: OrderedHoldRecord }
     | { outcome: "HOLD_NOT_FOUND" }
     | { outcome: "HOLD_EXPIRED" }
     | { outcome: "SEAT_TAKEN"; seats: string[] }
+    | { outcome: "HOLD_CHANGED"; seats: string[] }
   > {
     const reply = await this.run(
       "order",
-      [
-        holdKey(showId, holdId),
-        userHoldsKey(showId, opts.userId),
-        ...opts.hallSeatIds.map((s) => seatLockKey(showId, s)),
-      ],
+      [holdKey(showId, holdId), userHoldsKey(showId, opts.userId), ...opts.seatIds.map((s) => seatLockKey(showId, s))],
       [
         opts.userId,
         String(opts.now),
@@ -228,7 +226,7 @@ export class SeatStore {
         opts.orderId,
         String(HOLD_RECORD_GRACE_MS),
         new Date(opts.now + opts.paymentWindowMs).toISOString(),
-        ...opts.hallSeatIds,
+        ...opts.seatIds,
       ],
     );
     switch (reply[0]) {
@@ -236,6 +234,7 @@ export class SeatStore {
       case "ALREADY_ORDERED":
         return { outcome: reply[0], hold: reply[1] };
       case "SEAT_TAKEN":
+      case "HOLD_CHANGED":
         return { outcome: reply[0], seats: reply.slice(1) };
       case "HOLD_NOT_FOUND":
       case "HOLD_EXPIRED":

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { customerSchema } from "./customer";
 import { SEAT_ID } from "./seat-order";
 import { plainText } from "./text";

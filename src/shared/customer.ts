@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { plainText } from "./text";
 
 /** Customer details, validated by the same schema in the API and in the web checkout form. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A hall's seating plan. Rows are grouped into price categories (as cinemas sell them: "Recliner",

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Free text from a person: no control characters (Postgres refuses NUL), no unpaired surrogates,

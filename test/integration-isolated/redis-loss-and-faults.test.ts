@@ -1,6 +1,4 @@
-import { env } from "cloudflare:workers";
-import { sql } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createShow,
   db,
@@ -18,39 +16,9 @@ import {
 } from "../integration/fixtures";
 import { call, errorOf } from "../integration/http";
 import { payOrder } from "../integration/payments";
+import { clearFaultsAfterEach, ordersOfHold, postgresFault, redisFault } from "./faults";
 
-// This worker has a Redis database of its own (so wiping it disturbs no other suite) and a
-// Postgres connection string with `fault_scope=isolated`, which the Neon bridge can break on demand.
-
-async function postgresFault(mode: "down" | "drop-before" | "drop-after" | null) {
-  const res = await fetch(env.NEON_FETCH_ENDPOINT.replace(/\/sql$/, "/__faults"), {
-    method: "POST",
-    body: JSON.stringify({ scope: "isolated", mode }),
-  });
-  expect(res.status).toBe(204);
-}
-
-async function redisFault(mode: "down" | "hang" | null) {
-  const res = await fetch(`${env.UPSTASH_REDIS_REST_URL}/__faults`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${env.UPSTASH_REDIS_REST_TOKEN}` },
-    body: JSON.stringify({ mode }),
-  });
-  expect(res.status).toBe(200);
-}
-
-const ordersOfHold = async (holdId: string) =>
-  (
-    (await db().execute(
-      sql`SELECT o.order_id, o.status, array(SELECT seat_id FROM order_seats s WHERE s.order_id = o.order_id ORDER BY seat_id) AS seats
-          FROM orders o WHERE o.hold_id = ${holdId}`,
-    )) as unknown as { rows: { order_id: string; status: string; seats: string[] }[] }
-  ).rows;
-
-afterEach(async () => {
-  await postgresFault(null);
-  await redisFault(null);
-});
+clearFaultsAfterEach();
 
 describe("Redis loses its seats but not the show's epoch", () => {
   it("no confirmed or pending seat can be sold again, and one cron run restores Redis from Postgres", async () => {

@@ -1,6 +1,7 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { app, DOCUMENTATION_PATHS } from "../../src/app";
 import { newHoldId } from "../../src/domain/hold-id";
 import worker from "../../src/index";
 import { ERROR_CODES } from "../../src/shared/error-codes";
@@ -233,6 +234,16 @@ describe("API conventions", () => {
     const docs = await call("/api/docs");
     expect(docs.status).toBe(200);
     expect(docs.headers.get("content-type")).toContain("text/html");
+  });
+
+  it("serves a document built from the current routes: every API route is in it, and nothing else (npm run build:web)", async () => {
+    const doc = await openApiDocument();
+    const documented = operationsOf(doc).map(({ method, path }) => `${method} ${path}`);
+    const skipped: readonly string[] = DOCUMENTATION_PATHS;
+    const routes = app.routes
+      .filter((r) => r.method !== "ALL" && r.path.startsWith("/api/v1/") && !skipped.includes(r.path))
+      .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, "{$1}")}`);
+    expect(new Set(documented), "stale web/dist/api/v1/openapi.json: run npm run build:web").toEqual(new Set(routes));
   });
 
   it("lists every error code of the registry, with its status, in the OpenAPI error schema", async () => {

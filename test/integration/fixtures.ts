@@ -151,8 +151,9 @@ export interface Order {
   };
 }
 
-export const postOrder = (userId: string, holdId: string, who = customer) =>
-  call("/api/v1/orders", { method: "POST", headers: asUser(userId), json: { holdId, customer: who } });
+/** POST /orders; with `seatIds` (the hold's seats, as the web sends them) it is one round trip. */
+export const postOrder = (userId: string, holdId: string, who = customer, seatIds?: string[]) =>
+  call("/api/v1/orders", { method: "POST", headers: asUser(userId), json: { holdId, seatIds, customer: who } });
 
 /** The old confirm route: now a status read that confirms nothing (only the provider's webhook does). */
 export const confirmPaymentRoute = (userId: string, orderId: string) =>
@@ -166,7 +167,7 @@ export async function placeOrder(userId: string, showId: string, seats: string[]
   const hold = await postHold(userId, showId, seats);
   if (hold.status !== 201) throw new Error(`hold failed: ${hold.status} ${await hold.text()}`);
   const { holdId } = (await hold.json()) as Hold;
-  const res = await postOrder(userId, holdId);
+  const res = await postOrder(userId, holdId, customer, seats);
   if (res.status !== 201) throw new Error(`order failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as Order;
 }

@@ -1,9 +1,6 @@
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
-import { env } from "cloudflare:workers";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { orders } from "../../src/db/schema";
-import worker from "../../src/index";
 import { holdKey, lockOwner, seatLockKey } from "../../src/seats/redis-contract";
 import {
   asUser,
@@ -19,49 +16,21 @@ import {
   seatMap,
   statesOf,
 } from "./fixtures";
-import { backendCalls, errorOf } from "./http";
+import { backendCalls, callSettled, errorOf } from "./http";
 import {
   checkoutSessionOf,
   deliver,
   payOrder,
   paySession,
+  postWebhook,
   refundsOfOrder,
   signedEvent,
   startPayment,
 } from "./payments";
 
 const orderRow = async (orderId: string) => (await db().select().from(orders).where(eq(orders.id, orderId)))[0];
-/**
- * The worker's fetch handler called directly: the harness hop of `call` slows down with every
- * request a file makes (cloudflare/workers-sdk#15446), which would serialize the races below.
- */
-async function direct(path: string, userId: string): Promise<Response> {
-  const ctx = createExecutionContext();
-  const res = await worker.fetch(
-    new Request(`http://localhost${path}`, { method: "POST", headers: asUser(userId) }),
-    env,
-    ctx,
-  );
-  const body = await res.arrayBuffer();
-  await waitOnExecutionContext(ctx);
-  return new Response(body, res);
-}
-/** A webhook delivery, straight to the fetch handler (as `direct`). */
-async function directWebhook(payload: string, signature: string): Promise<Response> {
-  const ctx = createExecutionContext();
-  const res = await worker.fetch(
-    new Request("http://localhost/api/v1/payments/stripe/webhook", {
-      method: "POST",
-      headers: { "content-type": "application/json", "stripe-signature": signature },
-      body: payload,
-    }),
-    env,
-    ctx,
-  );
-  const body = await res.arrayBuffer();
-  await waitOnExecutionContext(ctx);
-  return new Response(body, res);
-}
+const direct = (path: string, userId: string) => callSettled(path, { method: "POST", headers: asUser(userId) });
+const directWebhook = (payload: string, signature: string) => postWebhook(payload, signature);
 const all = (n: number, path: string, userId: string) =>
   Promise.all(Array.from({ length: n }, () => direct(path, userId)));
 const queued = (responses: Response[]) => responses.reduce((n, r) => n + backendCalls(r).queue, 0);

@@ -3,7 +3,7 @@
 // signed from `/__sandbox/events/:id/signed` and posts it to the worker's webhook itself.
 import { inject } from "vitest";
 import { asUser, type Order } from "./fixtures";
-import { call } from "./http";
+import { call, callSettled } from "./http";
 
 export const sandboxUrl = inject("paymentSandboxUrl");
 export const webhookSecret = inject("paymentSandboxWebhookSecret");
@@ -25,8 +25,9 @@ export interface SandboxEvent {
   data: { object: Record<string, unknown> & { id: string } };
 }
 
+/** POST /payment, answering once the session it created is stored (after the answer, in `waitUntil`). */
 export const startPayment = (userId: string, orderId: string) =>
-  call(`/api/v1/orders/${orderId}/payment`, { method: "POST", headers: asUser(userId) });
+  callSettled(`/api/v1/orders/${orderId}/payment`, { method: "POST", headers: asUser(userId) });
 
 /** The order's checkout session id, from the URL POST /payment answers (`…/c/pay/cs_…`). */
 export async function checkoutSessionOf(userId: string, orderId: string): Promise<string> {
@@ -53,8 +54,9 @@ export async function eventOf(objectId: string, type: string): Promise<SandboxEv
 export const signedEvent = (eventId: string) =>
   sandbox<{ payload: string; signature: string }>(`/events/${eventId}/signed`);
 
+/** The webhook, answering once its work after the answer (Redis learning of sold seats) is done. */
 export const postWebhook = (body: string | Uint8Array, signature?: string) =>
-  call("/api/v1/payments/stripe/webhook", {
+  callSettled("/api/v1/payments/stripe/webhook", {
     method: "POST",
     headers: { "content-type": "application/json", ...(signature ? { "stripe-signature": signature } : {}) },
     body,

@@ -1,8 +1,6 @@
 import { EmailMessage as CloudflareEmailMessage } from "cloudflare:email";
-// mimetext's default ("node") build imports node:os and mime-types; the browser build only needs
-// js-base64 and writes CRLF line ends, which is what a raw RFC 5322 message needs.
-import { createMimeMessage } from "mimetext/browser";
 import type { Config } from "../../env";
+import { base64, mimeMessage } from "./mime";
 
 export interface OutgoingEmail {
   from: string;
@@ -48,35 +46,21 @@ function checkAddresses(message: OutgoingEmail) {
   if (!ADDRESS.test(message.to)) throw new PermanentEmailError("recipient address is not a plain email address");
 }
 
-/** UTF-8 → base64 in lines of 76 characters (RFC 2045), so any text survives any mail hop. */
-function base64Body(value: string | Uint8Array): string {
-  const bytes = typeof value === "string" ? new TextEncoder().encode(value) : value;
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return (btoa(binary).match(/.{1,76}/g) ?? []).join("\r\n");
-}
-
-/** A raw multipart/alternative (text + HTML) message, and its Message-ID. */
+/** A raw multipart/alternative (text + HTML) message, with its inline images, and its Message-ID. */
 export function buildMimeMessage(message: OutgoingEmail): { raw: string; messageId: string } {
-  const mime = createMimeMessage();
-  mime.setSender({ name: SENDER_NAME, addr: message.from });
-  mime.setRecipient(message.toName ? { name: message.toName, addr: message.to } : message.to);
-  mime.setSubject(message.subject.replace(/[\r\n]+/g, " "));
-  mime.addMessage({ contentType: "text/plain", data: base64Body(message.text), encoding: "base64" });
-  mime.addMessage({ contentType: "text/html", data: base64Body(message.html), encoding: "base64" });
-  for (const image of message.inlineImages ?? []) {
-    const { filename, contentType, content, cid } = image;
-    mime.addAttachment({
+  return mimeMessage({
+    from: { name: SENDER_NAME, address: message.from },
+    to: { name: message.toName, address: message.to },
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    inline: message.inlineImages?.map(({ cid, filename, contentType, content }) => ({
+      contentId: cid,
       filename,
       contentType,
-      data: base64Body(content),
-      inline: true,
-      headers: { "Content-ID": cid },
-    });
-  }
-  const raw = mime.asRaw();
-  const header = mime.getHeader("Message-ID");
-  return { raw, messageId: typeof header === "string" ? header.replace(/^<|>$/g, "") : "" };
+      content,
+    })),
+  });
 }
 
 // What the send_email binding says when the message itself is refused (unverified or disallowed
@@ -150,7 +134,7 @@ export function httpEmailApiTransport(options: HttpEmailApiOptions): EmailTransp
                     filename: i.filename,
                     content_type: i.contentType,
                     content_id: i.cid,
-                    content: base64Body(i.content).replace(/\r\n/g, ""),
+                    content: base64(i.content),
                   })),
                 }
               : {}),

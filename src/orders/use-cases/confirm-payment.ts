@@ -61,24 +61,26 @@ async function reclaim(deps: Deps, orderId: string, payment: ReceivedPayment) {
 }
 
 async function confirmed(deps: Deps, row: OrderRow, late: boolean, changed: boolean): Promise<ConfirmPaymentOutcome> {
-  const { order } = row;
-  if (changed) {
-    // Redis learns the seats are sold; if this fails, the cron rebuilds it from order_seats.
-    await deps.seats
-      .settleOrderSeats(
-        { showId: order.showId, holdId: order.holdId, userId: order.userId, seatIds: order.seatIds, orderId: order.id },
-        "BOOK",
-      )
-      .catch((error: unknown) =>
-        log("warn", "booked seats not written to Redis; the cron will repair", {
-          orderId: order.id,
-          error: String(error),
-        }),
-      );
-    await deps.queue.send({ type: "order.confirmed", orderId: order.id });
-    log("info", "order confirmed", { orderId: order.id, late, paymentIntent: order.paymentIntentId });
-  }
+  if (changed) await announceConfirmed(deps, row, late);
   return { outcome: "CONFIRMED", order: view(deps, row), late };
+}
+
+/**
+ * An order just confirmed: its ticket email is queued before the answer (an email has no repair:
+ * the provider delivers the event again only if this fails), and Redis learns the seats are sold
+ * after it — if that is lost, the cron rebuilds the booked set from order_seats, and until then the
+ * order's own locks keep the seats taken.
+ */
+export async function announceConfirmed(deps: Deps, row: OrderRow, late: boolean): Promise<void> {
+  const { order } = row;
+  deps.afterResponse("booked seats to Redis (the cron repairs)", () =>
+    deps.seats.settleOrderSeats(
+      { showId: order.showId, holdId: order.holdId, userId: order.userId, seatIds: order.seatIds, orderId: order.id },
+      "BOOK",
+    ),
+  );
+  await deps.queue.send({ type: "order.confirmed", orderId: order.id });
+  log("info", "order confirmed", { orderId: order.id, late, paymentIntent: order.paymentIntentId });
 }
 
 async function alreadyConfirmed(deps: Deps, row: OrderRow, payment: ReceivedPayment): Promise<ConfirmPaymentOutcome> {

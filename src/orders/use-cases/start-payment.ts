@@ -20,7 +20,8 @@ export type StartPaymentOutcome =
 /**
  * The pay step (docs/API.md flow 3): for the caller's PAYMENT_PENDING order before its deadline,
  * one Checkout Session, created idempotently (the Idempotency-Key is the order's, so concurrent or
- * retried requests get the same session) and stored with a guarded UPDATE. The amount is the
+ * retried requests get the same session) and stored with a guarded UPDATE after the answer: one
+ * database read and one provider call, then one read on every repeat. The amount is the
  * order's, from Postgres, itemised by seat category plus the convenience fee; never the client's.
  * The session is left to Stripe's default lifetime (its `expires_at` must be ≥ 30 minutes): the
  * expiry cron closes it when the order expires.
@@ -69,9 +70,12 @@ export async function startPayment(
     log("warn", "checkout session not created", { orderId: order.id, status: error.status, type: error.type });
     return { outcome: "PROVIDER_UNAVAILABLE" };
   }
-  if (!session.url) throw new Error(`checkout session ${session.id} has no url`);
-  const stored = await storePaymentSession(db, order.id, { id: session.id, url: session.url });
-  return { outcome: "STARTED", url: stored?.url ?? session.url };
+  const { url } = session;
+  if (!url) throw new Error(`checkout session ${session.id} has no url`);
+  // Stored after the answer: a request that finds none asks Stripe again with the same
+  // idempotency key and gets this very session (the guarded UPDATE keeps the first one stored).
+  deps.afterResponse("storing the checkout session", () => storePaymentSession(db, order.id, { id: session.id, url }));
+  return { outcome: "STARTED", url };
 }
 
 /** One line per seat category (and price), and the convenience fee: they add up to the order's amount. */

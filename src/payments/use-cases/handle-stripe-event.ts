@@ -2,12 +2,14 @@ import type { Deps } from "../../deps";
 import { log } from "../../http/request-log";
 import { findOrderById } from "../../orders/order-store";
 import {
+  confirmPaidOrder,
   findOrderIdOfPaymentIntent,
   findPaymentEvent,
+  type PaymentEventRow,
   recordPaymentEvent,
   syncRefundStatus,
 } from "../../orders/payment-store";
-import { confirmPayment } from "../../orders/use-cases/confirm-payment";
+import { announceConfirmed, confirmPayment, withFreshCode } from "../../orders/use-cases/confirm-payment";
 import { refundStatusOf } from "../../orders/use-cases/refund-order";
 import { toPaise } from "../../shared/money";
 import {
@@ -65,30 +67,81 @@ export async function handleStripeEvent(
   if (!verified.ok) return { outcome: "SIGNATURE_INVALID", reason: verified.reason };
   const { event } = verified;
   if (!HANDLED_TYPES.has(event.type)) return { outcome: "IGNORED", type: event.type };
-  const seen = await findPaymentEvent(deps.db, event.id);
-  if (seen) {
-    // A redelivery is the same event; the same id naming another type or order is not.
-    const claimed = claimedOrderOf(event);
-    const same = seen.type === event.type && (!claimed || !seen.orderId || claimed === seen.orderId);
-    return same ? { outcome: "DUPLICATE", eventId: event.id } : reused(event);
-  }
   try {
+    // Money received: one provider call and one transaction that also answers "seen before?".
+    if (SESSION_PAID.has(event.type)) return await handlePaidSession(deps, event, input.receivedAt);
+    const seen = await findPaymentEvent(deps.db, event.id);
+    if (seen) return seenAnswer(event, seen);
     const handled = event.type.startsWith("checkout.session.")
       ? await handleSessionEvent(deps, event)
       : await handleRefundEvent(deps, event);
     if (handled.outcome !== "HANDLED") return handled;
-    await recordPaymentEvent(deps.db, {
-      id: event.id,
-      type: event.type,
-      orderId: handled.orderId,
-      receivedAt: input.receivedAt,
-    });
+    await record(deps, event, handled.orderId, input.receivedAt);
     return handled;
   } catch (error) {
     if (!(error instanceof StripeApiError)) throw error;
     log("warn", "payment provider unavailable for a webhook", { eventId: event.id, status: error.status });
     return { outcome: "PROVIDER_UNAVAILABLE" };
   }
+}
+
+const record = (deps: Deps, event: StripeEvent, orderId: string | null, receivedAt: Date) =>
+  recordPaymentEvent(deps.db, { id: event.id, type: event.type, orderId, receivedAt });
+
+/** A redelivery is the same event; the same id naming another type or order is not. */
+function seenAnswer(event: StripeEvent, seen: Pick<PaymentEventRow, "type" | "orderId">): StripeEventOutcome {
+  const claimed = claimedOrderOf(event);
+  const same = seen.type === event.type && (!claimed || !seen.orderId || claimed === seen.orderId);
+  return same ? { outcome: "DUPLICATE", eventId: event.id } : reused(event);
+}
+
+/**
+ * checkout.session.completed / async_payment_succeeded. The session fetched back from the
+ * provider must be paid, ours and for exactly the order's amount; then one transaction confirms
+ * the order and records the event (or says it was seen). Redis hears of the sold seats after the
+ * answer; the ticket email is queued before it. Anything but a pending order of that amount (late
+ * money, a cancelled order, a closed show) takes the one confirm use case's slower paths.
+ */
+async function handlePaidSession(deps: Deps, event: StripeEvent, receivedAt: Date): Promise<StripeEventOutcome> {
+  const verified = await verifiedSession(deps, event);
+  if ("outcome" in verified) return refusedUnlessSeen(deps, event, verified);
+  const { session, orderId } = verified;
+  if (!isPaid(session)) return refusedUnlessSeen(deps, event, { outcome: "NOT_PAID" });
+  const amountPaise = session.amount_total;
+  if (session.currency !== "inr" || amountPaise === null)
+    return refusedUnlessSeen(deps, event, { outcome: "AMOUNT_MISMATCH" });
+  const payment = { sessionId: session.id, paymentIntent: session.payment_intent as string };
+  const result = await withFreshCode((ticketCode) =>
+    confirmPaidOrder(deps.db, {
+      event: { id: event.id, type: event.type, receivedAt },
+      orderId,
+      amountPaise,
+      ticketCode,
+      payment,
+    }),
+  );
+  if (result.seen) return seenAnswer(event, result.seen);
+  if (!result.row) return { outcome: "ORDER_NOT_FOUND" };
+  const handled = { outcome: "HANDLED", eventId: event.id, type: event.type, orderId } as const;
+  if (result.confirmed) {
+    await announceConfirmed(deps, result.row, false);
+    return handled;
+  }
+  if (amountPaise !== toPaise(result.row.order.amount)) return { outcome: "AMOUNT_MISMATCH" };
+  const { order } = result.row;
+  // Confirmed by this very payment a moment ago (a concurrent delivery, or another event of the
+  // same session): nothing left to do.
+  if (order.status === "CONFIRMED" && order.paymentIntentId === payment.paymentIntent) return handled;
+  const slower = await confirmPayment(deps, { orderId, payment });
+  if (slower.outcome === "ORDER_NOT_FOUND") return slower;
+  await record(deps, event, orderId, receivedAt);
+  return handled;
+}
+
+/** A refusal, unless the event id was already handled (then that answer: duplicate or reused). */
+async function refusedUnlessSeen(deps: Deps, event: StripeEvent, refusal: StripeEventOutcome) {
+  const seen = await findPaymentEvent(deps.db, event.id);
+  return seen ? seenAnswer(event, seen) : refusal;
 }
 
 const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
@@ -104,7 +157,11 @@ function claimedOrderOf(event: StripeEvent): string | null {
 const stringField = (object: Record<string, unknown>, key: string) =>
   typeof object[key] === "string" ? (object[key] as string) : null;
 
-async function handleSessionEvent(deps: Deps, event: StripeEvent): Promise<StripeEventOutcome> {
+/** The session an event names, fetched back from the provider, and the order both name; else the refusal. */
+async function verifiedSession(
+  deps: Deps,
+  event: StripeEvent,
+): Promise<{ session: CheckoutSession; orderId: string } | Extract<StripeEventOutcome, { outcome: "EVENT_MISMATCH" }>> {
   const claimed = event.data.object;
   const sessionId = stringField(claimed, "id");
   if (!sessionId?.startsWith("cs_")) return { outcome: "EVENT_MISMATCH", reason: "no checkout session in the event" };
@@ -120,19 +177,16 @@ async function handleSessionEvent(deps: Deps, event: StripeEvent): Promise<Strip
     (claimedMetadata.order_id !== undefined && claimedMetadata.order_id !== orderId)
   )
     return { outcome: "EVENT_MISMATCH", reason: "the event and the session name different orders" };
-  const row = await findOrderById(deps.db, orderId);
-  if (!row) return { outcome: "ORDER_NOT_FOUND" };
-  const handled = { outcome: "HANDLED", eventId: event.id, type: event.type, orderId } as const;
-  if (!SESSION_PAID.has(event.type)) return handled; // expired: recorded; the cron already expired the order
-  if (!isPaid(session)) return { outcome: "NOT_PAID" };
-  if (session.currency !== "inr" || session.amount_total !== toPaise(row.order.amount))
-    return { outcome: "AMOUNT_MISMATCH" };
-  const result = await confirmPayment(deps, {
-    orderId,
-    payment: { sessionId: session.id, paymentIntent: session.payment_intent as string },
-  });
-  if (result.outcome === "ORDER_NOT_FOUND") return result;
-  return handled;
+  return { session, orderId };
+}
+
+/** checkout.session.expired: recorded (the cron already expired the order and closes sessions). */
+async function handleSessionEvent(deps: Deps, event: StripeEvent): Promise<StripeEventOutcome> {
+  const verified = await verifiedSession(deps, event);
+  if ("outcome" in verified) return verified;
+  const { orderId } = verified;
+  if (!(await findOrderById(deps.db, orderId))) return { outcome: "ORDER_NOT_FOUND" };
+  return { outcome: "HANDLED", eventId: event.id, type: event.type, orderId };
 }
 
 const isPaid = (session: CheckoutSession) =>

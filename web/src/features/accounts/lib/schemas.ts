@@ -1,5 +1,5 @@
 import { customerSchema } from "@housefull/shared";
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The sign-in and account forms' rules: the same email and name rules as checkout and the API

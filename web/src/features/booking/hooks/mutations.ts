@@ -69,7 +69,7 @@ export function useReleaseHold(showId: string) {
 export function usePlaceOrder() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ hold, customer }: { hold: Hold; customer: CustomerInput }) => createOrder(hold.holdId, customer),
+    mutationFn: ({ hold, customer }: { hold: Hold; customer: CustomerInput }) => createOrder(hold, customer),
     onSuccess: (order, { hold }) => {
       rememberOrderOfHold(hold.holdId, order.orderId);
       const current = readSession(hold.showId);
