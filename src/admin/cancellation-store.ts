@@ -3,6 +3,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../db/client";
 import { emailLog, orderSeats, orders, shows } from "../db/schema";
+import { freeSeatsIfCancelled } from "../orders/order-store";
 import { formatPaise, toPaise } from "../shared/money";
 import { showCancellationOrders, showCancellations } from "./ops-tables";
 
@@ -99,17 +100,7 @@ export async function cancelOrderOfCancelledShow(db: Database, orderId: string) 
       .from(target)
       .where(eq(orders.id, target.id))
       .returning({ previousStatus: target.previousStatus }),
-    db.delete(orderSeats).where(
-      and(
-        eq(orderSeats.orderId, orderId),
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(orders)
-            .where(and(eq(orders.id, orderId), eq(orders.status, "CANCELLED"))),
-        ),
-      ),
-    ),
+    freeSeatsIfCancelled(db, orderId),
     db.select().from(orders).where(eq(orders.id, orderId)),
   ]);
   if (!order) throw new Error(`order ${orderId} vanished`);

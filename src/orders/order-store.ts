@@ -287,23 +287,27 @@ export async function cancelOrder(
       .from(target)
       .where(eq(orders.id, target.id))
       .returning({ previousStatus: target.previousStatus }),
-    db.delete(orderSeats).where(
-      and(
-        eq(orderSeats.orderId, orderId),
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(orders)
-            .where(and(eq(orders.id, orderId), eq(orders.status, "CANCELLED"))),
-        ),
-      ),
-    ),
+    freeSeatsIfCancelled(db, orderId),
     selectOrderViews(db, orderOf(orderId, userId)),
   ]);
   if (!row) return undefined;
   const [made] = changed;
   return made ? { row, changed: true, previousStatus: made.previousStatus } : { row, changed: false };
 }
+
+/** The statement that frees an order's `order_seats` rows once (in its transaction) it is CANCELLED. */
+export const freeSeatsIfCancelled = (db: Database, orderId: string) =>
+  db.delete(orderSeats).where(
+    and(
+      eq(orderSeats.orderId, orderId),
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(orders)
+          .where(and(eq(orders.id, orderId), eq(orders.status, "CANCELLED"))),
+      ),
+    ),
+  );
 
 /** An order whose seats the cron must free in Redis. */
 export type ExpiredOrder = { orderId: Order["id"] } & Pick<Order, "showId" | "userId" | "holdId" | "seatIds">;

@@ -4,40 +4,13 @@ import { inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { showFunnelCounts } from "../../src/admin/ops-tables";
 import { orders } from "../../src/db/schema";
+import type { Report as ReportBody } from "../../src/shared/admin-ops-schemas";
 import { addCinemaDays, cinemaToday } from "../../src/shared/cinema-time";
 import { as, backOffice, type Caller, eventually, holdAs, showAt, showPath } from "./admin-ops-fixtures";
 import { cancelOrder, db, deleteHold, newUser, placeOrder, postHold } from "./fixtures";
 import { payAndRead } from "./payments";
 
-interface Row {
-  key: string;
-  shows: number;
-  capacity: number;
-  seatsSold: number;
-  seatsSoldCounter: number;
-  seatsSoldOnline: number;
-  houseSeats: number;
-  occupancy: number;
-  gross: string;
-  grossCounter: string;
-  fees: string;
-  refunds: string;
-  net: string;
-  funnel: {
-    holds: number;
-    holdsReleased: number;
-    orders: number;
-    paymentsStarted: number;
-    paid: number;
-    paidOnline: number;
-    holdExpiryRate: number;
-    paymentSuccessRate: number;
-  };
-}
-interface Report {
-  rows: Row[];
-  totals: Row;
-}
+type Report = Pick<ReportBody, "rows" | "totals">;
 
 const from = cinemaToday();
 const to = addCinemaDays(from, 3);

@@ -35,6 +35,24 @@ export async function listHouseSeats(deps: Deps, input: { show: StaffShow }): Pr
   return { outcome: "HOUSE_SEATS", houseSeats: rows.map(viewOf) };
 }
 
+/** The audit row of a change to a show's house seats, to run in the change's transaction. */
+const auditOfShow = (
+  deps: Deps,
+  show: StaffShow,
+  actor: StaffActor,
+  action: "house_seats.block" | "house_seats.unblock",
+  before: unknown,
+  after: unknown,
+) =>
+  recordStaffAction(deps.db, {
+    actor,
+    theatreId: show.theatreId,
+    action,
+    target: { type: "show", id: show.id },
+    before,
+    after,
+  });
+
 /** Redis learns the change; if it cannot, the repair (and any rebuild) takes it from Postgres. */
 async function tellRedis(deps: Deps, showId: string, seatIds: string[], kept: boolean) {
   await deps.seats
@@ -72,13 +90,10 @@ export async function blockHouseSeats(
 
   const toBlock = seatIds.filter((s) => !already.has(s));
   if (toBlock.length > 0) {
-    const audit = recordStaffAction(deps.db, {
-      actor,
-      theatreId: show.theatreId,
-      action: "house_seats.block",
-      target: { type: "show", id: show.id },
-      before: null,
-      after: { seatIds: toBlock, reason, note: note ?? null },
+    const audit = auditOfShow(deps, show, actor, "house_seats.block", null, {
+      seatIds: toBlock,
+      reason,
+      note: note ?? null,
     });
     try {
       const blocked = await insertHouseSeats(
@@ -106,14 +121,7 @@ export async function unblockHouseSeats(
   const { show, actor } = input;
   const current = (await houseSeatsOfShow(deps.db, show.id)).filter((r) => input.seatIds.includes(r.seatId));
   if (current.length > 0) {
-    const audit = recordStaffAction(deps.db, {
-      actor,
-      theatreId: show.theatreId,
-      action: "house_seats.unblock",
-      target: { type: "show", id: show.id },
-      before: current.map(viewOf),
-      after: null,
-    });
+    const audit = auditOfShow(deps, show, actor, "house_seats.unblock", current.map(viewOf), null);
     const removed = await deleteHouseSeats(
       deps.db,
       show.id,

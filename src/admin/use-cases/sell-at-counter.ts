@@ -1,6 +1,6 @@
 import type { Deps } from "../../deps";
 import { showIdOfHold } from "../../domain/hold-id";
-import { issueTicket } from "../../door/use-cases/issue-ticket";
+import { type IssueTicketOutcome, issueTicket } from "../../door/use-cases/issue-ticket";
 import { log } from "../../http/request-log";
 import { findOrderOfHold, type OrderRow } from "../../orders/order-store";
 import { orderViewOf } from "../../orders/order-view";
@@ -12,11 +12,8 @@ import type { CounterCustomer } from "../../shared/admin-ops-schemas";
 import { recordStaffAction, type StaffActor } from "../audit-log";
 import type { StaffShow } from "../show-access";
 
-export interface CounterTicket {
-  token: string;
-  ticketCode: string;
-  keyId: number;
-}
+/** The signed ticket, as GET /orders/{id}/ticket answers it. */
+export type CounterTicket = Omit<Extract<IssueTicketOutcome, { outcome: "ISSUED" }>, "outcome">;
 
 export type SellAtCounterOutcome =
   | { outcome: "SOLD"; order: OrderView; ticket: CounterTicket }
