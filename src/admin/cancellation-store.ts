@@ -2,7 +2,7 @@ import { and, asc, eq, exists, inArray, isNull, ne, type SQL, sql } from "drizzl
 import type { BatchItem } from "drizzle-orm/batch";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../db/client";
-import { emailLog, orderSeats, orders, shows } from "../db/schema";
+import { emailLog, orders, shows } from "../db/schema";
 import { freeSeatsIfCancelled } from "../orders/order-store";
 import { formatPaise, toPaise } from "../shared/money";
 import { showCancellationOrders, showCancellations } from "./ops-tables";
