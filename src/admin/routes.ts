@@ -30,7 +30,9 @@ import {
 } from "../shared/admin-schemas";
 import { staffActorOf } from "./actor";
 import { screensOf, showsAt, theatreById, theatresIn } from "./admin-store";
+import { adminOpsRoutes } from "./ops-routes";
 import { MAX_POSTER_BYTES } from "./posters";
+import { adminReportRoutes } from "./report-routes";
 import { adminDoc } from "./route-docs";
 import { movieParam, screenParam, showParam, showsWindowQuery, theatreParam } from "./schemas";
 import { type ChangeShowOutcome, setShowPrices, setShowSales } from "./use-cases/change-show";
@@ -441,4 +443,6 @@ export const adminRoutes = new Hono<AppEnv>()
   .route("/", movieRoutes)
   .route("/", theatreRoutes)
   .route("/", showRoutes)
-  .route("/", auditRoutes);
+  .route("/", auditRoutes)
+  .route("/", adminOpsRoutes)
+  .route("/", adminReportRoutes);

@@ -3,6 +3,7 @@ import {
   boolean,
   check,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -16,7 +17,14 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import type { SeatLayout } from "../domain/seat-layout";
-import type { OrderStatus, RefundReason, RefundStatus, ShowStatus } from "../domain/statuses";
+import type {
+  HouseSeatReason,
+  OrderStatus,
+  PaymentMethod,
+  RefundReason,
+  RefundStatus,
+  ShowStatus,
+} from "../domain/statuses";
 import { at } from "./columns";
 
 export { ORDER_STATUSES, type OrderStatus, SHOW_STATUSES, type ShowStatus } from "../domain/statuses";
@@ -183,6 +191,10 @@ export const orders = pgTable(
     refundFailure: text("refund_failure"),
     refundRequestedAt: at("refund_requested_at"),
     refundUpdatedAt: at("refund_updated_at"),
+    /** How the money came: `online` through the provider, or `counter` (cash/card at the box office). */
+    paymentMethod: varchar("payment_method", { length: 20 }).$type<PaymentMethod>().notNull().default("online"),
+    /** The member of staff who sold a counter sale (their account id); null online. */
+    soldBy: uuid("sold_by"),
   },
   (t) => [
     index("idx_orders_user").on(t.userId, t.createdAt.desc()),
@@ -192,6 +204,7 @@ export const orders = pgTable(
     check("orders_status_check", sql`${t.status} in ('PAYMENT_PENDING','CONFIRMED','EXPIRED','CANCELLED')`),
     check("orders_amount_check", sql`${t.amount} >= 0`),
     check("orders_refund_status_check", sql`${t.refundStatus} in ('pending','succeeded','failed')`),
+    check("orders_payment_method_check", sql`${t.paymentMethod} in ('online','counter')`),
     uniqueIndex("orders_payment_session_key").on(t.paymentSessionId),
     // The cron's scan for sessions still to close at the provider.
     index("idx_orders_open_sessions")
@@ -205,8 +218,34 @@ export const orders = pgTable(
 );
 
 /**
- * One row per seat of a PAYMENT_PENDING or CONFIRMED order. The primary key is the last line of
- * defence: the database itself refuses a second sale of a seat, even if Redis lost its data.
+ * Seats a theatre keeps off online sale (VIP, press, broken), per show. Each one also occupies its
+ * seat in `order_seats` (a row without an order), so everything that already honours that table —
+ * the primary key that refuses a second sale, the Redis rebuild that treats its seats as taken —
+ * honours house seats too, and losing Redis can never make one sellable.
+ */
+export const houseSeats = pgTable(
+  "house_seats",
+  {
+    showId: uuid("show_id")
+      .notNull()
+      .references(() => shows.id),
+    seatId: varchar("seat_id", { length: 8 }).notNull(),
+    reason: varchar("reason", { length: 20 }).$type<HouseSeatReason>().notNull(),
+    note: varchar("note", { length: 200 }),
+    blockedBy: uuid("blocked_by").notNull(),
+    blockedAt: at("blocked_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "house_seats_pkey", columns: [t.showId, t.seatId] }),
+    check("house_seats_reason_check", sql`${t.reason} in ('VIP','PRESS','BROKEN','OTHER')`),
+  ],
+);
+
+/**
+ * One row per seat of a PAYMENT_PENDING or CONFIRMED order, or of a house seat. The primary key is
+ * the last line of defence: the database itself refuses a second sale of a seat, even if Redis
+ * lost its data. A house seat's row has no order and names itself in `house_seat_id`; deleting the
+ * house seat deletes it (the foreign key cascades).
  */
 export const orderSeats = pgTable(
   "order_seats",
@@ -215,13 +254,23 @@ export const orderSeats = pgTable(
       .notNull()
       .references(() => shows.id),
     seatId: varchar("seat_id", { length: 8 }).notNull(),
-    orderId: uuid("order_id")
-      .notNull()
-      .references(() => orders.id, { onDelete: "cascade" }),
+    orderId: uuid("order_id").references(() => orders.id, { onDelete: "cascade" }),
+    /** The seat id again when a house seat occupies it (null for an order's seat). */
+    houseSeatId: varchar("house_seat_id", { length: 8 }),
   },
   (t) => [
     primaryKey({ name: "order_seats_pkey", columns: [t.showId, t.seatId] }),
     index("idx_order_seats_order").on(t.orderId),
+    foreignKey({
+      name: "order_seats_house_seat_fkey",
+      columns: [t.showId, t.houseSeatId],
+      foreignColumns: [houseSeats.showId, houseSeats.seatId],
+    }).onDelete("cascade"),
+    // Exactly one occupant: an order, or the house seat of this very seat.
+    check(
+      "order_seats_occupant_check",
+      sql`(${t.orderId} is null) = (${t.houseSeatId} is not null) and (${t.houseSeatId} is null or ${t.houseSeatId} = ${t.seatId})`,
+    ),
   ],
 );
 

@@ -9,6 +9,22 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const REFUND_STATUSES = ["pending", "succeeded", "failed"] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
-/** Why money goes back: the customer cancelled, or it arrived when the order could no longer be filled. */
-export const REFUND_REASONS = ["CANCELLED", "SEATS_UNAVAILABLE", "ORDER_CANCELLED", "SHOW_CLOSED"] as const;
+/**
+ * Why money goes back: the customer cancelled, it arrived when the order could no longer be filled,
+ * or the theatre cancelled the show.
+ */
+export const REFUND_REASONS = [
+  "CANCELLED",
+  "SEATS_UNAVAILABLE",
+  "ORDER_CANCELLED",
+  "SHOW_CLOSED",
+  "SHOW_CANCELLED",
+] as const;
 export type RefundReason = (typeof REFUND_REASONS)[number];
+
+export {
+  HOUSE_SEAT_REASONS,
+  type HouseSeatReason,
+  PAYMENT_METHODS,
+  type PaymentMethod,
+} from "../shared/admin-ops-schemas";

@@ -20,6 +20,8 @@ const ABOUT: Record<BookingEmailMessage["type"], (o: { status: string; refundRea
   "order.cancelled": (o) => o.status === "CANCELLED",
   // Money that arrived for an order that could not be filled: never confirmed, refunded in full.
   "order.refunded": (o) => o.status !== "CONFIRMED" && o.refundReason !== null && o.refundReason !== "CANCELLED",
+  // The theatre cancelled the show: every order it had was cancelled (and refunded if paid).
+  "show.cancelled": (o) => o.status === "CANCELLED",
 };
 
 /** Seconds before a failed message is delivered again: 20, 40, 80, 160, 320, then 600 at most. */
@@ -52,6 +54,7 @@ async function loadOrder(db: Database, { orderId, type }: BookingEmailMessage) {
       refundReason: orders.refundReason,
       refundAmount: orders.refundAmount,
       refundRequestedAt: orders.refundRequestedAt,
+      paymentMethod: orders.paymentMethod,
       price: shows.price,
       layout: seatLayouts.layout,
       startTime: shows.startTime,
@@ -157,6 +160,7 @@ async function handleMessage(
               reason: order.refundReason,
             }
           : null,
+      paidAtCounter: order.paymentMethod === "counter",
     };
     // The confirmation carries the ticket's QR code as an inline PNG (docs/TICKETS.md: email).
     const qr = email.type === "order.confirmed" ? await ticketQr(order) : undefined;

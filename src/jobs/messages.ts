@@ -4,7 +4,7 @@ import * as z from "zod";
  * Every message on the worker's queue (wrangler.toml: housefull-email): booking emails, and refunds
  * whose provider call failed and must be tried again. One queue, one consumer that routes by type.
  */
-export const EMAIL_KINDS = ["order.confirmed", "order.cancelled", "order.refunded"] as const;
+export const EMAIL_KINDS = ["order.confirmed", "order.cancelled", "order.refunded", "show.cancelled"] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 export const bookingEmailSchema = z.object({ type: z.enum(EMAIL_KINDS), orderId: z.uuid() });
@@ -22,7 +22,17 @@ export type EmailMessage = z.infer<typeof emailMessageSchema>;
 export const refundRequestedSchema = z.object({ type: z.literal("refund.requested"), orderId: z.uuid() });
 export type RefundRequested = z.infer<typeof refundRequestedSchema>;
 
-export type QueueMessage = EmailMessage | RefundRequested;
+/**
+ * A cancelled show's orders still to handle (src/admin): the job takes the next few, and queues
+ * this message again until none is left. Idempotent, so a redelivery or a retry resumes it.
+ */
+export const showCancellationSchema = z.object({ type: z.literal("show.cancellation"), showId: z.uuid() });
+export type ShowCancellationMessage = z.infer<typeof showCancellationSchema>;
 
-export const isRefundRequest = (body: unknown): boolean =>
-  typeof body === "object" && body !== null && (body as { type?: unknown }).type === "refund.requested";
+export type QueueMessage = EmailMessage | RefundRequested | ShowCancellationMessage;
+
+const typeOf = (body: unknown): unknown =>
+  typeof body === "object" && body !== null ? (body as { type?: unknown }).type : undefined;
+
+export const isRefundRequest = (body: unknown): boolean => typeOf(body) === "refund.requested";
+export const isShowCancellation = (body: unknown): boolean => typeOf(body) === "show.cancellation";

@@ -63,13 +63,16 @@ const now = sql`now()`;
 export const orderOf = (orderId: string, userId?: string) =>
   and(eq(orders.id, orderId), userId === undefined ? undefined : eq(orders.userId, userId));
 
+/** Who an order is for; a counter sale may have no email address. */
+export type OrderCustomer = Omit<Customer, "email"> & { email: string | null };
+
 export interface NewOrder {
   orderId: string;
   userId: string;
   showId: string;
   holdId: string;
   seatIds: string[];
-  customer: Customer;
+  customer: OrderCustomer;
   /** Sum of the seats' category surcharges; the base price comes from the show row itself. */
   surchargeTotal: string;
   expiresAt: Date;
@@ -147,6 +150,8 @@ export async function insertOrder(
             refundFailure: sql`null`.as("refund_failure"),
             refundRequestedAt: sql`null::timestamptz`.as("refund_requested_at"),
             refundUpdatedAt: sql`null::timestamptz`.as("refund_updated_at"),
+            paymentMethod: sql`'online'`.as("payment_method"),
+            soldBy: sql`null::uuid`.as("sold_by"),
           })
           .from(shows)
           .innerJoin(theatres, eq(theatres.id, shows.theatreId))
@@ -177,6 +182,7 @@ export async function insertOrder(
             showId: sql`${showId}::uuid`.as("show_id"),
             seatId: sql`seat`.as("seat_id"),
             orderId: newOrder.id,
+            houseSeatId: sql`null`.as("house_seat_id"),
           })
           .from(newOrder)
           .crossJoin(sql`unnest(${seats}) AS seat`),
@@ -281,23 +287,27 @@ export async function cancelOrder(
       .from(target)
       .where(eq(orders.id, target.id))
       .returning({ previousStatus: target.previousStatus }),
-    db.delete(orderSeats).where(
-      and(
-        eq(orderSeats.orderId, orderId),
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(orders)
-            .where(and(eq(orders.id, orderId), eq(orders.status, "CANCELLED"))),
-        ),
-      ),
-    ),
+    freeSeatsIfCancelled(db, orderId),
     selectOrderViews(db, orderOf(orderId, userId)),
   ]);
   if (!row) return undefined;
   const [made] = changed;
   return made ? { row, changed: true, previousStatus: made.previousStatus } : { row, changed: false };
 }
+
+/** The statement that frees an order's `order_seats` rows once (in its transaction) it is CANCELLED. */
+export const freeSeatsIfCancelled = (db: Database, orderId: string) =>
+  db.delete(orderSeats).where(
+    and(
+      eq(orderSeats.orderId, orderId),
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(orders)
+          .where(and(eq(orders.id, orderId), eq(orders.status, "CANCELLED"))),
+      ),
+    ),
+  );
 
 /** An order whose seats the cron must free in Redis. */
 export type ExpiredOrder = { orderId: Order["id"] } & Pick<Order, "showId" | "userId" | "holdId" | "seatIds">;

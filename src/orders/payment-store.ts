@@ -1,4 +1,5 @@
 import { and, eq, exists, gt, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../db/client";
 import { orderSeats, orders, paymentEvents, shows } from "../db/schema";
 import type { RefundReason, RefundStatus } from "../domain/statuses";
@@ -54,6 +55,36 @@ export async function confirmOrder(
       .where(and(eq(orders.id, orderId), eq(orders.status, "PAYMENT_PENDING"), exists(showOpenFor(db))))
       .returning({ id: orders.id }),
     selectOrderViews(db, orderOf(orderId)),
+  ]);
+  return row && { row, changed: changed.length > 0 };
+}
+
+/**
+ * Paid at the theatre's counter (docs/API.md: Back office, box office): the staff member's own
+ * pending order — its show still open — is CONFIRMED at once with its ticket, recorded as a counter
+ * payment by them. `alongside` runs in the same transaction (the audit row). Undefined: no such order.
+ */
+export async function confirmCounterSale(
+  db: Database,
+  input: { orderId: string; ticketCode: string; soldBy: string },
+  alongside: BatchItem<"pg">[] = [],
+): Promise<Transition | undefined> {
+  const { orderId, ticketCode, soldBy } = input;
+  const [changed, [row]] = await db.batch([
+    db
+      .update(orders)
+      .set({ status: "CONFIRMED", confirmedAt: now, ticketCode, paidAt: now, paymentMethod: "counter", soldBy })
+      .where(
+        and(
+          eq(orders.id, orderId),
+          eq(orders.userId, soldBy),
+          eq(orders.status, "PAYMENT_PENDING"),
+          exists(showOpenFor(db)),
+        ),
+      )
+      .returning({ id: orders.id }),
+    selectOrderViews(db, orderOf(orderId)),
+    ...alongside,
   ]);
   return row && { row, changed: changed.length > 0 };
 }
@@ -136,6 +167,7 @@ export async function reclaimExpiredOrder(
           showId: orders.showId,
           seatId: sql<string>`unnest(${orders.seatIds})`.as("seat_id"),
           orderId: orders.id,
+          houseSeatId: sql`null`.as("house_seat_id"),
         })
         .from(orders)
         .where(reclaimable),
@@ -279,6 +311,8 @@ export async function unsentRefunds(db: Database, minutes: number, limit: number
       and(
         eq(orders.refundStatus, "pending"),
         isNull(orders.refundId),
+        // A counter sale's money goes back at the counter, never through the provider.
+        isNotNull(orders.paymentIntentId),
         lt(orders.refundRequestedAt, sql`now() - make_interval(mins => ${minutes})`),
       ),
     )

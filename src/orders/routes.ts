@@ -6,7 +6,7 @@ import { noStore } from "../http/edge-cache";
 import { ApiError } from "../http/errors";
 import { describeRoute } from "../http/openapi-doc";
 import { rateLimit } from "../http/rate-limit";
-import { type Refused, refusals } from "../http/refusals";
+import { type RefusalTable, type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
 import {
   cancelOrderDoc,
@@ -25,16 +25,19 @@ import { type StartPaymentOutcome, startPayment } from "./use-cases/start-paymen
 
 type UserEnv = AppEnv & { Variables: { userId: string } };
 
+/** A hold that could not become an order, answered the same wherever an order is placed (the box office too). */
+export const placeOrderAnswers: RefusalTable<Refused<PlaceOrderOutcome, "PLACED" | "ALREADY_PLACED">> = {
+  HOLD_NOT_FOUND: ["HOLD_NOT_FOUND", "No such hold"],
+  HOLD_EXPIRED: ["HOLD_EXPIRED", "This hold has expired; choose your seats again"],
+  SEAT_TAKEN: ({ seats }) => ["SEAT_TAKEN", "Some of your seats are no longer held", { seats }],
+  SHOW_CLOSED: ["SHOW_CLOSED", "This show no longer takes bookings"],
+  HOLD_CHANGED: ["HOLD_CHANGED", "The hold's seats changed while ordering; read the hold and retry"],
+  IDEMPOTENCY_KEY_REUSED: ["IDEMPOTENCY_KEY_REUSED", "This hold already became an order that is no longer pending"],
+};
+
 /** What each route answers for each refused outcome. */
 const refused = {
-  placeOrder: refusals<Refused<PlaceOrderOutcome, "PLACED" | "ALREADY_PLACED">>({
-    HOLD_NOT_FOUND: ["HOLD_NOT_FOUND", "No such hold"],
-    HOLD_EXPIRED: ["HOLD_EXPIRED", "This hold has expired; choose your seats again"],
-    SEAT_TAKEN: ({ seats }) => ["SEAT_TAKEN", "Some of your seats are no longer held", { seats }],
-    SHOW_CLOSED: ["SHOW_CLOSED", "This show no longer takes bookings"],
-    HOLD_CHANGED: ["HOLD_CHANGED", "The hold's seats changed while ordering; read the hold and retry"],
-    IDEMPOTENCY_KEY_REUSED: ["IDEMPOTENCY_KEY_REUSED", "This hold already became an order that is no longer pending"],
-  }),
+  placeOrder: refusals(placeOrderAnswers),
   getOrder: refusals<Refused<GetOrderOutcome, "FOUND">>({
     ORDER_NOT_FOUND: ["ORDER_NOT_FOUND", "No such order"],
   }),

@@ -8,6 +8,9 @@ import {
   userHoldsKey,
 } from "./redis-contract";
 
+/** The hold id under which a show's house seats enter a rebuild as booked (no hold has this id). */
+export const HOUSE_SEATS_HOLD_ID = "house";
+
 /** What Postgres says about a show's seats, for a rebuild (see rebuild-show-state.lua). */
 export interface ShowSeatTruth {
   showId: string;

@@ -1,7 +1,9 @@
 import { Hono } from "hono";
+import { countAfterResponse } from "../admin/funnel-counts";
 import type { AppEnv } from "../app-env";
 import { optionalUser, requireUser } from "../auth/identity";
 import { depsOfEnv } from "../deps";
+import { showIdOfHold } from "../domain/hold-id";
 import { etagOf, matchesEtag, noStore } from "../http/edge-cache";
 import { ApiError } from "../http/errors";
 import { describeRoute, errorResponse, jsonResponse } from "../http/openapi-doc";
@@ -80,6 +82,7 @@ export const seatRoutes = new Hono<AppEnv>()
         throw new ApiError("BAD_REQUEST", "Idempotency-Key is too long");
       const result = await holdSeats(deps(c), { ...c.req.valid("json"), userId: c.var.userId, idempotencyKey });
       if (result.outcome === "HELD") {
+        countAfterResponse(c, result.hold.showId, "held");
         return c.json(result.hold, 201, { Location: `/api/v1/holds/${result.hold.holdId}` });
       }
       if (result.outcome === "HOLD_EXISTS") return c.json(result.hold, 200);
@@ -141,6 +144,8 @@ export const seatRoutes = new Hono<AppEnv>()
     async (c) => {
       const result = await releaseHold(deps(c), { userId: c.var.userId, holdId: c.req.valid("param").holdId });
       if (result.outcome !== "RELEASED") throw refusal(result);
+      const showId = showIdOfHold(c.req.valid("param").holdId);
+      if (showId) countAfterResponse(c, showId, "released");
       return c.body(null, 204);
     },
   );

@@ -293,6 +293,18 @@ export class SeatStore {
     );
   }
 
+  /**
+   * House seats kept off sale (or put back): they join (leave) the show's booked set, which every
+   * hold script already refuses. Postgres has them first (`order_seats`), so if this call fails or
+   * Redis loses them, the repair and the on-the-spot rebuild put them back. One round trip.
+   */
+  async setHouseSeats(showId: string, seatIds: string[], kept: boolean): Promise<void> {
+    if (seatIds.length === 0) return;
+    const [first, ...rest] = seatIds as [string, ...string[]];
+    if (kept) await this.redis.sadd(bookedSeatsKey(showId), first, ...rest);
+    else await this.redis.srem(bookedSeatsKey(showId), first, ...rest);
+  }
+
   /** One round trip for many shows: each one's booked seats, and whether its state is present. */
   async readShowStates(showIds: string[]): Promise<Map<string, { booked: Set<string>; present: boolean }>> {
     if (showIds.length === 0) return new Map();

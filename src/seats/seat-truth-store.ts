@@ -1,7 +1,7 @@
 import { and, eq, gt, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { orderSeats, orders, shows } from "../db/schema";
-import type { ShowSeatTruth } from "./rebuild-plan";
+import { HOUSE_SEATS_HOLD_ID, type ShowSeatTruth } from "./rebuild-plan";
 
 /** Shows whose seats still matter to the cron: not yet started, or started within a few hours. */
 const REPAIR_WINDOW = sql`interval '6 hours'`;
@@ -10,7 +10,8 @@ const upcoming = and(gt(shows.startTime, sql`now() - ${REPAIR_WINDOW}`), ne(show
 /**
  * What Postgres says about the seats of some shows, in one query: every seat of a live order
  * (confirmed, or pending before its deadline; an overdue pending order's seats are free to take),
- * and every show in scope even with no order. `order_seats` is the truth.
+ * every house seat (kept off sale: taken, like a sold seat), and every show in scope even with no
+ * order. `order_seats` is the truth.
  */
 async function seatTruth(db: Database, scope: SQL | undefined): Promise<ShowSeatTruth[]> {
   const rows = await db
@@ -23,6 +24,7 @@ async function seatTruth(db: Database, scope: SQL | undefined): Promise<ShowSeat
       status: orders.status,
       createdAt: orders.createdAt,
       expiresAt: orders.expiresAt,
+      houseSeatId: orderSeats.houseSeatId,
     })
     .from(shows)
     .leftJoin(orderSeats, eq(orderSeats.showId, shows.id))
@@ -43,6 +45,10 @@ async function seatTruth(db: Database, scope: SQL | undefined): Promise<ShowSeat
       truth = { showId: row.showId, booked: [], pending: [] };
       byShow.set(row.showId, truth);
     }
+    if (row.houseSeatId) {
+      houseSeatsOf(truth).push(row.houseSeatId);
+      continue;
+    }
     // One row per seat: an order is taken once, with its seats in hall order.
     const { orderId, holdId, userId, seatIds, createdAt, expiresAt } = row;
     if (!orderId || !holdId || !userId || !seatIds || !createdAt || !expiresAt || seen.has(orderId)) continue;
@@ -59,6 +65,19 @@ async function seatTruth(db: Database, scope: SQL | undefined): Promise<ShowSeat
       });
   }
   return [...byShow.values()];
+}
+
+/**
+ * A show's house seats, as the rebuild sees them: one booked "order" of the house, under a hold id
+ * no real hold can have (those are base64url of 28 bytes), so no tombstone can ever free them.
+ */
+function houseSeatsOf(truth: ShowSeatTruth): string[] {
+  let house = truth.booked.find((b) => b.holdId === HOUSE_SEATS_HOLD_ID);
+  if (!house) {
+    house = { orderId: HOUSE_SEATS_HOLD_ID, holdId: HOUSE_SEATS_HOLD_ID, seatIds: [] };
+    truth.booked.push(house);
+  }
+  return house.seatIds;
 }
 
 /** One show, whatever its state or time (a hold or seat map found its Redis state missing). */

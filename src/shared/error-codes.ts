@@ -7,6 +7,7 @@ export const ERROR_CODES = {
   VALIDATION_FAILED: { status: 400, meaning: "The request does not match its schema (zod issues in `issues`)" },
   BAD_REQUEST: { status: 400, meaning: "The request is malformed (unreadable JSON, a bad header)" },
   HOLD_RULE_BROKEN: { status: 400, meaning: "A booking rule refused the selection (`rule` says which)" },
+  UNKNOWN_SEATS: { status: 400, meaning: "Seats named are not in the show's hall (`seats` names them)" },
   EMAIL_CODE_INVALID: { status: 400, meaning: "The sign-in code is wrong, used, expired or out of tries" },
   UNAUTHENTICATED: { status: 401, meaning: "No identity, or one that could not be verified" },
   PAYMENT_DECLINED: { status: 402, meaning: "The payment provider declined" },
@@ -35,6 +36,7 @@ export const ERROR_CODES = {
   },
   ACCOUNT_NOT_FOUND: { status: 404, meaning: "No such account (it was deleted)" },
   THEATRE_NOT_FOUND: { status: 404, meaning: "No such theatre, or not one you work at" },
+  CANCELLATION_NOT_FOUND: { status: 404, meaning: "This show has not been cancelled" },
   SCREEN_NOT_FOUND: { status: 404, meaning: "No such screen at this theatre" },
   SHOW_OVERLAP: {
     status: 409,

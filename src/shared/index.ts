@@ -3,7 +3,7 @@
  * must agree on, defined once. Nothing here imports from outside `src/shared/` except zod, and
  * nothing here does I/O, so it is safe in the browser bundle.
  */
-
+export * from "./admin-ops-schemas";
 export * from "./admin-schemas";
 export * from "./cinema-time";
 export * from "./customer";

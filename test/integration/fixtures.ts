@@ -21,14 +21,18 @@ export async function createShow(
     price?: string;
     largeHall?: boolean;
     cancellationAvailable?: boolean;
+    /** A theatre of the test's own (else any seeded one that allows cancellation as asked). */
+    theatreId?: string;
   } = {},
 ): Promise<string> {
   const [movie] = await db().select({ id: movies.id }).from(movies).limit(1);
-  const [theatre] = await db()
-    .select({ id: theatres.id })
-    .from(theatres)
-    .where(eq(theatres.cancellationAvailable, opts.cancellationAvailable ?? true))
-    .limit(1);
+  const [theatre] = opts.theatreId
+    ? [{ id: opts.theatreId }]
+    : await db()
+        .select({ id: theatres.id })
+        .from(theatres)
+        .where(eq(theatres.cancellationAvailable, opts.cancellationAvailable ?? true))
+        .limit(1);
   if (!movie || !theatre) throw new Error("seed data missing");
   let layoutId: string | null = null;
   if (opts.largeHall) {

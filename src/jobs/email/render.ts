@@ -9,7 +9,7 @@ import { sortSeatIds } from "../../shared/seat-order";
 
 export { formatRupees, sortSeatIds };
 
-export type BookingEmailKind = "order.confirmed" | "order.cancelled" | "order.refunded";
+export type BookingEmailKind = "order.confirmed" | "order.cancelled" | "order.refunded" | "show.cancelled";
 
 /** The itemised receipt (src/orders/receipt.ts), amounts as decimal strings. */
 export interface EmailReceipt {
@@ -44,6 +44,8 @@ export interface BookingEmailDetails {
   refund?: EmailRefund | null;
   /** Content-ID of the ticket's QR code attached inline (PNG), shown in the ticket-code banner. */
   ticketQrCid?: string;
+  /** Bought at the theatre's counter: a refund is paid back there, not to a card. */
+  paidAtCounter?: boolean;
 }
 
 /** Receipt rows: a line per seat category, the fee, the total. */
@@ -295,6 +297,8 @@ function layoutOf(kind: BookingEmailKind, d: BookingEmailDetails): Layout {
     };
   }
 
+  if (kind === "show.cancelled") return showCancelledLayout(d, { greeting, movie, when, seats, showRows });
+
   const refund = d.refund
     ? `A refund of ${formatRupees(d.refund.amount)} was issued on ${formatIstDateTime(d.refund.requestedAt)}. ${REFUND_TIME}`
     : d.ticketCode
@@ -315,6 +319,37 @@ function layoutOf(kind: BookingEmailKind, d: BookingEmailDetails): Layout {
       `These seats are no longer reserved for you: ${seats.join(", ")}.`,
       refund,
       "If you did not ask for this cancellation, contact Housefull support and quote the order id above.",
+    ],
+  };
+}
+
+/** The cinema cancelled the show: what happens to the booking and to the money. */
+function showCancelledLayout(
+  d: BookingEmailDetails,
+  parts: { greeting: string; movie: string; when: string; seats: string[]; showRows: Row[] },
+): Layout {
+  const { greeting, movie, when, seats, showRows } = parts;
+  const refunded = d.refund ? formatRupees(d.refund.amount) : null;
+  const money = !refunded
+    ? "No payment was taken for this booking, so there is nothing to refund."
+    : d.paidAtCounter
+      ? `You paid at the cinema's counter: your ${refunded} is refunded in full there. Bring this email or your ticket code.`
+      : `We are refunding all of it, ${refunded}, to your original payment method. ${REFUND_TIME}`;
+  const rows: Row[] = [...showRows, { label: "Amount", value: formatRupees(d.amount) }];
+  if (refunded) rows.push({ label: "Refund", value: `${refunded} (in full)` });
+  if (d.ticketCode) rows.push({ label: "Ticket code", value: `${d.ticketCode} (no longer valid)` });
+  rows.push({ label: "Order id", value: d.orderId });
+  return {
+    subject: `Show cancelled: ${movie} · ${formatIstShort(d.startTime)}`,
+    preheader: refunded
+      ? `The cinema cancelled ${movie} on ${when}. Your ${refunded} is being refunded in full.`
+      : `The cinema cancelled ${movie} on ${when}.`,
+    greeting,
+    headline: "The cinema has cancelled this show.",
+    rows,
+    paragraphs: [
+      `We are sorry: ${oneLine(d.theatreName)} has cancelled the show of ${movie} on ${when}, so your booking for ${seats.join(", ")} is cancelled.`,
+      money,
     ],
   };
 }

@@ -7,9 +7,9 @@ import { type SeatLayout, seatIdsOf } from "../../domain/seat-layout";
 import { priceSelection } from "../../domain/seat-selection";
 import { log } from "../../http/request-log";
 import type { OrderedHoldRecord, SeatStore } from "../../seats/seat-store";
-import { insertOrder, type OrderRow, removeUnclaimedOrder } from "../order-store";
+import { insertOrder, type OrderCustomer, type OrderRow, removeUnclaimedOrder } from "../order-store";
 import { orderViewOf } from "../order-view";
-import type { Customer, OrderView } from "../schemas";
+import type { OrderView } from "../schemas";
 
 export type PlaceOrderOutcome =
   | { outcome: "PLACED"; order: OrderView }
@@ -31,7 +31,7 @@ interface Attempt {
   showId: string;
   /** Derived from the hold id: the Redis claim and the Postgres row name it without waiting for each other. */
   orderId: string;
-  customer: Customer;
+  customer: OrderCustomer;
   layout: SeatLayout;
 }
 
@@ -54,7 +54,7 @@ type Claim = Awaited<ReturnType<SeatStore["orderHold"]>>;
  */
 export async function placeOrder(
   deps: Deps,
-  input: { userId: string; holdId: string; seatIds?: string[]; customer: Customer },
+  input: { userId: string; holdId: string; seatIds?: string[]; customer: OrderCustomer },
 ): Promise<PlaceOrderOutcome> {
   const { userId, holdId, customer } = input;
   const showId = showIdOfHold(holdId);
