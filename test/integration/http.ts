@@ -2,8 +2,8 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env, exports } from "cloudflare:workers";
 import worker from "../../src/index";
 
-/** Where `call` sends requests: the worker as configured, unless `withBindings` says otherwise. */
-let deliver = (request: Request): Promise<Response> => exports.default.fetch(request);
+/** The worker's bindings while `withBindings` runs (else the configured ones). */
+let overridden: Env | undefined;
 
 const requestOf = (path: string, init: RequestInit & { json?: unknown }) => {
   const { json, ...rest } = init;
@@ -27,7 +27,8 @@ async function settled(request: Request, workerEnv: Env): Promise<Response> {
 
 /** A request to the worker's fetch handler, exactly as the runtime would deliver it. */
 export function call(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
-  return deliver(requestOf(path, init));
+  const request = requestOf(path, init);
+  return overridden ? settled(request, overridden) : exports.default.fetch(request);
 }
 
 /**
@@ -37,21 +38,20 @@ export function call(path: string, init: RequestInit & { json?: unknown } = {}):
  * (cloudflare/workers-sdk#15446) and would serialize concurrent requests.
  */
 export function callSettled(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
-  return settled(requestOf(path, init), env);
+  return settled(requestOf(path, init), overridden ?? env);
 }
 
 /**
- * Runs `fn` with every `call` (and so every fixture) answered by the worker with these bindings
+ * Runs `fn` with every `call` and `callSettled` (so every fixture) answered by the worker with these bindings
  * over its own, e.g. a recording METRICS dataset or an unreachable database. Not for concurrent tests.
  */
 export async function withBindings<T>(bindings: Partial<Env>, fn: () => Promise<T>): Promise<T> {
-  const workerEnv = { ...env, ...bindings };
-  const before = deliver;
-  deliver = (request) => settled(request, workerEnv);
+  const before = overridden;
+  overridden = { ...env, ...bindings };
   try {
     return await fn();
   } finally {
-    deliver = before;
+    overridden = before;
   }
 }
 
