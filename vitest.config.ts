@@ -1,5 +1,6 @@
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+import { detachPoolWorkerOnStop } from "./test/pool-worker-stop";
 
 /**
  * The worker inside workerd, on real Postgres and Redis through the bridges. Projects differ only
@@ -45,10 +46,21 @@ function workerProject(
             OIDC_CLIENT_ID: inject("oidcClientId"),
             OIDC_CLIENT_SECRET: inject("oidcClientSecret"),
             SESSION_ACCESS_SECONDS: "2",
+            // Seat maps straight from Redis, so a test sees its own writes at once; the snapshot
+            // has a project of its own (workers-snapshot). The seat scripts carry Upstash's
+            // allow-key-locking flag (wrangler.toml), which the bridge enforces: a script touching
+            // an undeclared key fails every suite.
+            SEAT_MAP_SNAPSHOT_MS: "0",
+            // Every test request comes from one address (workerd's own): the live-seat budgets are
+            // far out of the way here; test/integration/seat-budget.test.ts runs with the defaults.
+            SEAT_BUDGET_PER_PERSON: "10000",
+            SEAT_BUDGET_PER_ADDRESS: "100000",
+            GUEST_TOKENS_FREE_PER_HOUR: "100000",
             ...vars,
           },
         },
       })),
+      detachPoolWorkerOnStop(),
     ],
     test: {
       name,
@@ -87,6 +99,7 @@ export default defineConfig({
         PAYMENT_WINDOW_SECONDS: "3",
       }),
       workerProject("workers-jwt", ["test/integration-jwt/**/*.test.ts"], { AUTH_MODE: "jwt" }),
+      workerProject("workers-snapshot", ["test/integration-snapshot/**/*.test.ts"], { SEAT_MAP_SNAPSHOT_MS: "1500" }),
       // Wipes Redis and switches backends off: one file, run on its own Redis database.
       workerProject(
         "workers-isolated",

@@ -35,6 +35,8 @@ export interface ColdStartResult {
     ratio: number;
     ratioMin: number;
   };
+  /** CPU time (not wall time) of importing the bundle in a fresh Node process: steady under load. */
+  startupNode: { runs: number; appCpuMs: number[]; helloCpuMs: number[]; ratio: number };
   webFirstLoad: { files: { file: string; gzipBytes: number }[]; gzipBytes: number; targetBytes: number };
 }
 
@@ -176,9 +178,58 @@ export async function measureWebFirstLoad(root: string, files?: string[]): Promi
   };
 }
 
+/**
+ * The bundle as wrangler makes it, made importable by Node: its Lua text modules inlined as string
+ * constants and `cloudflare:email`'s class stubbed (only used inside handlers).
+ */
+async function nodeImportableBundle(root: string, cwd: string): Promise<string> {
+  const out = await mkdtemp(path.join(os.tmpdir(), "housefull-node-bundle-"));
+  await run(path.join(root, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", out], {
+    cwd,
+    env: ENV,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  let code = await readFile(path.join(out, "index.js"), "utf8");
+  code = code.replace(/import ?\{ ?EmailMessage(?: as ([\w$]+))? ?\} ?from ?"cloudflare:email";?/, (_m, local) => {
+    return `const ${local ?? "EmailMessage"}=class{};`;
+  });
+  const lua = [...code.matchAll(/import ([\w$]+) from ?"\.\/([^"]+\.lua)";?/g)];
+  for (const [statement, local, file] of lua)
+    code = code.replace(
+      statement,
+      `const ${local}=${JSON.stringify(await readFile(path.join(out, file as string), "utf8"))};`,
+    );
+  await writeFile(path.join(out, "node.mjs"), code);
+  return out;
+}
+
+/** CPU ms of `import()` of the bundle in a fresh Node process. */
+async function nodeImportCpuMs(file: string): Promise<number> {
+  const script =
+    "const u0=process.cpuUsage();import(process.argv[1]).then(()=>{const u=process.cpuUsage(u0);" +
+    "console.log((u.user+u.system)/1000)})";
+  const { stdout } = await run(process.execPath, ["-e", script, file], { env: ENV });
+  return Number(stdout.trim());
+}
+
+export async function measureNodeStartup(root: string, runs: number): Promise<ColdStartResult["startupNode"]> {
+  const hello = await helloWorldProject(root);
+  const [appOut, helloOut] = [await nodeImportableBundle(root, root), await nodeImportableBundle(root, hello)];
+  const r = { appCpuMs: [] as number[], helloCpuMs: [] as number[] };
+  try {
+    for (let i = 0; i < runs; i++) {
+      r.appCpuMs.push(await nodeImportCpuMs(path.join(appOut, "node.mjs")));
+      r.helloCpuMs.push(await nodeImportCpuMs(path.join(helloOut, "node.mjs")));
+    }
+  } finally {
+    for (const dir of [hello, appOut, helloOut]) await rm(dir, { recursive: true, force: true });
+  }
+  return { runs, ...r, ratio: median(r.appCpuMs) / median(r.helloCpuMs) };
+}
+
 export async function coldStart(
   root: string,
-  opts: { startupRuns: number },
+  opts: { startupRuns: number; nodeRuns: number },
   progress: (line: string) => void,
 ): Promise<ColdStartResult> {
   if (!existsSync(path.join(root, "web/dist/index.html"))) {
@@ -189,13 +240,15 @@ export async function coldStart(
   const bundle = await measureBundle(root);
   progress(`cold start: wrangler check startup, ${opts.startupRuns} turns each`);
   const startup = await measureStartup(root, opts.startupRuns, progress);
-  return { bundle, startup, webFirstLoad: await measureWebFirstLoad(root) };
+  progress(`cold start: the bundle imported in Node, CPU time, ${opts.nodeRuns} turns each`);
+  const startupNode = await measureNodeStartup(root, opts.nodeRuns);
+  return { bundle, startup, startupNode, webFirstLoad: await measureWebFirstLoad(root) };
 }
 
 const kb = (bytes: number) => (bytes / 1000).toFixed(1);
 
 export function coldStartMarkdown(r: ColdStartResult): string {
-  const { bundle, startup, webFirstLoad } = r;
+  const { bundle, startup, startupNode, webFirstLoad } = r;
   const top = bundle.packages.slice(0, 10);
   const total = bundle.packages.reduce((sum, p) => sum + p.bytes, 0);
   const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
@@ -214,6 +267,10 @@ export function coldStartMarkdown(r: ColdStartResult): string {
       `${median(startup.helloMs).toFixed(0)} ms (${list(startup.helloMs)}): **ratio ${startup.ratio.toFixed(2)}** ` +
       `(of the minima ${startup.ratioMin.toFixed(2)}). Without the first delta (script compile): worker ` +
       `${median(startup.appEvalMs).toFixed(0)} ms, hello-world ${median(startup.helloEvalMs).toFixed(0)} ms.`,
+    "",
+    `Startup CPU time in Node (the bundle \`import()\`ed in a fresh process, \`process.cpuUsage()\`, ` +
+      `${startupNode.runs} turns each; steady under load): worker median ${median(startupNode.appCpuMs).toFixed(1)} ms, ` +
+      `hello-world Hono ${median(startupNode.helloCpuMs).toFixed(1)} ms: **ratio ${startupNode.ratio.toFixed(2)}**.`,
     "",
     `Movies page first load: **${kb(webFirstLoad.gzipBytes)} KB gzipped JS** (target ${kb(webFirstLoad.targetBytes)} KB): ` +
       webFirstLoad.files.map((f) => `${f.file.replace(/^assets\//, "")} ${kb(f.gzipBytes)}`).join(", "),

@@ -16,8 +16,10 @@ export const CONFIG = {
   booking: { connections: 16, durationS: 10, seats: 2, shows: 4 },
   /** Edge view: one request at a time on each stack, for this many seconds per scenario. */
   edge: { reads: 4, hold: 8, booking: 10 },
-  /** Cold start: `wrangler check startup` turns for the worker and for a hello-world Hono worker. */
-  coldStart: { startupRuns: 5 },
+  /** Seat map pollers of one show (issue 14): connections per run, seconds each. */
+  pollers: { counts: [16, 64, 256], durationS: 4 },
+  /** Cold start: `wrangler check startup` turns, and Node import turns, for the worker and a hello-world Hono worker. */
+  coldStart: { startupRuns: 5, nodeRuns: 9 },
   /** Seat map page in Chromium (CPU ×4, Slow 3G): first visits, and seat clicks per visit. */
   webVitals: { visits: 3, clicks: 6 },
 } as const;

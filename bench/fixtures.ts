@@ -98,6 +98,20 @@ export class BenchData {
     return showId;
   }
 
+  /** Marks shows as one on-sale event (as staff's PUT …/onsale writes it; the worker configures Redis on first poll). */
+  async markOnsale(
+    showIds: string[],
+    opts: { opensAt: Date; admitPerSecond: number; maxActive: number },
+  ): Promise<string> {
+    const eventId = randomUUID();
+    await this.client.query(
+      `insert into onsale_events (event_id, theatre_id, opens_at, admit_per_second, max_active) values ($1, $2, $3, $4, $5)`,
+      [eventId, this.theatreId, opts.opensAt.toISOString(), opts.admitPerSecond, opts.maxActive],
+    );
+    await this.client.query("update shows set onsale_event_id = $1 where show_id = any($2)", [eventId, showIds]);
+    return eventId;
+  }
+
   /** Seats Postgres holds as sold for a show (order_seats of PAYMENT_PENDING/CONFIRMED orders). */
   async soldSeats(showId: string): Promise<string[]> {
     const { rows } = await this.client.query<{ seat_id: string }>(

@@ -17,7 +17,7 @@ export interface RequestParts {
 
 export interface StepSpec<C extends Json> {
   name: string;
-  method: "GET" | "POST" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "DELETE";
   path?: string;
   headers?: Record<string, string>;
   /**

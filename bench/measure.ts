@@ -9,6 +9,8 @@ const BACKENDS: Backend[] = ["db", "redis", "queue", "payments"];
 
 export interface ServerTiming {
   calls: Record<Backend, number>;
+  /** Sequential Redis/Postgres round trips the worker counted (`rtt`): calls made at once count once. */
+  rounds: number;
   cache?: "hit" | "miss";
 }
 
@@ -16,13 +18,15 @@ export interface ServerTiming {
 export function parseServerTiming(header: string | undefined): ServerTiming {
   const calls: Record<Backend, number> = { db: 0, redis: 0, queue: 0, payments: 0 };
   let cache: ServerTiming["cache"];
+  let rounds = 0;
   for (const metric of (header ?? "").split(",")) {
     const [name, ...params] = metric.trim().split(";");
     const desc = params.find((p) => p.trim().startsWith("desc="))?.replace(/^\s*desc="?|"$/g, "");
     if (name === "cache" && (desc === "hit" || desc === "miss")) cache = desc;
+    else if (name === "rtt") rounds = Number.parseInt(desc ?? "0", 10) || 0;
     else if (BACKENDS.includes(name as Backend)) calls[name as Backend] = Number.parseInt(desc ?? "0", 10) || 0;
   }
-  return { calls, cache };
+  return { calls, cache, rounds };
 }
 
 export interface Sample {
@@ -51,8 +55,12 @@ export interface StepSummary {
   errors: Record<string, number>;
   /** …and the start of the first body of each. */
   errorSamples: Record<string, string>;
-  /** Mean round trips per request, from Server-Timing. */
+  /** Mean calls per request, by backend, from Server-Timing… */
   calls: Record<Backend, number>;
+  /** …and mean sequential Redis/Postgres round trips (Server-Timing `rtt`)… */
+  rounds: number;
+  /** …and all calls, by backend (not averaged). */
+  totalCalls: Record<Backend, number>;
   cacheHits: number;
 }
 
@@ -63,6 +71,7 @@ class Step {
   readonly calls: Record<Backend, number> = { db: 0, redis: 0, queue: 0, payments: 0 };
   ok = 0;
   timed = 0;
+  rounds = 0;
   cacheHits = 0;
 
   add(sample: Sample) {
@@ -76,6 +85,7 @@ class Step {
     if (sample.timing) {
       this.timed += 1;
       for (const b of BACKENDS) this.calls[b] += sample.timing.calls[b];
+      this.rounds += sample.timing.rounds;
       if (sample.timing.cache === "hit") this.cacheHits += 1;
     }
   }
@@ -102,6 +112,8 @@ class Step {
         queue: mean(this.calls.queue),
         payments: mean(this.calls.payments),
       },
+      rounds: mean(this.rounds),
+      totalCalls: { ...this.calls },
       cacheHits: this.cacheHits,
     };
   }

@@ -5,6 +5,7 @@ import { round } from "./measure.ts";
 import type { BookingCheck } from "./scenarios/booking.ts";
 import type { EdgeRow } from "./scenarios/edge.ts";
 import type { StormRound } from "./scenarios/hold-storm.ts";
+import type { KeysRow, PollersRow } from "./scenarios/seat-map-scale.ts";
 import type { WebVitalsResult } from "./scenarios/web-vitals.ts";
 
 export interface ThroughputRow {
@@ -23,7 +24,17 @@ export interface CpuRow {
   workerReloaded: boolean;
 }
 
-export interface BenchResult {
+/** What the throughput phase measures besides its rows (bench/throughput.ts), as the report keeps it. */
+export interface ThroughputFigures {
+  /** req/s of the floor bursts measured between the scenarios, in order. */
+  floorBursts: number[];
+  cpu: CpuRow[];
+  ratios: Record<string, number>;
+  storm: { rounds: StormRound[]; ceilingFills: number };
+  booking: BookingCheck;
+}
+
+export interface BenchResult extends ThroughputFigures {
   meta: {
     startedAt: string;
     seconds: number;
@@ -38,13 +49,9 @@ export interface BenchResult {
     disturbances: string[];
   };
   throughput: ThroughputRow[];
-  /** req/s of the floor bursts measured between the scenarios, in order. */
-  floorBursts: number[];
-  cpu: CpuRow[];
-  ratios: Record<string, number>;
-  storm: { rounds: StormRound[]; ceilingFills: number };
-  booking: BookingCheck;
   edge: EdgeRow[];
+  /** Issue 14: keys per seat-map read by hall size, and what pollers of one show cost Redis. */
+  seatMap: { keys: KeysRow[]; pollers: PollersRow[] };
   coldStart: ColdStartResult;
   webVitals: WebVitalsResult;
 }
@@ -129,6 +136,7 @@ export function markdown(r: BenchResult): string {
         "RTTs / request (p50)",
         "(same from p10)",
         "db+redis calls (Server-Timing)",
+        "round trips (Server-Timing)",
         "Stripe calls (not simulated)",
         "non-2xx",
       ],
@@ -142,6 +150,7 @@ export function markdown(r: BenchResult): string {
         e.rtts.toFixed(2),
         e.rttsP10.toFixed(2),
         e.step.includes("whole loop") ? "–" : calls(round(e.atRtt.calls.db + e.atRtt.calls.redis, 3)),
+        e.step.includes("whole loop") ? "–" : calls(e.atRtt.rounds),
         e.step.includes("whole loop") ? "–" : calls(e.atRtt.calls.payments),
         errors(e.at0) === "–" && errors(e.atRtt) === "–" ? "–" : `${errors(e.at0)} / ${errors(e.atRtt)}`,
       ]),

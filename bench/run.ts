@@ -14,9 +14,12 @@ import { freePort, ROOT } from "../dev/local-stack.ts";
 import { type ColdStartResult, coldStart, coldStartMarkdown } from "./cold-start.ts";
 import { CONFIG } from "./config.ts";
 import { BenchData, resetBenchData, SENTINEL_KEY } from "./fixtures.ts";
+import { issue14Markdown } from "./issue14.ts";
 import { stopAllLoads } from "./load.ts";
 import { type BenchResult, markdown, problems } from "./report.ts";
 import { edgeTarget, edgeView } from "./scenarios/edge.ts";
+import { warmShow } from "./scenarios/reads.ts";
+import { pollers, seatMapKeys } from "./scenarios/seat-map-scale.ts";
 import { seatMapVitals, webVitalsMarkdown } from "./scenarios/web-vitals.ts";
 import { snapshotTree } from "./snapshot.ts";
 import { startStack, stopAllStacks } from "./stack.ts";
@@ -58,6 +61,14 @@ async function main(): Promise<BenchResult> {
       await data.createShow(),
     );
     const edge = await edgeView(at0, atRtt, edgeRttMs, CONFIG.edge, progress);
+    progress("seat map: keys per read at 100 / 1,000 / 5,000 seats (straight on Redis)");
+    const keys = await seatMapKeys(redis);
+    const polled = await data.createShow();
+    await warmShow(stack0.url, polled);
+    const seatMap = {
+      keys,
+      pollers: await pollers(stack0.url, polled, CONFIG.pollers.counts, CONFIG.pollers.durationS, progress),
+    };
     progress("web vitals: the seat map page in Chromium (CPU ×4, Slow 3G)");
     const webVitals = await seatMapVitals(stack0.url, await data.createShow(), CONFIG.webVitals, progress);
     const disturbances: string[] = [];
@@ -85,6 +96,7 @@ async function main(): Promise<BenchResult> {
       storm: t.storm,
       booking: t.booking,
       edge,
+      seatMap,
       coldStart: cold,
       webVitals,
     };
@@ -125,6 +137,24 @@ async function coldStartOnly(): Promise<ColdStartResult> {
   return result;
 }
 
+/** `npm run bench -- --only web-vitals`: the seat map page in Chromium against one stack (RTT 0). */
+async function webVitalsOnly() {
+  const { databaseUrl, redisUrl } = CONFIG;
+  progress("resetting housefull_bench and Redis db 12, starting the stack (RTT 0 ms)");
+  await resetBenchData(databaseUrl, redisUrl);
+  const stack = await startStack(snapshot.root, { port: await freePort(), databaseUrl, redisUrl, simulatedRttMs: 0 });
+  const data = await BenchData.open(databaseUrl);
+  try {
+    progress("web vitals: the seat map page in Chromium (CPU ×4, Slow 3G)");
+    const loadAverage = os.loadavg();
+    const result = await seatMapVitals(stack.url, await data.createShow(), CONFIG.webVitals, progress);
+    writeResult("web-vitals.json", { ...result, loadAverage });
+    console.log(webVitalsMarkdown(result));
+  } finally {
+    await data.close();
+  }
+}
+
 function writeResult(file: string, result: unknown) {
   const dir = path.join(ROOT, "bench/results");
   mkdirSync(dir, { recursive: true });
@@ -136,12 +166,15 @@ const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf
 try {
   if (only === "cold-start") {
     await coldStartOnly();
+  } else if (only === "web-vitals") {
+    await webVitalsOnly();
   } else if (only) {
-    throw new Error(`--only ${only}: the one part that runs alone is cold-start`);
+    throw new Error(`--only ${only}: the parts that run alone are cold-start and web-vitals`);
   } else {
     const result = await main();
     writeResult("latest.json", result);
     console.log(markdown(result));
+    console.log(`\n${issue14Markdown(result)}\n`);
     console.log(coldStartMarkdown(result.coldStart));
     console.log(webVitalsMarkdown(result.webVitals));
     const found = problems(result);

@@ -4,7 +4,7 @@
  * message and gets `{url}` back; the stack stops on SIGINT/SIGTERM or when the parent goes away,
  * also when that happens while it is still starting.
  */
-import { type DevStack, startDevStack } from "../dev/start.ts";
+import { type DevStack, ONE_ADDRESS_FOR_ALL, startDevStack } from "../dev/start.ts";
 
 export interface StackProcessOptions {
   port: number;
@@ -30,7 +30,7 @@ process.once("SIGINT", stop).once("SIGTERM", stop).once("disconnect", stop);
 
 process.once("message", (message) => {
   const inheritOutput = Boolean(process.env.BENCH_STACK_LOG);
-  startDevStack({ ...(message as StackProcessOptions), log: () => {}, inheritOutput })
+  startDevStack({ ...(message as StackProcessOptions), vars: ONE_ADDRESS_FOR_ALL, log: () => {}, inheritOutput })
     .then((started) => {
       stack = started;
       if (stopRequested || !process.connected) return stop();

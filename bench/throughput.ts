@@ -8,21 +8,15 @@ import { CONFIG } from "./config.ts";
 import { type CpuByRole, CpuMeter } from "./cpu.ts";
 import type { BenchData } from "./fixtures.ts";
 import { Recorder, type StepSummary } from "./measure.ts";
-import { type CpuRow, stackCpuMs, type ThroughputRow } from "./report.ts";
-import { type BookingCheck, bookingLoop, checkBookings, seatBlocks } from "./scenarios/booking.ts";
-import { holdStorm, type StormRound } from "./scenarios/hold-storm.ts";
+import { type CpuRow, stackCpuMs, type ThroughputFigures, type ThroughputRow } from "./report.ts";
+import { bookingLoop, checkBookings, seatBlocks } from "./scenarios/booking.ts";
+import { holdStorm } from "./scenarios/hold-storm.ts";
 import { luaCeiling } from "./scenarios/lua-ceiling.ts";
 import { measureGet, paths, warmCatalog, warmShow } from "./scenarios/reads.ts";
 import type { BenchStack } from "./stack.ts";
 
-export interface ThroughputResult {
+export interface ThroughputResult extends ThroughputFigures {
   rows: ThroughputRow[];
-  /** req/s of each floor burst, in order. */
-  floorBursts: number[];
-  cpu: CpuRow[];
-  ratios: Record<string, number>;
-  storm: { rounds: StormRound[]; ceilingFills: number };
-  booking: BookingCheck;
 }
 
 export async function throughput(

@@ -4,8 +4,8 @@
  * the seat map the API serves says the same as Redis, seat by seat.
  */
 import type { Redis } from "ioredis";
-import { bookedSeatsKey, holdKey, lockOwner, seatLockKey } from "../src/seats/redis-contract.ts";
-import { paths } from "./scenarios/reads.ts";
+import { bookedSeatsKey, holdKey, lockOwner, parseLockValue, seatLocksKey } from "../src/seats/redis-contract.ts";
+import { clientHeaders, paths } from "./scenarios/reads.ts";
 
 export interface Hold {
   holdId: string;
@@ -44,15 +44,25 @@ interface SeatMap {
   counts: { available: number };
 }
 
+/** wrangler.toml's SEAT_MAP_SNAPSHOT_MS: how old a seat map the stack may serve. */
+const SNAPSHOT_MS = 1_000;
+
+/** The seat map once no snapshot from before the storm's last answer can be served any more. */
 async function seatMapOf(baseUrl: string, showId: string): Promise<SeatMap> {
-  const res = await fetch(baseUrl + paths.seatmap(showId));
+  await new Promise((r) => setTimeout(r, SNAPSHOT_MS + 100));
+  const res = await fetch(baseUrl + paths.seatmap(showId), { headers: clientHeaders() });
   if (!res.ok) throw new Error(`seat map: ${res.status}`);
   return (await res.json()) as SeatMap;
 }
 
 /** Lock owner (`userId:holdId`) of every seat, and the booked set. */
 async function redisState(redis: Redis, showId: string, seats: string[]) {
-  const owners = await redis.mget(seats.map((s) => seatLockKey(showId, s)));
+  const values = await redis.hmget(seatLocksKey(showId), ...seats);
+  const now = Date.now();
+  const owners = values.map((v) => {
+    const lock = v === null ? undefined : parseLockValue(v);
+    return lock && lock.expiresAtMs > now ? lock.owner : null;
+  });
   const booked = new Set(await redis.smembers(bookedSeatsKey(showId)));
   return { owner: new Map(seats.map((s, i) => [s, owners[i] ?? null])), booked };
 }

@@ -13,6 +13,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Redis as IORedis } from "ioredis";
 import pg from "pg";
 import { type Unstable_Config, unstable_readConfig } from "wrangler";
 import { ensureDatabase, ensureRedis, freePort, ROOT, StackError, sleep, startBridges } from "../dev/local-stack.ts";
@@ -131,6 +132,12 @@ async function main() {
     const redisBase = new URL(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/9");
     const redis = await ensureRedis(`redis://${redisBase.host}/12`, () => {}, "TEST_REDIS_URL");
     stops.push(redis.stop);
+    // A new deployment starts from an empty Redis, as from an empty database: a previous rehearsal's
+    // booking must not stay locked in it (the seeded shows keep their ids from run to run).
+    const fresh = new IORedis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await fresh.connect();
+    await fresh.flushdb();
+    fresh.disconnect();
     const bridges = await startBridges({ redisUrl: redis.url, upstashToken: randomBytes(16).toString("hex") });
     stops.push(bridges.stop);
     const port = await freePort();

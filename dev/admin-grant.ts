@@ -8,7 +8,8 @@ import { pathToFileURL } from "node:url";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import { STAFF_ROLES, type StaffRole, userRoles, users } from "../src/accounts/tables.ts";
+import { userRoles, users } from "../src/accounts/tables.ts";
+import { STAFF_ROLES, type StaffRole } from "../src/shared/staff-roles.ts";
 
 export interface Grant {
   email: string;

@@ -105,9 +105,12 @@ export async function ensurePostgres(
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+  // The migrations use these contrib extensions (show overlaps, forgiving search); Neon has both.
+  const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const dataDir = path.join(ROOT, ".data", "pglite");
   mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  const db = await PGlite.create(dataDir, { extensions: { btree_gist, pg_trgm } });
   const ownPort = await freePort();
   const server = new PGLiteSocketServer({ db, port: ownPort, host: "127.0.0.1", maxConnections: 16 } as never);
   await server.start();

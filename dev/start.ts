@@ -36,6 +36,14 @@ const OVERRIDABLE_VARS = [
   "EMAIL_FROM",
 ] as const;
 
+/**
+ * Worker vars for a stack whose every client is one address (127.0.0.1, which wrangler dev reports
+ * as the client's: the e2e suite's browsers, the bench's load): the per-address seat budget and the
+ * bulk cost of guest tokens (issue 15) would refuse them as one household. Both are tested at their
+ * deployed values in test/integration/seat-budget.test.ts.
+ */
+export const ONE_ADDRESS_FOR_ALL = { SEAT_BUDGET_PER_ADDRESS: "100000", GUEST_TOKENS_FREE_PER_HOUR: "100000" };
+
 export interface DevStackOptions {
   port?: number;
   databaseUrl?: string;
@@ -47,6 +55,13 @@ export interface DevStackOptions {
   log?: (line: string) => void;
   /** Forward wrangler's own output (the dev command does; benchmarks do not). */
   inheritOutput?: boolean;
+  /**
+   * Where Miniflare keeps the local Cache API, R2 and queues (`wrangler dev --persist-to`); default
+   * .wrangler/state. Stacks running side by side need one each: sharing it, two workerd processes
+   * open the same SQLite files (SQLITE_BUSY), and one stack's cached seat-map snapshot answers the
+   * other's show (the seeded show ids are the same in every database).
+   */
+  persistTo?: string;
 }
 
 /** The worker's OpenID client at the local provider (local values, not secrets). */
@@ -148,6 +163,7 @@ export async function startDevStack(opts: DevStackOptions = {}): Promise<DevStac
         "127.0.0.1",
         "--test-scheduled",
         "--show-interactive-dev-session=false",
+        ...(opts.persistTo ? ["--persist-to", opts.persistTo] : []),
         ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
       ],
       {

@@ -11,5 +11,7 @@ export interface AppEnv {
     timings: BackendTimings;
     /** What the request's one log line adds: a failure (error handler) or a refusal (the webhook). */
     logNote?: RequestLogNote;
+    /** The route that answered, as its group matched it (groups load on first use: src/app.ts). */
+    routePath?: string;
   };
 }

@@ -1,28 +1,19 @@
 import { app } from "./app";
-import { consumeEmailBatch } from "./jobs/email-consumer";
-import { isRefundRequest, isShowCancellation } from "./jobs/messages";
-import { consumeRefundMessages } from "./jobs/refund-consumer";
-import { runScheduledJobs } from "./jobs/scheduled";
-import { consumeShowCancellationMessages } from "./jobs/show-cancellation-consumer";
 
 /**
- * One worker, three entry points (docs/API.md: the API + web UI, the cron, the queue). The queue
- * carries booking emails, refund retries and cancelled shows' jobs; each message goes to its own consumer.
+ * One worker, three entry points (docs/API.md: the API + web UI, the cron, the queue). The cron's and
+ * the queue's code is loaded when they first run, as the API's route groups are (src/app.ts): an
+ * isolate starting for a request evaluates neither (docs/BENCHMARKS.md: cold start).
  */
 export default {
   fetch: app.fetch,
   scheduled: async (controller, env, ctx) => {
+    const { runScheduledJobs } = await import("./jobs/scheduled");
     await runScheduledJobs(controller, env, ctx);
   },
   queue: async (batch, env) => {
-    const refunds = batch.messages.filter((m) => isRefundRequest(m.body));
-    const cancellations = batch.messages.filter((m) => isShowCancellation(m.body));
-    const emails = batch.messages.filter((m) => !isRefundRequest(m.body) && !isShowCancellation(m.body));
-    await Promise.all([
-      consumeRefundMessages(refunds, env),
-      consumeShowCancellationMessages(cancellations, env),
-      emails.length > 0 ? consumeEmailBatch({ ...batch, messages: emails }, env) : undefined,
-    ]);
+    const { consumeQueueBatch } = await import("./jobs/queue-consumer");
+    await consumeQueueBatch(batch, env);
   },
   // Message bodies are `QueueMessage`s (jobs/messages.ts), validated by each consumer: typed unknown here.
 } satisfies ExportedHandler<Env, unknown>;

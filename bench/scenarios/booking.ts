@@ -219,7 +219,7 @@ async function timed(recorder: Recorder, step: string, send: () => Promise<Respo
 }
 
 /** "Pay" on the sandbox's hosted page for this checkout URL (its control API: the button's effect). */
-async function payOnSandbox(sandboxUrl: string, checkoutUrl: string): Promise<boolean> {
+export async function payOnSandbox(sandboxUrl: string, checkoutUrl: string): Promise<boolean> {
   const sessionId = new URL(checkoutUrl).pathname.split("/").pop();
   const res = await fetch(`${sandboxUrl}/__sandbox/sessions/${sessionId}/pay`, { method: "POST" });
   await res.body?.cancel();

@@ -4,6 +4,7 @@
  * 40 ms stack, divided by the RTT, is how many sequential round trips the request really makes.
  * The two stacks take turns (0, 40, 40, 0) so a drift in the machine's load hits both alike.
  */
+import os from "node:os";
 import { BENCH_LAYOUT } from "../fixtures.ts";
 import { type Json, runLoad } from "../load.ts";
 import { Recorder, type StepSummary } from "../measure.ts";
@@ -50,6 +51,8 @@ interface HoldCtx extends Json {
   userId?: string;
   holdId?: string;
   seatIds?: string[];
+  /** The seats the change step swapped to. */
+  changedTo?: string[];
 }
 
 let users = 0;
@@ -72,7 +75,7 @@ const SCENARIOS: EdgeScenario[] = [
       measureGet(t.baseUrl, "seatmap", paths.seatmap(t.hall), serial(s.reads * share), recorder),
   },
   {
-    name: "hold + release",
+    name: "hold + change + release",
     warm: (t) => warmShow(t.baseUrl, t.hall),
     run: (t, s, share, recorder) =>
       runLoad<HoldCtx>({
@@ -98,6 +101,26 @@ const SCENARIOS: EdgeScenario[] = [
               if (status !== 201) return;
               ctx.holdId = body?.holdId as string;
               t.picker.taken(ctx.seatIds ?? []);
+            },
+          },
+          {
+            name: "change",
+            method: "PUT",
+            prepare: (ctx) => {
+              const seatIds = t.picker.pick();
+              if (!ctx.holdId || !ctx.userId || !seatIds) return undefined;
+              ctx.changedTo = seatIds;
+              return {
+                path: `/api/v1/holds/${ctx.holdId}`,
+                headers: { "x-user-id": ctx.userId },
+                body: { seatIds, quantity: seatIds.length },
+              };
+            },
+            onAnswer: (status, _body, ctx) => {
+              if (status !== 200) return;
+              t.picker.freed(ctx.seatIds ?? []);
+              t.picker.taken(ctx.changedTo ?? []);
+              ctx.seatIds = ctx.changedTo ?? [];
             },
           },
           {
@@ -156,6 +179,8 @@ export interface EdgeRow {
   rtts: number;
   /** The same from p10, which scheduling noise on a busy machine disturbs less. */
   rttsP10: number;
+  /** The machine's 1-minute load average when the scenario started (the machine is shared). */
+  load1: number;
 }
 
 /** Every edge scenario on both targets, taking turns: 0, RTT, RTT, 0 (half the time each). */
@@ -169,6 +194,7 @@ export async function edgeView(
   const rows: EdgeRow[] = [];
   for (const scenario of SCENARIOS) {
     progress(`edge view: ${scenario.name}`);
+    const load1 = os.loadavg()[0] ?? 0;
     const zero = new Recorder();
     const far = new Recorder();
     await scenario.warm(at0);
@@ -192,6 +218,7 @@ export async function edgeView(
         atRtt: s1,
         rtts: (s1.p50 - s0.p50) / rttMs,
         rttsP10: (s1.p10 - s0.p10) / rttMs,
+        load1,
       });
     }
   }

@@ -11,12 +11,15 @@ import type { Redis } from "ioredis";
 import { ROOT } from "../../dev/local-stack.ts";
 import { newHoldId } from "../../src/domain/hold-id.ts";
 import {
+  addressBudgetKey,
   bookedSeatsKey,
   holdKey,
-  seatLockKey,
+  personBudgetKey,
+  REFUSAL_COUNTS_KEY,
+  scriptText,
+  seatLocksKey,
   showStateKey,
   userHoldsKey,
-  withPrelude,
 } from "../../src/seats/redis-contract.ts";
 import { BENCH_LAYOUT } from "../fixtures.ts";
 import { Recorder, type StepSummary } from "../measure.ts";
@@ -26,6 +29,9 @@ import { SeatPicker } from "../seat-picker.ts";
 const HOLD_RECORD_GRACE_MS = 3_600_000;
 const MAX_ACTIVE_HOLDS = 2;
 const HOLD_TTL_MS = 300_000;
+/** src/env.ts's deployed seat budgets (live seats a person, an address); each fill's user has its own address. */
+const BUDGET_PER_PERSON = 20;
+const BUDGET_PER_ADDRESS = 40;
 
 export interface CeilingResult {
   summary: StepSummary;
@@ -37,7 +43,11 @@ export async function luaCeiling(
   opts: { connections: number; durationS: number },
 ): Promise<CeilingResult> {
   const lua = (name: string) => readFileSync(path.join(ROOT, `src/seats/lua/${name}.lua`), "utf8");
-  const sha = (await redis.script("LOAD", withPrelude(lua("prelude"), lua("hold-seats")))) as string;
+  const sha = (await redis.script(
+    "LOAD",
+    // As src/seats/store/seat-scripts.ts: the prelude and the hall rules before the script.
+    scriptText(lua("hold-seats"), `${lua("prelude")}\n${lua("hall")}`, { keyLocking: false }),
+  )) as string;
   const recorder = new Recorder();
   let fills = 0;
   let users = 0;
@@ -62,7 +72,10 @@ export async function luaCeiling(
       userHoldsKey(showId, userId),
       bookedSeatsKey(showId),
       showStateKey(showId),
-      ...seatIds.map((s) => seatLockKey(showId, s)),
+      seatLocksKey(showId),
+      personBudgetKey(userId),
+      addressBudgetKey(userId),
+      REFUSAL_COUNTS_KEY,
     ];
     const args = [
       userId,
@@ -73,6 +86,9 @@ export async function luaCeiling(
       JSON.stringify(record),
       String(MAX_ACTIVE_HOLDS),
       String(record.expiresAtMs),
+      String(BUDGET_PER_PERSON),
+      String(BUDGET_PER_ADDRESS),
+      "0", // no hall rows: the orphan rule is a per-show setting, off on the bench's shows
       ...seatIds,
     ];
     return (await redis.evalsha(sha, keys.length, ...keys, ...args)) as string[];

@@ -75,6 +75,13 @@ export async function seatMapVitals(
         const page = await context.newPage();
         await page.addInitScript(observeVitals);
         await slowDown(page);
+        // The first visit's waterfall: on Slow 3G every request in a chain costs a 2 s round trip.
+        const started = Date.now();
+        const waterfall: string[] = [];
+        if (i === 0)
+          page.on("requestfinished", (r) =>
+            waterfall.push(`${Date.now() - started} ms ${r.method()} ${new URL(r.url()).pathname}`),
+          );
         await page.goto(pagePath, { waitUntil: "load", timeout: 180_000 });
         const freeSeat = () =>
           page.getByRole("button", { name: /^Row [A-Z]+ seat \d+,/, pressed: false, disabled: false }).nth(8);
@@ -82,6 +89,7 @@ export async function seatMapVitals(
         // LCP is final at the first input; let late paints land first.
         await page.waitForTimeout(1_000);
         const { lcp, lcpElement } = await readVitals(page);
+        for (const line of waterfall) progress(`web vitals visit 1 request done at ${line}`);
         for (let c = 0; c < opts.clicks; c++) {
           await freeSeat().click();
           await page.waitForTimeout(300);

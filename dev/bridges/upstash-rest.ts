@@ -4,6 +4,7 @@
 import http from "node:http";
 import { pathToFileURL } from "node:url";
 import { Command, type Pipeline, Redis, ReplyError } from "ioredis";
+import { ScriptTranslator } from "./upstash-key-locking.ts";
 
 export interface UpstashBridgeOptions {
   redisUrl: string; // may select a db: redis://127.0.0.1:6379/9
@@ -43,10 +44,11 @@ const httpError = (status: number, message: string) => Object.assign(new HttpErr
 const isCmd = (c: unknown): c is Cmd =>
   Array.isArray(c) && c.length > 0 && c.every((a) => typeof a === "string" || typeof a === "number");
 
-function toCommand(c: Cmd): RawCommand {
+function toCommand(c: Cmd, scripts: ScriptTranslator): RawCommand {
   const name = String(c[0]).toLowerCase();
   if (CONNECTION_STATE.has(name)) throw httpError(400, `ERR command '${name}' is not supported by the bridge`);
-  return new RawCommand(name, c.slice(1).map(String));
+  // Scripts with Upstash's allow-key-locking flag: Redis gets them without it (upstash-key-locking.ts).
+  return new RawCommand(name, scripts.command(c.map(String)).slice(1));
 }
 
 // With `Upstash-Encoding: base64` the client base64-decodes every string in
@@ -81,11 +83,12 @@ export async function startUpstashBridge(opts: UpstashBridgeOptions): Promise<Up
     retryStrategy: (times) => Math.min(times * 50, 500),
   });
   redis.on("error", () => {}); // surfaced per request instead
+  const scripts = new ScriptTranslator();
 
   const batch = async (body: unknown, atomic: boolean, b64: boolean) => {
     if (!Array.isArray(body) || body.length === 0 || !body.every(isCmd))
       throw httpError(400, "ERR expected an array of commands");
-    const cmds = body.map(toCommand);
+    const cmds = body.map((c) => toCommand(c, scripts));
     let out: [unknown, unknown][]; // [error, result] per command
     if (atomic) {
       // ioredis writes MULTI, the commands and EXEC in one go on the shared
@@ -139,7 +142,7 @@ export async function startUpstashBridge(opts: UpstashBridgeOptions): Promise<Up
     const path = ((req.url ?? "/").split("?")[0] ?? "").replace(/^\/+|\/+$/g, "");
     if (path === "") {
       if (!isCmd(body)) throw httpError(400, "ERR expected a command array");
-      return { result: encode(await redis.sendCommand(toCommand(body)), b64) };
+      return { result: encode(await redis.sendCommand(toCommand(body, scripts)), b64) };
     }
     if (path === "pipeline") return batch(body, false, b64);
     if (path === "multi-exec") return batch(body, true, b64);

@@ -6,7 +6,7 @@
  *
  * `--print` writes the document to stdout instead.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -31,6 +31,8 @@ export async function generateApiDocumentation(): Promise<{ document: unknown; d
     target: "node20",
     packages: "external",
     loader: { ".lua": "text" },
+    // The routes' descriptions, which the worker's build leaves out (wrangler.toml [define]).
+    define: { ROUTE_DOCS: "true" },
     logLevel: "warning",
   });
   const { openApiDocument, apiDocsPage } = (await import(
@@ -39,12 +41,28 @@ export async function generateApiDocumentation(): Promise<{ document: unknown; d
   return { document: await openApiDocument(), docsPage: await apiDocsPage() };
 }
 
-/** Writes web/dist/api/v1/openapi.json and web/dist/api/docs.html from the routes as they are now. */
-export async function writeApiDocumentation(): Promise<void> {
+/**
+ * Writes web/dist/api/v1/openapi.json and web/dist/api/docs.html from the routes as they are now;
+ * answers the files it changed. A file already up to date is left untouched: every running
+ * `wrangler dev` watches web/dist and reloads on any write, so a second stack starting (the e2e
+ * suite's "short" one) would otherwise reload the first mid-run.
+ */
+export async function writeApiDocumentation(out = OUT): Promise<string[]> {
   const { document, docsPage } = await generateApiDocumentation();
-  await mkdir(path.join(OUT, "api/v1"), { recursive: true });
-  await writeFile(path.join(OUT, "api/v1/openapi.json"), JSON.stringify(document));
-  await writeFile(path.join(OUT, "api/docs.html"), docsPage);
+  await mkdir(path.join(out, "api/v1"), { recursive: true });
+  const files: [string, string][] = [
+    ["api/v1/openapi.json", JSON.stringify(document)],
+    ["api/docs.html", docsPage],
+  ];
+  const written: string[] = [];
+  for (const [file, text] of files) {
+    const target = path.join(out, file);
+    const before = await readFile(target, "utf8").catch(() => undefined);
+    if (before === text) continue;
+    await writeFile(target, text);
+    written.push(file);
+  }
+  return written;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

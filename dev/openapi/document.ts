@@ -7,7 +7,7 @@ import { Scalar } from "@scalar/hono-api-reference";
 import { Hono } from "hono";
 import { findTargetHandler } from "hono/utils/handler";
 import { generateSpecs, resolver, uniqueSymbol } from "hono-openapi";
-import { app, DOCUMENTATION_PATHS } from "../../src/app";
+import { allRoutes, DOCUMENTATION_PATHS } from "../../src/app";
 import {
   defaultResponses,
   documentationComponents,
@@ -42,6 +42,8 @@ const honoOpenApiMark = (mark: OpenApiMark) =>
   "spec" in mark ? { spec: resolved(mark.spec) } : { target: mark.target, ...resolver(mark.schema) };
 
 export async function openApiDocument() {
+  // Every route group loaded (the worker loads them on first use).
+  const app = await allRoutes();
   for (const route of app.routes) {
     const handler = findTargetHandler(route.handler) as { [OPENAPI_MARK]?: OpenApiMark; [uniqueSymbol]?: unknown };
     const mark = handler[OPENAPI_MARK];

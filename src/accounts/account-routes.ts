@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
 import { noStore } from "../http/edge-cache";
-import { describeRoute, errorResponse, errorResponses, jsonResponse } from "../http/openapi-doc";
+import { describeRoute, errorResponse, errorResponses, jsonResponse, undocumented } from "../http/openapi-doc";
 import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
 import { backendDown, csrf, signedIn } from "./route-docs";
@@ -22,16 +22,18 @@ const accountGone = refusals<Refused<GetAccountOutcome, "FOUND">>({
 export const accountRoutes = new Hono<AppEnv>()
   .get(
     "/account",
-    describeRoute({
-      tags: ["Accounts"],
-      summary: "My account: name, email, signed-in devices",
-      responses: {
-        ...backendDown,
-        200: jsonResponse("The account", accountSchema),
-        ...signedIn,
-        ...gone,
-      },
-    }),
+    ROUTE_DOCS
+      ? describeRoute({
+          tags: ["Accounts"],
+          summary: "My account: name, email, signed-in devices",
+          responses: {
+            ...backendDown,
+            200: jsonResponse("The account", accountSchema),
+            ...signedIn,
+            ...gone,
+          },
+        })
+      : undocumented,
     requireSession,
     async (c) => {
       const result = await getAccount(depsOf(c), c.var.session);
@@ -41,20 +43,22 @@ export const accountRoutes = new Hono<AppEnv>()
   )
   .patch(
     "/account",
-    describeRoute({
-      tags: ["Accounts"],
-      summary: "Change my name",
-      responses: {
-        ...backendDown,
-        200: jsonResponse("The account", accountSchema),
-        400: errorResponse("Not a valid name"),
-        // PATCH is not among hono-openapi's default methods: the body reader's answers, declared here.
-        ...errorResponses("REQUEST_TIMEOUT", "PAYLOAD_TOO_LARGE", "INTERNAL"),
-        ...signedIn,
-        ...csrf,
-        ...gone,
-      },
-    }),
+    ROUTE_DOCS
+      ? describeRoute({
+          tags: ["Accounts"],
+          summary: "Change my name",
+          responses: {
+            ...backendDown,
+            200: jsonResponse("The account", accountSchema),
+            400: errorResponse("Not a valid name"),
+            // PATCH is not among hono-openapi's default methods: the body reader's answers, declared here.
+            ...errorResponses("REQUEST_TIMEOUT", "PAYLOAD_TOO_LARGE", "INTERNAL"),
+            ...signedIn,
+            ...csrf,
+            ...gone,
+          },
+        })
+      : undocumented,
     requireSession,
     validate("json", renameBody),
     async (c) => {
@@ -65,17 +69,19 @@ export const accountRoutes = new Hono<AppEnv>()
   )
   .delete(
     "/account",
-    describeRoute({
-      tags: ["Accounts"],
-      summary: "Delete my account: my orders stay, anonymised (no name, email or phone)",
-      responses: {
-        ...backendDown,
-        200: jsonResponse("Deleted; the cookies are cleared", deletedSchema),
-        ...signedIn,
-        ...csrf,
-        ...gone,
-      },
-    }),
+    ROUTE_DOCS
+      ? describeRoute({
+          tags: ["Accounts"],
+          summary: "Delete my account: my orders stay, anonymised (no name, email or phone)",
+          responses: {
+            ...backendDown,
+            200: jsonResponse("Deleted; the cookies are cleared", deletedSchema),
+            ...signedIn,
+            ...csrf,
+            ...gone,
+          },
+        })
+      : undocumented,
     requireSession,
     async (c) => {
       const result = await deleteAccount(depsOf(c), { userId: c.var.session.userId });

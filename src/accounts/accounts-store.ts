@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { emailLog, orders, theatres } from "../db/schema";
-import { emailCodes, type StaffRole, sessions, userIdentities, userRoles, users } from "./tables";
+import type { StaffRole } from "../shared/staff-roles";
+import { emailCodes, guestClaims, sessions, userIdentities, userRoles, users } from "./tables";
 
 /**
  * Every SQL statement of the accounts domain. Each function is one round trip (a statement or one
@@ -135,9 +136,32 @@ export async function eraseUser(db: Database, user: { id: string; email: string 
 // ---- guest orders --------------------------------------------------------------------------------
 
 /** Moves a guest's orders to an account in one statement; a second run finds nothing left to move. */
-export async function moveGuestOrders(db: Database, guestId: string, userId: string): Promise<number> {
-  const moved = await db.update(orders).set({ userId }).where(eq(orders.userId, guestId)).returning({ id: orders.id });
-  return moved.length;
+/**
+ * The guest identity becomes `userId`'s unless another account claimed it first, and its orders
+ * move with it: one transaction (the claim row's key makes a concurrent claim wait, then lose).
+ * `claimedBy` is the account the guest went to, this one or the first.
+ */
+export async function claimGuestWithOrders(db: Database, guestId: string, userId: string) {
+  const [, moved, claims] = await db.batch([
+    db.insert(guestClaims).values({ guestId, userId }).onConflictDoNothing(),
+    db
+      .update(orders)
+      .set({ userId })
+      .where(
+        and(
+          eq(orders.userId, guestId),
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(guestClaims)
+              .where(and(eq(guestClaims.guestId, guestId), eq(guestClaims.userId, userId))),
+          ),
+        ),
+      )
+      .returning({ id: orders.id }),
+    db.select({ userId: guestClaims.userId }).from(guestClaims).where(eq(guestClaims.guestId, guestId)),
+  ]);
+  return { claimedBy: claims[0]?.userId, movedOrders: moved.length };
 }
 
 // ---- email codes ---------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
 import { noStore } from "../http/edge-cache";
-import { describeRoute, errorResponse, jsonResponse } from "../http/openapi-doc";
+import { describeRoute, errorResponse, jsonResponse, undocumented } from "../http/openapi-doc";
 import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
 import { signInBudget, spendSignInBudget } from "./rate-limits";
@@ -22,16 +22,18 @@ const refusedCode = refusals<Refused<VerifyEmailCodeOutcome, "SIGNED_IN">>({
 export const emailSignInRoutes = new Hono<AppEnv>()
   .post(
     "/auth/email/start",
-    describeRoute({
-      tags: ["Accounts"],
-      summary: "Email me a sign-in code (6 digits, 10 minutes, 5 tries); the same answer for any address",
-      responses: {
-        202: jsonResponse("A code is on its way", codeSentSchema),
-        400: errorResponse("Not an email address"),
-        429: errorResponse("Too many codes for this address or from this client"),
-        503: errorResponse("The database or the email queue is unavailable"),
-      },
-    }),
+    ROUTE_DOCS
+      ? describeRoute({
+          tags: ["Accounts"],
+          summary: "Email me a sign-in code (6 digits, 10 minutes, 5 tries); the same answer for any address",
+          responses: {
+            202: jsonResponse("A code is on its way", codeSentSchema),
+            400: errorResponse("Not an email address"),
+            429: errorResponse("Too many codes for this address or from this client"),
+            503: errorResponse("The database or the email queue is unavailable"),
+          },
+        })
+      : undocumented,
     validate("json", emailStartBody),
     async (c) => {
       const { email } = c.req.valid("json");
@@ -44,16 +46,18 @@ export const emailSignInRoutes = new Hono<AppEnv>()
   )
   .post(
     "/auth/email/verify",
-    describeRoute({
-      tags: ["Accounts"],
-      summary: "Sign in with the emailed code: sets the session cookies",
-      responses: {
-        ...backendDown,
-        200: jsonResponse("Signed in (the body is GET /auth/session's)", sessionSchema),
-        400: errorResponse("`EMAIL_CODE_INVALID`: wrong, used, expired or out of tries; or a malformed body"),
-        429: errorResponse("Too many tries from this client"),
-      },
-    }),
+    ROUTE_DOCS
+      ? describeRoute({
+          tags: ["Accounts"],
+          summary: "Sign in with the emailed code: sets the session cookies",
+          responses: {
+            ...backendDown,
+            200: jsonResponse("Signed in (the body is GET /auth/session's)", sessionSchema),
+            400: errorResponse("`EMAIL_CODE_INVALID`: wrong, used, expired or out of tries; or a malformed body"),
+            429: errorResponse("Too many tries from this client"),
+          },
+        })
+      : undocumented,
     validate("json", emailVerifyBody),
     async (c) => {
       await signInBudget(c);

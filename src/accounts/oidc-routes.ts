@@ -2,10 +2,11 @@ import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../app-env";
 import { depsOf } from "../deps";
-import { describeRoute, errorResponse } from "../http/openapi-doc";
+import type { ErrorCode } from "../http/errors";
+import { describeRoute, errorResponse, undocumented } from "../http/openapi-doc";
 import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
-import { signInBudget } from "./rate-limits";
+import { signInRetryAfterSeconds, spendClientSignIn } from "./rate-limits";
 import { oidcCallbackQuery, oidcStartQuery } from "./schemas";
 import { setSessionCookies } from "./session-auth";
 import { deviceOf } from "./session-start";
@@ -26,43 +27,61 @@ const signInUnavailable = refusals<
   NOT_CONFIGURED: ["SIGN_IN_UNAVAILABLE", "Sign-in with an identity provider is not configured"],
   PROVIDER_UNAVAILABLE: ["SIGN_IN_UNAVAILABLE", "The identity provider cannot be reached; try again shortly"],
 });
-/** Where a refused sign-in lands: the web UI's sign-in page, told why. */
-const refusedAt = (reason: string) => `/sign-in?error=${encodeURIComponent(reason)}`;
+/** Where a refused sign-in lands: the web UI's sign-in page, told why (and, if known, where to go after). */
+const refusedAt = (reason: string, returnTo?: string) =>
+  `/sign-in?error=${encodeURIComponent(reason)}${returnTo ? `&returnTo=${encodeURIComponent(returnTo)}` : ""}`;
+/**
+ * The start is a full-page visit (a link), so a refusal there is a page too: the sign-in page, told
+ * the registry's code, never a JSON body the browser would print.
+ */
+const startRefusedAt = (code: Extract<ErrorCode, "RATE_LIMITED" | "SIGN_IN_UNAVAILABLE">, returnTo?: string) =>
+  refusedAt(code, returnTo);
 
 export const oidcSignInRoutes = new Hono<AppEnv>()
   .get(
     "/auth/oidc/start",
-    describeRoute({
-      tags: ["Accounts"],
-      summary: "Sign in with Google (OpenID Connect): redirects to the provider",
-      responses: {
-        302: redirectDoc("To the provider's sign-in page; a short HttpOnly cookie holds the flow"),
-        400: errorResponse("`returnTo` is not a path on this site"),
-        429: errorResponse("Too many sign-ins from this client"),
-        503: errorResponse("`SIGN_IN_UNAVAILABLE`: not configured, or the provider is unreachable"),
-      },
-    }),
+    ROUTE_DOCS
+      ? describeRoute({
+          tags: ["Accounts"],
+          summary: "Sign in with Google (OpenID Connect): redirects to the provider",
+          responses: {
+            302: redirectDoc(
+              "To the provider's sign-in page (a short HttpOnly cookie holds the flow); refused: to " +
+                "/sign-in?error=RATE_LIMITED (too many sign-ins from this client) or " +
+                "/sign-in?error=SIGN_IN_UNAVAILABLE (not configured, or the provider is unreachable)",
+            ),
+            400: errorResponse("`returnTo` is not a path on this site"),
+            503: errorResponse("A backing service failed before any redirect (the provider's own outage redirects)"),
+          },
+        })
+      : undocumented,
     validate("query", oidcStartQuery),
     async (c) => {
-      await signInBudget(c);
-      const result = await beginOidcSignIn(depsOf(c), { returnTo: c.req.valid("query").returnTo });
-      if (result.outcome !== "REDIRECT") throw signInUnavailable(result);
-      setCookie(c, FLOW_COOKIE, result.flow, { ...flowCookie, maxAge: result.flowSeconds });
+      const { returnTo } = c.req.valid("query");
       c.header("Cache-Control", "no-store");
+      if (!(await spendClientSignIn(c))) {
+        c.header("Retry-After", String(signInRetryAfterSeconds()));
+        return c.redirect(startRefusedAt("RATE_LIMITED", returnTo), 302);
+      }
+      const result = await beginOidcSignIn(depsOf(c), { returnTo });
+      if (result.outcome !== "REDIRECT") return c.redirect(startRefusedAt("SIGN_IN_UNAVAILABLE", returnTo), 302);
+      setCookie(c, FLOW_COOKIE, result.flow, { ...flowCookie, maxAge: result.flowSeconds });
       return c.redirect(result.authorizationUrl, 302);
     },
   )
   .get(
     "/auth/oidc/callback",
-    describeRoute({
-      tags: ["Accounts"],
-      summary: "Where the provider sends the browser back: signs in and redirects to `returnTo`",
-      responses: {
-        302: redirectDoc("Signed in: to `returnTo` with the session cookies; refused: to /sign-in?error=REASON"),
-        400: errorResponse("A query parameter is too long"),
-        503: errorResponse("`SIGN_IN_UNAVAILABLE`: not configured, or the provider is unreachable"),
-      },
-    }),
+    ROUTE_DOCS
+      ? describeRoute({
+          tags: ["Accounts"],
+          summary: "Where the provider sends the browser back: signs in and redirects to `returnTo`",
+          responses: {
+            302: redirectDoc("Signed in: to `returnTo` with the session cookies; refused: to /sign-in?error=REASON"),
+            400: errorResponse("A query parameter is too long"),
+            503: errorResponse("`SIGN_IN_UNAVAILABLE`: not configured, or the provider is unreachable"),
+          },
+        })
+      : undocumented,
     validate("query", oidcCallbackQuery),
     async (c) => {
       const query = c.req.valid("query");

@@ -8,9 +8,8 @@ type AccountsLimiter = "EMAIL_CODE_ADDRESS_RATE_LIMITER" | "SIGN_IN_CLIENT_RATE_
  * src/http/rate-limit.ts but keyed by what the route has parsed (e.g. an address's HMAC).
  */
 export async function spendSignInBudget(env: Env, limiter: AccountsLimiter, key: string): Promise<void> {
-  const { success } = await env[limiter].limit({ key });
-  if (success) return;
-  const retryAfter = 60 - (Math.floor(Date.now() / 1000) % 60);
+  if (await hasBudget(env, limiter, key)) return;
+  const retryAfter = signInRetryAfterSeconds();
   throw new ApiError(
     "RATE_LIMITED",
     "Too many sign-in attempts; please wait a minute",
@@ -19,6 +18,23 @@ export async function spendSignInBudget(env: Env, limiter: AccountsLimiter, key:
   );
 }
 
+/** The budgets are per minute: seconds until the next one. */
+export const signInRetryAfterSeconds = () => 60 - (Math.floor(Date.now() / 1000) % 60);
+
+async function hasBudget(env: Env, limiter: AccountsLimiter, key: string): Promise<boolean> {
+  const { success } = await env[limiter].limit({ key });
+  return success;
+}
+
+type SignInRequest = { env: Env; req: { header(name: string): string | undefined } };
+
+/**
+ * Spends one of the client's sign-in budget; false when it is spent. For a full-page visit (the
+ * OIDC start), which answers a spent budget with a redirect, not an error body.
+ */
+export const spendClientSignIn = (c: SignInRequest) =>
+  hasBudget(c.env, "SIGN_IN_CLIENT_RATE_LIMITER", `client:${clientAddress(c)}`);
+
 /** The per-client budget every sign-in request spends: OIDC starts, code requests, code tries. */
-export const signInBudget = (c: { env: Env; req: { header(name: string): string | undefined } }) =>
+export const signInBudget = (c: SignInRequest) =>
   spendSignInBudget(c.env, "SIGN_IN_CLIENT_RATE_LIMITER", `client:${clientAddress(c)}`);

@@ -4,10 +4,10 @@ import { unauthenticated } from "../auth/identity";
 import { depsOf } from "../deps";
 import { ApiError } from "../http/errors";
 import { unreachable } from "../http/refusals";
+import type { StaffAction, StaffRole } from "../shared/staff-roles";
 import { sessionCallerOf } from "./session-auth";
 import type { SessionRef } from "./sessions";
-import type { StaffRole } from "./tables";
-import { authorizeStaff, type StaffAction } from "./use-cases/authorize-staff";
+import { authorizeStaff } from "./use-cases/authorize-staff";
 
 export type SessionEnv = AppEnv & { Variables: { session: SessionRef } };
 export type StaffEnv = AppEnv & {

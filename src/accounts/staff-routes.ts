@@ -4,12 +4,21 @@ import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/identity";
 import { depsOf } from "../deps";
 import { noStore } from "../http/edge-cache";
-import { describeRoute, errorResponse, jsonResponse } from "../http/openapi-doc";
+import { describeRoute, errorResponse, jsonResponse, undocumented } from "../http/openapi-doc";
 import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
 import { backendDown } from "./route-docs";
-import { grantBody, grantedSchema, revokedSchema, revokeParam, staffSchema, theatreParam } from "./schemas";
+import {
+  grantBody,
+  grantedSchema,
+  myRolesSchema,
+  revokedSchema,
+  revokeParam,
+  staffSchema,
+  theatreParam,
+} from "./schemas";
 import { requireStaff } from "./session-middleware";
+import { staffGrantsOf } from "./use-cases/authorize-staff";
 import {
   type GrantTheatreRoleOutcome,
   grantTheatreRole,
@@ -41,16 +50,37 @@ const refusedRevoke = refusals<Refused<RevokeTheatreRoleOutcome, "REVOKED">>({
 
 export const staffRoutes = new Hono<AppEnv>()
   .get(
+    "/account/roles",
+    ROUTE_DOCS
+      ? describeRoute({
+          tags: ["Staff"],
+          summary: "My staff roles (none for guests and customers), so a back office offers only what it may do",
+          responses: {
+            ...backendDown,
+            200: jsonResponse("The caller's roles, each at a theatre or (admin) everywhere", myRolesSchema),
+            401: errorResponse("No caller"),
+          },
+        })
+      : undocumented,
+    requireUser,
+    async (c) => {
+      const result = await staffGrantsOf(depsOf(c), { userId: c.var.userId });
+      return c.json({ roles: result.grants }, 200, noStore);
+    },
+  )
+  .get(
     "/admin/theatres/:theatreId/staff",
-    describeRoute({
-      tags: ["Staff"],
-      summary: "A theatre's managers and ushers (admin, or staff of the theatre)",
-      responses: {
-        ...backendDown,
-        200: jsonResponse("The theatre's staff", staffSchema),
-        ...staffErrors,
-      },
-    }),
+    ROUTE_DOCS
+      ? describeRoute({
+          tags: ["Staff"],
+          summary: "A theatre's managers and ushers (admin, or staff of the theatre)",
+          responses: {
+            ...backendDown,
+            200: jsonResponse("The theatre's staff", staffSchema),
+            ...staffErrors,
+          },
+        })
+      : undocumented,
     requireUser,
     validate("param", theatreParam),
     requireStaff("read"),
@@ -61,16 +91,18 @@ export const staffRoutes = new Hono<AppEnv>()
   )
   .post(
     "/admin/theatres/:theatreId/staff",
-    describeRoute({
-      tags: ["Staff"],
-      summary: "Make a signed-up person an usher (managers, admins) or a manager (admins) of the theatre",
-      responses: {
-        201: jsonResponse("Granted (granting again changes nothing)", grantedSchema),
-        ...staffErrors,
-        403: errorResponse("`FORBIDDEN`: your role may not change this theatre's staff, or grant that role"),
-        404: errorResponse("`THEATRE_NOT_FOUND` outside your scope; `USER_NOT_FOUND` for an unknown address"),
-      },
-    }),
+    ROUTE_DOCS
+      ? describeRoute({
+          tags: ["Staff"],
+          summary: "Make a signed-up person an usher (managers, admins) or a manager (admins) of the theatre",
+          responses: {
+            201: jsonResponse("Granted (granting again changes nothing)", grantedSchema),
+            ...staffErrors,
+            403: errorResponse("`FORBIDDEN`: your role may not change this theatre's staff, or grant that role"),
+            404: errorResponse("`THEATRE_NOT_FOUND` outside your scope; `USER_NOT_FOUND` for an unknown address"),
+          },
+        })
+      : undocumented,
     requireUser,
     validate("param", theatreParam),
     requireStaff("manage"),
@@ -92,18 +124,20 @@ export const staffRoutes = new Hono<AppEnv>()
   )
   .delete(
     "/admin/theatres/:theatreId/staff/:userId/:role",
-    describeRoute({
-      tags: ["Staff"],
-      summary: "Take a role at the theatre away (ushers: managers and admins; managers: admins)",
-      responses: {
-        200: jsonResponse("Revoked", revokedSchema),
-        ...staffErrors,
-        403: errorResponse("`FORBIDDEN`: your role may not change this theatre's staff, or revoke that role"),
-        404: errorResponse(
-          "`THEATRE_NOT_FOUND` outside your scope; `USER_NOT_FOUND`: the person has no such role here",
-        ),
-      },
-    }),
+    ROUTE_DOCS
+      ? describeRoute({
+          tags: ["Staff"],
+          summary: "Take a role at the theatre away (ushers: managers and admins; managers: admins)",
+          responses: {
+            200: jsonResponse("Revoked", revokedSchema),
+            ...staffErrors,
+            403: errorResponse("`FORBIDDEN`: your role may not change this theatre's staff, or revoke that role"),
+            404: errorResponse(
+              "`THEATRE_NOT_FOUND` outside your scope; `USER_NOT_FOUND`: the person has no such role here",
+            ),
+          },
+        })
+      : undocumented,
     requireUser,
     validate("param", revokeParam),
     requireStaff("manage"),

@@ -3,6 +3,8 @@ import { check, index, integer, pgTable, primaryKey, unique, uuid, varchar } fro
 import { at } from "../db/columns";
 import { theatres } from "../db/schema";
 
+import type { StaffRole } from "../shared/staff-roles";
+
 /**
  * Accounts (issue 10): people who sign in, how they sign in, their sessions and staff roles. Its own
  * schema module so src/db/schema.ts stays the booking data; drizzle.config.ts reads both. Every
@@ -66,9 +68,6 @@ export const emailCodes = pgTable("email_codes", {
   createdAt: at("created_at").notNull().defaultNow(),
 });
 
-export const STAFF_ROLES = ["admin", "theatre_manager", "usher"] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
-
 /** Staff roles: admin everywhere (no theatre), manager and usher of one theatre each. */
 export const userRoles = pgTable(
   "user_roles",
@@ -86,3 +85,13 @@ export const userRoles = pgTable(
     check("user_roles_scope_check", sql`(${t.role} = 'admin') = (${t.theatreId} is null)`),
   ],
 );
+
+/**
+ * Which account a guest identity went to. A guest token is claimed by one account only: two
+ * accounts signing in on one browser at once must not split its orders from its holds.
+ */
+export const guestClaims = pgTable("guest_claims", {
+  guestId: varchar("guest_id", { length: 64 }).primaryKey(),
+  userId: ownerAccount(),
+  claimedAt: at("claimed_at").notNull().defaultNow(),
+});

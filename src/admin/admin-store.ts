@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, exists, gt, inArray, isNotNull, lt, max, ne, or, type SQL, sql } from "drizzle-orm";
 import { users } from "../accounts/tables";
 import type { Database } from "../db/client";
+import { showLayout } from "../db/joins";
 import { movies, orderSeats, screens, seatLayouts, shows, theatres } from "../db/schema";
 import type { SeatLayout } from "../domain/seat-layout";
 import { staffActions } from "./tables";
@@ -10,6 +11,9 @@ import { staffActions } from "./tables";
 export type MovieRow = typeof movies.$inferSelect;
 export type TheatreRow = typeof theatres.$inferSelect;
 export type ShowRow = typeof shows.$inferSelect;
+
+/** Every movie, retired ones too, by title. */
+export const allMovies = (db: Database): Promise<MovieRow[]> => db.select().from(movies).orderBy(asc(movies.title));
 
 export async function movieById(db: Database, movieId: string): Promise<MovieRow | undefined> {
   const [row] = await db.select().from(movies).where(eq(movies.id, movieId));
@@ -85,7 +89,7 @@ export async function showAt(db: Database, theatreId: string, showId: string) {
   const [row] = await db
     .select({ show: shows, seatsSold, layout: seatLayouts.layout })
     .from(shows)
-    .leftJoin(seatLayouts, eq(seatLayouts.id, shows.layoutId))
+    .leftJoin(seatLayouts, showLayout)
     .where(and(eq(shows.id, showId), eq(shows.theatreId, theatreId)));
   return row;
 }

@@ -1,5 +1,5 @@
-import type { StaffRole } from "../accounts/tables";
 import type { Database } from "../db/client";
+import type { StaffRole } from "../shared/staff-roles";
 import { staffActions } from "./tables";
 
 /** Who did it: the account, the role it acted in, and the request (for the logs). */
@@ -45,6 +45,15 @@ export function recordStaffAction(tx: Database, entry: StaffActionEntry) {
     after: entry.after ?? null,
   });
 }
+
+/** The audit row of something staff created: `<type>.create`, its state after, nothing before. */
+export const recordCreation = (
+  tx: Database,
+  actor: StaffActor,
+  theatreId: string | null,
+  target: { type: "movie" | "theatre" | "screen" | "show"; id: string },
+  after: unknown,
+) => recordStaffAction(tx, { actor, theatreId, action: `${target.type}.create`, target, after });
 
 /** The role an action is recorded under: the widest the caller holds there. */
 export function roleUsed(roles: readonly StaffRole[]): StaffRole {

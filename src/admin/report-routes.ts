@@ -6,7 +6,7 @@ import { depsOf } from "../deps";
 import { reportCsv } from "../domain/report";
 import { noStore } from "../http/edge-cache";
 import { ApiError } from "../http/errors";
-import { describeRoute, SchemaDoc } from "../http/openapi-doc";
+import { describeRoute, SchemaDoc, undocumented } from "../http/openapi-doc";
 import { validate } from "../http/validate";
 import { reportQuery, reportSchema } from "../shared/admin-ops-schemas";
 import { adminErrors } from "./route-docs";
@@ -19,23 +19,25 @@ const wantsCsv = (format: string | undefined, accept: string | undefined) =>
 /** The numbers (docs/API.md: Back office, reports): managers of their theatres, admins of all. */
 export const adminReportRoutes = new Hono<AppEnv>().get(
   "/admin/reports",
-  describeRoute({
-    tags: ["Back office"],
-    summary:
-      "Seats sold, occupancy, gross, fees, refunds, counter vs online and the booking funnel, per show, day, movie or theatre (managers: their theatres; admins: all)",
-    description:
-      "Days are the cinemas' calendar days of the shows' start (`from`…`to`, inclusive, at most 366). Every figure is counted in Postgres in one round trip; holds come from a per-show counter written after each hold's response. `?format=csv` or `Accept: text/csv` answers the same lines as CSV (RFC 4180, a totals line last).",
-    responses: {
-      200: {
-        description: "The report (JSON, or CSV when asked)",
-        content: {
-          "application/json": { schema: new SchemaDoc(reportSchema) },
-          "text/csv": { schema: { type: "string" } },
+  ROUTE_DOCS
+    ? describeRoute({
+        tags: ["Back office"],
+        summary:
+          "Seats sold, occupancy, gross, fees, refunds, counter vs online and the booking funnel, per show, day, movie or theatre (managers: their theatres; admins: all)",
+        description:
+          "Days are the cinemas' calendar days of the shows' start (`from`…`to`, inclusive, at most 366). Every figure is counted in Postgres in one round trip; holds come from a per-show counter written after each hold's response. `?format=csv` or `Accept: text/csv` answers the same lines as CSV (RFC 4180, a totals line last).",
+        responses: {
+          200: {
+            description: "The report (JSON, or CSV when asked)",
+            content: {
+              "application/json": { schema: new SchemaDoc(reportSchema) },
+              "text/csv": { schema: { type: "string" } },
+            },
+          },
+          ...adminErrors(),
         },
-      },
-      ...adminErrors(),
-    },
-  }),
+      })
+    : undocumented,
   requireUser,
   requireStaff("manage", "any-theatre"),
   validate("query", reportQuery),

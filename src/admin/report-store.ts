@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../db/client";
+import { orderShow, showMovie, showTheatre } from "../db/joins";
 import { houseSeats, movies, orders, seatLayouts, shows, theatres } from "../db/schema";
 import type { ShowFigures } from "../domain/report";
 import { DEFAULT_LAYOUT, type SeatLayout, seatIdsOf } from "../domain/seat-layout";
@@ -54,7 +55,7 @@ export async function showFigures(db: Database, scope: ReportScope): Promise<Sho
       refunds: money(orders.refundAmount, sql`${orders.refundStatus} is not null`).as("refunds"),
     })
     .from(orders)
-    .innerJoin(shows, eq(shows.id, orders.showId))
+    .innerJoin(shows, orderShow)
     .where(inScope)
     .groupBy(orders.showId)
     .as("by_show");
@@ -89,8 +90,8 @@ export async function showFigures(db: Database, scope: ReportScope): Promise<Sho
         holdsReleased: showFunnelCounts.holdsReleased,
       })
       .from(shows)
-      .innerJoin(movies, eq(movies.id, shows.movieId))
-      .innerJoin(theatres, eq(theatres.id, shows.theatreId))
+      .innerJoin(movies, showMovie)
+      .innerJoin(theatres, showTheatre)
       .leftJoin(byShow, eq(byShow.showId, shows.id))
       .leftJoin(house, eq(house.showId, shows.id))
       .leftJoin(showFunnelCounts, eq(showFunnelCounts.showId, shows.id))

@@ -1,3 +1,5 @@
+import * as z from "zod/mini";
+import type { ErrorCode } from "../http/errors";
 import { errorResponses, type jsonResponse } from "../http/openapi-doc";
 
 /**
@@ -24,3 +26,11 @@ export const adminDoc = (
   summary,
   responses: { ...ok, ...adminErrors(...codes) },
 });
+
+/** The shape of a list answer: `{ [key]: item[] }`. */
+export const listOf = <T extends z.ZodMiniType>(key: string, item: T) => z.object({ [key]: z.array(item) });
+
+/** What every route on one show can answer besides its own outcomes (a write made with cookies also needs CSRF). */
+const SHOW_ROUTE = ["VALIDATION_FAILED", "SHOW_NOT_FOUND", "FORBIDDEN", "SERVICE_UNAVAILABLE"] as const;
+export const showRouteErrors = (...codes: ErrorCode[]) => errorResponses(...SHOW_ROUTE, ...codes);
+export const showWriteErrors = (...codes: ErrorCode[]) => showRouteErrors("CSRF_REFUSED", ...codes);

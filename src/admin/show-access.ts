@@ -1,13 +1,15 @@
 import { eq } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import type { StaffEnv } from "../accounts/session-middleware";
-import { authorizeStaff, type StaffAction } from "../accounts/use-cases/authorize-staff";
+import { authorizeStaff } from "../accounts/use-cases/authorize-staff";
 import type { Database } from "../db/client";
+import { showLayout } from "../db/joins";
 import { seatLayouts, shows } from "../db/schema";
 import { depsOf } from "../deps";
 import { DEFAULT_LAYOUT, type SeatLayout } from "../domain/seat-layout";
 import type { ShowStatus } from "../domain/statuses";
 import { ApiError } from "../http/errors";
+import type { StaffAction } from "../shared/staff-roles";
 
 /** A show as the back office works on it: where it plays, when, its state and its hall. */
 export interface StaffShow {
@@ -34,7 +36,7 @@ async function staffShowOf(db: Database, showId: string): Promise<StaffShow | un
       layout: seatLayouts.layout,
     })
     .from(shows)
-    .leftJoin(seatLayouts, eq(seatLayouts.id, shows.layoutId))
+    .leftJoin(seatLayouts, showLayout)
     .where(eq(shows.id, showId));
   return row && { ...row, startTime: new Date(row.startTime).toISOString(), layout: row.layout ?? DEFAULT_LAYOUT };
 }

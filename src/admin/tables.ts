@@ -1,6 +1,6 @@
 import { index, jsonb, pgTable, uuid, varchar } from "drizzle-orm/pg-core";
-import type { StaffRole } from "../accounts/tables";
 import { at } from "../db/columns";
+import type { StaffRole } from "../shared/staff-roles";
 
 /**
  * The back office's own tables (issue 12). Its own schema module, read by drizzle.config.ts next

@@ -1,103 +1,35 @@
-import { and, asc, count, desc, eq, gte, ilike, isNotNull, isNull, lt, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { showLayout, showMovie, showTheatre } from "../db/joins";
 import { movies, orderSeats, type ShowStatus, seatLayouts, shows, theatres } from "../db/schema";
+import { cancellationWindowOf, policyOfTheatre } from "../domain/cancellation-policy";
 import { categoryPrices, pricedLayout } from "../domain/pricing";
 import { DEFAULT_LAYOUT, type SeatLayout, seatIdsOf } from "../domain/seat-layout";
 import { showStatusOf } from "../domain/show-schedule";
-import type { Movie, ShowSummary, Theatre } from "./schemas";
+import { distanceKm } from "../shared/geo";
+import { sameCity, toMovie } from "./movie-store";
+import type { ShowSummary, Theatre } from "./schemas";
 
-/** The catalog's reads: all of its SQL, drizzle column references throughout. */
+/** The catalog's shows and cities in SQL, drizzle column references throughout (movies: movie-store.ts). */
 
-type MovieRow = typeof movies.$inferSelect;
 type TheatreRow = typeof theatres.$inferSelect;
 
-const toMovie = (m: MovieRow): Movie => ({
-  id: m.id,
-  title: m.title,
-  about: m.about,
-  posterUrl: m.thumbnailUrl,
-  rating: m.rating,
-  durationMins: m.durationMins,
-  ageRating: m.ageRating,
-  releaseDate: m.releaseDate,
-  language: m.language,
-  format: m.format,
-  genres: m.genres,
-  languages: m.languages,
-  formats: m.formats,
-});
-
-const toTheatre = (t: TheatreRow): Theatre => ({
+const toTheatre = (t: TheatreRow, near?: [number, number]): Theatre => ({
   id: t.id,
   name: t.name,
   city: t.city,
   address: t.address,
   cancellationAvailable: t.cancellationAvailable,
+  ...(near && t.geoLat !== null && t.geoLng !== null
+    ? { distanceKm: Math.round(distanceKm(near, [Number(t.geoLat), Number(t.geoLng)]) * 10) / 10 }
+    : {}),
 });
 
-/** `%` and `_` typed by a user are letters, not wildcards. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-
-export interface MovieFilter {
-  page: number;
-  pageSize: number;
-  q?: string;
-  genre?: string;
-  language?: string;
-}
-
-/** One page of movies, the total, and the filter values the UI offers: one database round trip. */
-export async function listMovies(db: Database, filter: MovieFilter) {
-  // Retired movies have left the catalog.
-  const conditions: SQL[] = [isNull(movies.retiredAt)];
-  if (filter.q) conditions.push(ilike(movies.title, likePattern(filter.q)));
-  if (filter.genre) {
-    conditions.push(sql`lower(${filter.genre}) = any(select lower(g) from unnest(${movies.genres}) g)`);
-  }
-  if (filter.language) conditions.push(sql`lower(${movies.language}) = lower(${filter.language})`);
-  const where = conditions.length ? and(...conditions) : undefined;
-
-  const [rows, [totalRow], genreRows, languageRows] = await db.batch([
-    db
-      .select()
-      .from(movies)
-      .where(where)
-      .orderBy(desc(movies.releaseDate), asc(movies.title), asc(movies.id))
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
-    db.select({ total: count() }).from(movies).where(where),
-    db
-      .selectDistinct({ genre: sql<string>`unnest(${movies.genres})`.as("genre") })
-      .from(movies)
-      .where(isNull(movies.retiredAt))
-      .orderBy(sql`1`),
-    db
-      .selectDistinct({ language: movies.language })
-      .from(movies)
-      .where(and(isNotNull(movies.language), isNull(movies.retiredAt)))
-      .orderBy(movies.language),
-  ]);
-  const total = totalRow?.total ?? 0;
-  return {
-    items: rows.map(toMovie),
-    page: filter.page,
-    pageSize: filter.pageSize,
-    total,
-    totalPages: Math.ceil(total / filter.pageSize),
-    filters: {
-      genres: genreRows.map((r) => r.genre),
-      languages: languageRows.map((r) => r.language).filter((l): l is string => l !== null),
-    },
-  };
-}
-
-export async function findMovie(db: Database, movieId: string): Promise<Movie | undefined> {
-  const [row] = await db
-    .select()
-    .from(movies)
-    .where(and(eq(movies.id, movieId), isNull(movies.retiredAt)))
-    .limit(1);
-  return row && toMovie(row);
+/** What a show summary is computed against: the moment, the default cut-off, the visitor's position. */
+export interface ShowContext {
+  now: Date;
+  defaultCutoffMinutes: number;
+  near?: [number, number];
 }
 
 const seatsTaken = sql<number>`(select count(*) from ${orderSeats} where ${orderSeats.showId} = ${shows.id})`.mapWith(
@@ -123,7 +55,7 @@ type ShowRow = {
   format: string | null;
 };
 
-function toShowSummary(row: ShowRow): ShowSummary {
+function toShowSummary(row: ShowRow, context: ShowContext): ShowSummary {
   const layout = pricedLayout(row.layout ?? DEFAULT_LAYOUT, row.show.price, row.show.categoryPrices);
   const capacity = seatIdsOf(layout).length;
   return {
@@ -136,20 +68,28 @@ function toShowSummary(row: ShowRow): ShowSummary {
     categories: categoryPrices(layout, row.show.price),
     language: row.language,
     format: row.format,
-    theatre: toTheatre(row.theatre),
+    theatre: toTheatre(row.theatre, context.near),
+    cancellation: cancellationWindowOf(
+      policyOfTheatre(row.theatre),
+      row.show.startTime,
+      context.defaultCutoffMinutes,
+      context.now,
+    ),
   };
 }
 
 /**
- * A movie's shows starting in [from, to) that have not started yet, by theatre then time;
- * undefined when there is no such movie. One database round trip.
+ * A movie's shows starting in [from, to) that have not started yet, in one city when asked, by
+ * theatre (nearest first when the visitor's position is known, else by name) then time; undefined
+ * when there is no such movie. One database round trip.
  */
 export async function listShowsOfMovie(
   db: Database,
   movieId: string,
-  window: { from: Date; to: Date; now: Date },
+  window: { from: Date; to: Date; city?: string },
+  context: ShowContext,
 ): Promise<ShowSummary[] | undefined> {
-  const from = new Date(Math.max(window.from.getTime(), window.now.getTime()));
+  const from = new Date(Math.max(window.from.getTime(), context.now.getTime()));
   const [movieRows, rows] = await db.batch([
     db
       .select({ id: movies.id })
@@ -159,33 +99,62 @@ export async function listShowsOfMovie(
     db
       .select(showColumns)
       .from(shows)
-      .innerJoin(theatres, eq(theatres.id, shows.theatreId))
-      .innerJoin(movies, eq(movies.id, shows.movieId))
-      .leftJoin(seatLayouts, eq(seatLayouts.id, shows.layoutId))
+      .innerJoin(theatres, showTheatre)
+      .innerJoin(movies, showMovie)
+      .leftJoin(seatLayouts, showLayout)
       .where(
         and(
           eq(shows.movieId, movieId),
           gte(shows.startTime, from.toISOString()),
           lt(shows.startTime, window.to.toISOString()),
           ne(shows.status, "CANCELLED"),
+          window.city ? sameCity(theatres.city, window.city) : undefined,
         ),
       )
       .orderBy(asc(theatres.name), asc(shows.startTime)),
   ]);
-  return movieRows.length ? rows.map(toShowSummary) : undefined;
+  if (!movieRows.length) return undefined;
+  const summaries = rows.map((row) => toShowSummary(row, context));
+  // Stable: within a theatre the shows keep their time order; theatres with no position go last.
+  return context.near ? summaries.sort((a, b) => distanceOf(a) - distanceOf(b)) : summaries;
+}
+
+const distanceOf = (s: ShowSummary) => s.theatre.distanceKm ?? Number.POSITIVE_INFINITY;
+
+/** The cities that have theatres, with how many: the city picker's list. One round trip. */
+export async function listCities(db: Database) {
+  // Cities typed in different cases by staff are one city (the filters compare lower-cased too).
+  const name = sql<string>`min(${theatres.city})`;
+  const rows = await db
+    .select({
+      name,
+      theatres: count(),
+      // Where the city's theatres are, on average: the browser suggests the nearest city from it.
+      lat: sql<string | null>`round(avg(${theatres.geoLat}), 4)`,
+      lng: sql<string | null>`round(avg(${theatres.geoLng}), 4)`,
+    })
+    .from(theatres)
+    .where(isNotNull(theatres.city))
+    .groupBy(sql`lower(${theatres.city})`)
+    .orderBy(asc(name));
+  return rows.map((r) => ({
+    name: r.name,
+    theatres: r.theatres,
+    location: r.lat !== null && r.lng !== null ? { lat: Number(r.lat), lng: Number(r.lng) } : null,
+  }));
 }
 
 /** One show with its movie, theatre and prices by seat category. */
-export async function findShow(db: Database, showId: string) {
+export async function findShow(db: Database, showId: string, context: ShowContext) {
   const [row] = await db
     .select({ ...showColumns, movie: movies })
     .from(shows)
-    .innerJoin(theatres, eq(theatres.id, shows.theatreId))
-    .innerJoin(movies, eq(movies.id, shows.movieId))
-    .leftJoin(seatLayouts, eq(seatLayouts.id, shows.layoutId))
+    .innerJoin(theatres, showTheatre)
+    .innerJoin(movies, showMovie)
+    .leftJoin(seatLayouts, showLayout)
     .where(eq(shows.id, showId))
     .limit(1);
-  return row && { ...toShowSummary(row), movie: toMovie(row.movie) };
+  return row && { ...toShowSummary(row, context), movie: toMovie(row.movie) };
 }
 
 /** What booking needs to know about a show, as stored; `show-info.ts` caches it. */
@@ -194,6 +163,10 @@ export interface ShowBookingRow {
   startTime: string;
   status: ShowStatus;
   salesOpen: boolean;
+  /** Whether manual picks obey the orphan rule (src/domain/best-seats.ts: orphanRuleRefusal). */
+  orphanRule: boolean;
+  /** The on-sale event the show sells in (src/onsale): a hold then needs its admission. */
+  onsaleEventId: string | null;
   price: string;
   /** Priced for this show (src/domain/pricing.ts: pricedLayout). */
   layout: SeatLayout;
@@ -206,12 +179,14 @@ export async function findShowBookingRow(db: Database, showId: string): Promise<
       startTime: shows.startTime,
       status: shows.status,
       salesOpen: shows.salesOpen,
+      orphanRule: shows.orphanRule,
+      onsaleEventId: shows.onsaleEventId,
       price: shows.price,
       categoryPrices: shows.categoryPrices,
       layout: seatLayouts.layout,
     })
     .from(shows)
-    .leftJoin(seatLayouts, eq(seatLayouts.id, shows.layoutId))
+    .leftJoin(seatLayouts, showLayout)
     .where(eq(shows.id, showId))
     .limit(1);
   if (!row) return undefined;

@@ -1,4 +1,4 @@
-import { NeonDbError, neon, neonConfig } from "@neondatabase/serverless";
+import { neon, neonConfig } from "@neondatabase/serverless";
 import { drizzle, type NeonHttpDatabase } from "drizzle-orm/neon-http";
 import type { Config } from "../env";
 import { trackCall } from "../http/server-timing";
@@ -26,26 +26,5 @@ export function databaseOf(config: Config): Database {
   return db;
 }
 
-/** SQLSTATE classes that mean "the database is not there right now", not "your query is wrong". */
-const UNAVAILABLE_SQLSTATE = /^(08|53|57)/;
-
-/**
- * True when a database error says Postgres could not be reached (network, timeout, server down),
- * as opposed to a constraint or query error. Drizzle wraps driver errors, so walk the causes.
- */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (e instanceof NeonDbError) return !e.code || UNAVAILABLE_SQLSTATE.test(e.code);
-    if (e.name === "TimeoutError" || e.name === "AbortError") return true;
-    if (e instanceof TypeError && /fetch|network|connect/i.test(e.message)) return true;
-  }
-  return false;
-}
-
-/** The Postgres error code (e.g. 23505) and constraint behind a database error, if any. */
-export function postgresErrorOf(error: unknown): { code?: string; constraint?: string } | undefined {
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (e instanceof NeonDbError) return { code: e.code, constraint: e.constraint };
-  }
-  return undefined;
-}
+// Classifying errors needs no driver: the error handler imports them without loading Neon's client.
+export { isDatabaseUnavailable, postgresErrorOf } from "./errors";

@@ -1,4 +1,4 @@
-import type { StaffRole } from "../accounts/tables";
+import type { StaffRole } from "../shared/staff-roles";
 
 /**
  * Customers' email and phone are shown to admins only (support and data-protection requests);

@@ -1,11 +1,14 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /**
  * A UUID as the API accepts it: any letter case, normalised to lower case, because ids become
  * parts of Redis keys and cache keys — "ABC…" and "abc…" must name the same show.
  */
 export const uuidParam = (name: string) =>
-  z.uuid({ message: `${name} must be a UUID` }).transform((id) => id.toLowerCase());
+  z.pipe(
+    z.uuid({ message: `${name} must be a UUID` }),
+    z.transform((id) => id.toLowerCase()),
+  );
 
 /**
  * A positive integer in a query string (page, pageSize), from 1 to `max`: digits only. `Number()`
@@ -13,10 +16,12 @@ export const uuidParam = (name: string) =>
  * spellings, each its own edge-cache entry, none of them what a client means to send.
  */
 export const positiveIntParam = (name: string, max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,9}$/, { message: `${name} must be a whole number written in digits` })
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(max));
+  z.pipe(
+    z.pipe(
+      z.string().check(z.regex(/^\d{1,9}$/, { message: `${name} must be a whole number written in digits` })),
+      z.transform(Number),
+    ),
+    z.number().check(z.int(), z.gte(1), z.lte(max)),
+  );
 
 export { plainText } from "../shared/text";

@@ -3,7 +3,7 @@ import type { AppEnv } from "../app-env";
 import { requireUser } from "../auth/identity";
 import { depsOf } from "../deps";
 import { ApiError } from "../http/errors";
-import { describeRoute, errorResponses, jsonResponse } from "../http/openapi-doc";
+import { describeRoute, errorResponses, jsonResponse, undocumented } from "../http/openapi-doc";
 import { validate } from "../http/validate";
 import {
   admittedSchema,
@@ -36,16 +36,18 @@ const gateErrors = ["VALIDATION_FAILED", "SHOW_NOT_FOUND", "FORBIDDEN", "SERVICE
 export const checkinRoutes = new Hono<UserEnv>()
   .post(
     "/checkins",
-    describeRoute({
-      tags: ["Door"],
-      summary: "Admit a ticket at the gate of a show: first scan wins, per seat; part of an order with `seats`",
-      description:
-        "Verifies the token (signature, key id, key validity), the show and theatre, the door window (DOORS_OPEN_MINUTES before the start until the end) and that the order is still confirmed with the token's version. Four database round trips, three in sequence.",
-      responses: {
-        201: jsonResponse("Admitted (some seats may have been admitted earlier: `earlier`)", admittedSchema),
-        ...errorResponses(...gateErrors, "ALREADY_ADMITTED", "TICKET_REFUSED"),
-      },
-    }),
+    ROUTE_DOCS
+      ? describeRoute({
+          tags: ["Door"],
+          summary: "Admit a ticket at the gate of a show: first scan wins, per seat; part of an order with `seats`",
+          description:
+            "Verifies the token (signature, key id, key validity), the show and theatre, the door window (DOORS_OPEN_MINUTES before the start until the end) and that the order is still confirmed with the token's version. Four database round trips, three in sequence.",
+          responses: {
+            201: jsonResponse("Admitted (some seats may have been admitted earlier: `earlier`)", admittedSchema),
+            ...errorResponses(...gateErrors, "ALREADY_ADMITTED", "TICKET_REFUSED"),
+          },
+        })
+      : undocumented,
     requireUser,
     validate("json", checkInBody),
     async (c) => {
@@ -73,16 +75,18 @@ export const checkinRoutes = new Hono<UserEnv>()
   )
   .post(
     "/checkins/sync",
-    describeRoute({
-      tags: ["Door"],
-      summary: "Admissions a scanner made offline: per item admitted, conflict (someone was first) or refused",
-      description:
-        "Each is judged at its own scan time; all are recorded in one round trip; conflicts are kept for GET /door/shows/{showId}/conflicts. A resent batch (same scan ids) changes nothing.",
-      responses: {
-        200: jsonResponse("One result per admission, in order", syncSchema),
-        ...errorResponses(...gateErrors),
-      },
-    }),
+    ROUTE_DOCS
+      ? describeRoute({
+          tags: ["Door"],
+          summary: "Admissions a scanner made offline: per item admitted, conflict (someone was first) or refused",
+          description:
+            "Each is judged at its own scan time; all are recorded in one round trip; conflicts are kept for GET /door/shows/{showId}/conflicts. A resent batch (same scan ids) changes nothing.",
+          responses: {
+            200: jsonResponse("One result per admission, in order", syncSchema),
+            ...errorResponses(...gateErrors),
+          },
+        })
+      : undocumented,
     requireUser,
     validate("json", syncBody),
     async (c) => {
@@ -93,11 +97,13 @@ export const checkinRoutes = new Hono<UserEnv>()
   )
   .get(
     "/door/shows",
-    describeRoute({
-      tags: ["Door"],
-      summary: "The shows the caller may admit people to, doors open now or within 12 hours (the scanner's gates)",
-      responses: { 200: jsonResponse("The gates", gatesSchema), ...errorResponses("SERVICE_UNAVAILABLE") },
-    }),
+    ROUTE_DOCS
+      ? describeRoute({
+          tags: ["Door"],
+          summary: "The shows the caller may admit people to, doors open now or within 12 hours (the scanner's gates)",
+          responses: { 200: jsonResponse("The gates", gatesSchema), ...errorResponses("SERVICE_UNAVAILABLE") },
+        })
+      : undocumented,
     requireUser,
     async (c) => {
       const result = await listGates(depsOf(c), { userId: c.var.userId });
@@ -106,11 +112,13 @@ export const checkinRoutes = new Hono<UserEnv>()
   )
   .get(
     "/door/shows/:showId/manifest",
-    describeRoute({
-      tags: ["Door"],
-      summary: "What an offline scanner needs for a show: the keys, the seats admitted, the revoked tickets",
-      responses: { 200: jsonResponse("The manifest", manifestSchema), ...errorResponses(...gateErrors) },
-    }),
+    ROUTE_DOCS
+      ? describeRoute({
+          tags: ["Door"],
+          summary: "What an offline scanner needs for a show: the keys, the seats admitted, the revoked tickets",
+          responses: { 200: jsonResponse("The manifest", manifestSchema), ...errorResponses(...gateErrors) },
+        })
+      : undocumented,
     requireUser,
     validate("param", showIdParam),
     async (c) => {
@@ -121,11 +129,13 @@ export const checkinRoutes = new Hono<UserEnv>()
   )
   .get(
     "/door/shows/:showId/conflicts",
-    describeRoute({
-      tags: ["Door"],
-      summary: "Seats two scans admitted (offline): who was first and who came second, oldest first",
-      responses: { 200: jsonResponse("The conflicts", conflictsSchema), ...errorResponses(...gateErrors) },
-    }),
+    ROUTE_DOCS
+      ? describeRoute({
+          tags: ["Door"],
+          summary: "Seats two scans admitted (offline): who was first and who came second, oldest first",
+          responses: { 200: jsonResponse("The conflicts", conflictsSchema), ...errorResponses(...gateErrors) },
+        })
+      : undocumented,
     requireUser,
     validate("param", showIdParam),
     async (c) => {

@@ -42,6 +42,7 @@ export const REFUSAL_REASONS = [
   "SHOW_CANCELLED",
   "REVOKED",
   "SEAT_NOT_ON_TICKET",
+  "UNKNOWN_CODE",
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

@@ -25,9 +25,11 @@ export async function doorShowOf(db: Database, showId: string): Promise<DoorShow
   return show;
 }
 
-/** What admission depends on in an order, and what the usher is shown. */
-export async function ordersAtDoor(db: Database, orderIds: readonly string[]) {
-  if (orderIds.length === 0) return [];
+/** What admission depends on in an order, and what the usher is shown: by order id or typed ticket code. */
+export async function ordersAtDoor(db: Database, orderIds: readonly string[], ticketCodes: readonly string[] = []) {
+  if (orderIds.length === 0 && ticketCodes.length === 0) return [];
+  const byId = orderIds.length > 0 ? inArray(orders.id, [...orderIds]) : undefined;
+  const byCode = ticketCodes.length > 0 ? inArray(orders.ticketCode, [...ticketCodes]) : undefined;
   return db
     .select({
       orderId: orders.id,
@@ -42,7 +44,7 @@ export async function ordersAtDoor(db: Database, orderIds: readonly string[]) {
     })
     .from(orders)
     .innerJoin(shows, eq(shows.id, orders.showId))
-    .where(inArray(orders.id, [...orderIds]));
+    .where(or(byId, byCode));
 }
 export type OrderAtDoor = Awaited<ReturnType<typeof ordersAtDoor>>[number];
 
@@ -90,9 +92,9 @@ export async function recordConflicts(db: Database, rows: readonly NewConflict[]
     .onConflictDoNothing();
 }
 
-/** What an offline scanner needs of a show: who is in, and which tickets no longer stand. */
+/** What an offline scanner needs of a show: who is in, which tickets no longer stand, the typed codes. */
 export async function manifestOf(db: Database, showId: string) {
-  const [admitted, revoked] = await db.batch([
+  const [admitted, revoked, confirmed] = await db.batch([
     db
       .select(admissionFields)
       .from(checkins)
@@ -109,8 +111,12 @@ export async function manifestOf(db: Database, showId: string) {
       })
       .from(orders)
       .where(and(eq(orders.showId, showId), ne(orders.status, "CONFIRMED"), isNotNull(orders.confirmedAt))),
+    db
+      .select({ orderId: orders.id, ticketCode: orders.ticketCode, seatIds: orders.seatIds })
+      .from(orders)
+      .where(and(eq(orders.showId, showId), eq(orders.status, "CONFIRMED"), isNotNull(orders.ticketCode))),
   ]);
-  return { admitted, revoked };
+  return { admitted, revoked, confirmed };
 }
 
 export async function conflictsOf(db: Database, showId: string) {

@@ -8,7 +8,7 @@
  * (a retired key whose tickets are still out). Rotation: add a key with a later notAfter; it signs
  * from then on, and the old one keeps verifying until its own notAfter.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   ED25519,
   encodeTicketPayload,
@@ -23,21 +23,21 @@ import {
 
 export { type Ticket, type TicketVerdict, verifyTicket } from "../shared/ticket-token";
 
-const b64url = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "a 32-byte key in base64url");
+const b64url = z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, "a 32-byte key in base64url"));
 
 const keySetSchema = z.object({
   keys: z
     .array(
       z.object({
-        kid: z.string().refine((kid) => parseKeyId(kid) !== undefined, "kid must be 1–65535 in decimal"),
+        kid: z.string().check(z.refine((kid) => parseKeyId(kid) !== undefined, "kid must be 1–65535 in decimal")),
         kty: z.literal("OKP"),
         crv: z.literal("Ed25519"),
         x: b64url,
-        d: b64url.optional(),
+        d: z.optional(b64url),
         notAfter: z.iso.datetime({ offset: true }),
       }),
     )
-    .min(1),
+    .check(z.minLength(1)),
 });
 
 export interface SigningKey {

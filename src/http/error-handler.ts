@@ -1,10 +1,10 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../app-env";
-import { isDatabaseUnavailable, postgresErrorOf } from "../db/client";
+import { isDatabaseUnavailable, postgresErrorOf } from "../db/errors";
 import { InvalidConfigurationError } from "../env";
 import { metricsOf } from "../observability/metrics";
-import { isRedisUnavailable } from "../redis/client";
+import { isRedisUnavailable } from "../redis/errors";
 import { ApiError, BackendUnavailableError, type ErrorCode, errorBody } from "./errors";
 import { hasRequestLog, log, noteOnRequestLog } from "./request-log";
 

@@ -2,9 +2,18 @@ import type { MiddlewareHandler, ValidationTargets } from "hono";
 // Types only: the worker never loads hono-openapi. Routes carry their documentation as marks (below);
 // `npm run build:web` turns the marks into /api/v1/openapi.json with hono-openapi (dev/openapi).
 import type { DescribeRouteOptions } from "hono-openapi";
-import type { ZodType } from "zod";
-import * as z from "zod";
+import type { ZodMiniType as ZodType } from "zod/mini";
+import * as z from "zod/mini";
 import { ERROR_CODES, type ErrorCode } from "../shared/error-codes";
+
+declare global {
+  /**
+   * Whether routes carry their OpenAPI descriptions: false in the worker (wrangler.toml [define], and
+   * the tests' vite build), true only in dev/openapi's build of the document. A global so esbuild
+   * folds `ROUTE_DOCS ? describeRoute(…) : undocumented` where it is written.
+   */
+  const ROUTE_DOCS: boolean;
+}
 
 /** Where a route's handlers keep their documentation for the build-time generator. */
 export const OPENAPI_MARK = Symbol("housefull.openapi");
@@ -31,6 +40,16 @@ export type OpenApiMark = { spec: RouteDoc } | { target: keyof ValidationTargets
 export const markDocumented = <H extends object>(handler: H, mark: OpenApiMark): H =>
   Object.assign(handler, { [OPENAPI_MARK]: mark });
 
+/**
+ * A route without its description: what every `ROUTE_DOCS ? describeRoute(…) : undocumented` is in
+ * the worker, where ROUTE_DOCS is false (wrangler.toml [define]) and esbuild drops the description,
+ * its text and the schemas only it names. Only dev/openapi's build defines it true.
+ */
+export const undocumented: MiddlewareHandler = async (_c, next) => next();
+
+/** What a description kept in a module of its own (`route-docs.ts`) is in the worker: nothing. */
+export const undescribed: RouteDoc = {};
+
 /** A route's description, as a middleware that does nothing but carry it. */
 export const describeRoute = (spec: RouteDoc): MiddlewareHandler =>
   markDocumented<MiddlewareHandler>(async (_c, next) => next(), { spec });
@@ -46,21 +65,24 @@ const errorCodes = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
 /** The error body (docs/API.md: Errors); the code is one of the registry's, each listed with its status. */
 export const errorSchema = z
   .object({
-    error: z
-      .object({
+    error: z.catchall(
+      z.object({
         code: z
           .enum(errorCodes)
-          .describe(
-            errorCodes
-              .map((code) => `\`${code}\` (${ERROR_CODES[code].status}): ${ERROR_CODES[code].meaning}`)
-              .join("; "),
+          .check(
+            z.describe(
+              errorCodes
+                .map((code) => `\`${code}\` (${ERROR_CODES[code].status}): ${ERROR_CODES[code].meaning}`)
+                .join("; "),
+            ),
           ),
         message: z.string(),
         timestamp: z.iso.datetime(),
-      })
-      .catchall(z.unknown()),
+      }),
+      z.unknown(),
+    ),
   })
-  .meta({ id: "Error" });
+  .check(z.meta({ id: "Error" }));
 
 /** An error response in the API's error shape. */
 export const errorResponse = (description: string) => jsonResponse(description, errorSchema);

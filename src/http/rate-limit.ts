@@ -31,6 +31,9 @@ export function rateLimit<E extends AppEnv>(
   return documented(middleware, errorResponses("RATE_LIMITED"));
 }
 
+/** What `clientAddress` says without Cloudflare in front (local development and tests). */
+export const LOCAL_ADDRESS = "local";
+
 /** The client's address as Cloudflare reports it (absent in local tests). */
 export const clientAddress = (c: { req: { header(name: string): string | undefined } }) =>
-  c.req.header("cf-connecting-ip") ?? "local";
+  c.req.header("cf-connecting-ip") ?? LOCAL_ADDRESS;

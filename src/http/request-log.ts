@@ -72,6 +72,12 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
       queue: timings.calls.queue.count,
       ...note?.fields,
     });
-    metricsOf(c.env).record({ event: "request", route: c.req.routePath, method: c.req.method, status, ms });
+    metricsOf(c.env).record({
+      event: "request",
+      route: c.var.routePath ?? c.req.routePath,
+      method: c.req.method,
+      status,
+      ms,
+    });
   };
 }

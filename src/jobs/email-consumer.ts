@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { sendSignInCode } from "../accounts/sign-in-code-email";
 import { type Database, databaseOf } from "../db/client";
+import { orderShow, showLayout, showMovie, showTheatre } from "../db/joins";
 import { emailLog, movies, orders, seatLayouts, shows, theatres } from "../db/schema";
 import { depsOfEnv } from "../deps";
 import { DEFAULT_LAYOUT } from "../domain/seat-layout";
@@ -64,10 +65,10 @@ async function loadOrder(db: Database, { orderId, type }: BookingEmailMessage) {
       alreadySentAt: emailLog.sentAt,
     })
     .from(orders)
-    .innerJoin(shows, eq(shows.id, orders.showId))
-    .innerJoin(movies, eq(movies.id, shows.movieId))
-    .innerJoin(theatres, eq(theatres.id, shows.theatreId))
-    .leftJoin(seatLayouts, eq(seatLayouts.id, shows.layoutId))
+    .innerJoin(shows, orderShow)
+    .innerJoin(movies, showMovie)
+    .innerJoin(theatres, showTheatre)
+    .leftJoin(seatLayouts, showLayout)
     .leftJoin(emailLog, and(eq(emailLog.orderId, orders.id), eq(emailLog.kind, type)))
     .where(eq(orders.id, orderId))
     .limit(1);

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /**
  * Every message on the worker's queue (wrangler.toml: housefull-email): booking emails, and refunds
@@ -13,7 +13,7 @@ export type BookingEmailMessage = z.infer<typeof bookingEmailSchema>;
 /** A sign-in code (src/accounts): address and code sealed, readable only by this worker. */
 export const signInCodeEmailSchema = z.object({
   type: z.literal("auth.email-code"),
-  sealed: z.string().min(1).max(4096),
+  sealed: z.string().check(z.minLength(1), z.maxLength(4096)),
 });
 export const emailMessageSchema = z.union([bookingEmailSchema, signInCodeEmailSchema]);
 export type EmailMessage = z.infer<typeof emailMessageSchema>;

@@ -1,7 +1,6 @@
 import { depsOfEnv } from "../deps";
-import { log } from "../http/request-log";
 import { refundOrder } from "../orders/use-cases/refund-order";
-import { retryDelaySeconds } from "./email-consumer";
+import { runJobMessage } from "./job-message";
 import { refundRequestedSchema } from "./messages";
 
 /**
@@ -14,22 +13,11 @@ export async function consumeRefundMessages(messages: readonly Message<unknown>[
   if (messages.length === 0) return;
   const deps = depsOfEnv(env);
   await Promise.all(
-    messages.map(async (message) => {
-      const parsed = refundRequestedSchema.safeParse(message.body);
-      if (!parsed.success) {
-        message.ack();
-        return;
-      }
-      const { orderId } = parsed.data;
-      try {
+    messages.map((message) =>
+      runJobMessage(message, refundRequestedSchema, "refund", async ({ orderId }) => {
         const result = await refundOrder(deps, { orderId, onFailure: "throw" });
-        log("info", "refund message", { messageId: message.id, orderId, outcome: result.outcome });
-        message.ack();
-      } catch {
-        const delaySeconds = retryDelaySeconds(message.attempts);
-        log("warn", "refund retry failed, will retry", { messageId: message.id, orderId, delaySeconds });
-        message.retry({ delaySeconds });
-      }
-    }),
+        return { outcome: result.outcome };
+      }),
+    ),
   );
 }

@@ -1,7 +1,6 @@
 import { runShowCancellation } from "../admin/use-cases/run-show-cancellation";
 import { depsOfEnv } from "../deps";
-import { log } from "../http/request-log";
-import { retryDelaySeconds } from "./email-consumer";
+import { runJobMessage } from "./job-message";
 import { showCancellationSchema } from "./messages";
 
 /**
@@ -12,27 +11,12 @@ import { showCancellationSchema } from "./messages";
 export async function consumeShowCancellationMessages(messages: readonly Message<unknown>[], env: Env): Promise<void> {
   if (messages.length === 0) return;
   const deps = depsOfEnv(env);
+  // One after another: a step may queue the next one for the same show.
   for (const message of messages) {
-    const parsed = showCancellationSchema.safeParse(message.body);
-    if (!parsed.success) {
-      message.ack();
-      continue;
-    }
-    const { showId } = parsed.data;
-    try {
+    await runJobMessage(message, showCancellationSchema, "show cancellation step", async ({ showId }) => {
       const step = await runShowCancellation(deps, { showId });
       if (step.outcome === "MORE_TO_DO") await deps.queue.send({ type: "show.cancellation", showId });
-      log("info", "show cancellation step", { messageId: message.id, showId, ...step });
-      message.ack();
-    } catch (error) {
-      const delaySeconds = retryDelaySeconds(message.attempts);
-      log("warn", "show cancellation step failed, will resume", {
-        messageId: message.id,
-        showId,
-        error: String(error),
-        delaySeconds,
-      });
-      message.retry({ delaySeconds });
-    }
+      return step;
+    });
   }
 }

@@ -1,7 +1,8 @@
-import { and, count, desc, eq, exists, gt, inArray, isNull, lte, ne, type SQL, sql } from "drizzle-orm";
+import { and, eq, exists, gt, inArray, isNull, lte, ne, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { movies, orderSeats, orders, seatLayouts, shows, theatres } from "../db/schema";
-import type { SeatLayout } from "../domain/seat-layout";
+import { orderShow, showTheatre } from "../db/joins";
+import { orderSeats, orders, shows, theatres } from "../db/schema";
+import { type OrderRow, orderOf, selectOrderViews, type Transition } from "./order-reads";
 import type { Customer } from "./schemas";
 
 /**
@@ -9,60 +10,12 @@ import type { Customer } from "./schemas";
  * single statement or one `db.batch` (one transaction over Neon's HTTP endpoint). Within a batch
  * each statement reads the latest committed rows (READ COMMITTED), which is how a repeated
  * confirm or cancel that waited on a concurrent one reads that one's result, not its old snapshot.
+ * The order as its views read it: order-reads.ts.
  */
 
 type Order = typeof orders.$inferSelect;
 
-/** One order with what its views need of its show, movie and theatre. */
-export interface OrderRow {
-  order: Order;
-  show: Pick<typeof shows.$inferSelect, "startTime" | "status" | "price">;
-  /** The hall's layout; null → the default hall. */
-  layout: SeatLayout | null;
-  movie: Pick<
-    typeof movies.$inferSelect,
-    "id" | "title" | "thumbnailUrl" | "language" | "format" | "durationMins" | "ageRating"
-  >;
-  theatre: Pick<typeof theatres.$inferSelect, "id" | "name" | "city" | "address" | "cancellationAvailable">;
-}
-
-const orderViewFields = {
-  order: orders,
-  show: { startTime: shows.startTime, status: shows.status, price: shows.price },
-  layout: seatLayouts.layout,
-  movie: {
-    id: movies.id,
-    title: movies.title,
-    thumbnailUrl: movies.thumbnailUrl,
-    language: movies.language,
-    format: movies.format,
-    durationMins: movies.durationMins,
-    ageRating: movies.ageRating,
-  },
-  theatre: {
-    id: theatres.id,
-    name: theatres.name,
-    city: theatres.city,
-    address: theatres.address,
-    cancellationAvailable: theatres.cancellationAvailable,
-  },
-};
-
-export const selectOrderViews = (db: Database, where: SQL | undefined) =>
-  db
-    .select(orderViewFields)
-    .from(orders)
-    .innerJoin(shows, eq(shows.id, orders.showId))
-    .innerJoin(movies, eq(movies.id, shows.movieId))
-    .innerJoin(theatres, eq(theatres.id, shows.theatreId))
-    .leftJoin(seatLayouts, eq(seatLayouts.id, shows.layoutId))
-    .where(where);
-
 const now = sql`now()`;
-/** The caller's order; without a user (a payment webhook) any order of that id. */
-export const orderOf = (orderId: string, userId?: string) =>
-  and(eq(orders.id, orderId), userId === undefined ? undefined : eq(orders.userId, userId));
-
 /** Who an order is for; a counter sale may have no email address. */
 export type OrderCustomer = Omit<Customer, "email"> & { email: string | null };
 
@@ -154,7 +107,7 @@ export async function insertOrder(
             soldBy: sql`null::uuid`.as("sold_by"),
           })
           .from(shows)
-          .innerJoin(theatres, eq(theatres.id, shows.theatreId))
+          .innerJoin(theatres, showTheatre)
           .where(
             // Postgres decides, whatever a cache said: a cancelled, closed or started show sells nothing.
             and(
@@ -195,6 +148,17 @@ export async function insertOrder(
 }
 
 /**
+ * A pending order's payment deadline becomes its Redis claim's: a hold ordered again after a failed
+ * order keeps its first payment window (order-hold.lua), so the order written alongside must too.
+ */
+export async function alignOrderDeadline(db: Database, orderId: string, expiresAt: Date): Promise<void> {
+  await db
+    .update(orders)
+    .set({ expiresAt: expiresAt.toISOString() })
+    .where(and(eq(orders.id, orderId), eq(orders.status, "PAYMENT_PENDING")));
+}
+
+/**
  * Takes back an order this request wrote while its Redis claim was refused (or could not be
  * made): only the caller's, and only while it is untouched — pending, no checkout session, no payment. Its
  * `order_seats` go with it (ON DELETE CASCADE). Answers whether it was removed.
@@ -214,33 +178,6 @@ export async function removeUnclaimedOrder(db: Database, orderId: string, userId
   return removed.length > 0;
 }
 
-export async function findOrder(db: Database, orderId: string, userId: string): Promise<OrderRow | undefined> {
-  return (await selectOrderViews(db, orderOf(orderId, userId)))[0];
-}
-
-/** Any order of that id (a payment webhook names no user). */
-export async function findOrderById(db: Database, orderId: string): Promise<OrderRow | undefined> {
-  return (await selectOrderViews(db, orderOf(orderId)))[0];
-}
-
-export async function findOrderOfHold(db: Database, holdId: string, userId: string): Promise<OrderRow | undefined> {
-  return (await selectOrderViews(db, and(eq(orders.holdId, holdId), eq(orders.userId, userId))))[0];
-}
-
-export async function listOrders(db: Database, userId: string, page: number, pageSize: number) {
-  const [rows, totals] = await db.batch([
-    selectOrderViews(db, eq(orders.userId, userId))
-      .orderBy(desc(orders.createdAt), orders.id)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ total: count() }).from(orders).where(eq(orders.userId, userId)),
-  ]);
-  return { rows, total: totals[0]?.total ?? 0 };
-}
-
-/** A transition's answer: the order as it now is, and whether this call made the change. */
-export type Transition<Extra = object> = { row: OrderRow; changed: false } | ({ row: OrderRow; changed: true } & Extra);
-
 /**
  * Cancellation: an unpaid order before its deadline, or a paid one where the theatre allows it and
  * the show is more than `cutoffMinutes` away; its seats are released in the same transaction.
@@ -255,16 +192,21 @@ export async function cancelOrder(
 ): Promise<Transition<{ previousStatus: Order["status"] }> | undefined> {
   const target = db.$with("target").as(
     db
-      .select({ id: orders.id, previousStatus: sql<Order["status"]>`${orders.status}`.as("previous_status") })
+      .select({
+        id: orders.id,
+        previousStatus: sql<Order["status"]>`${orders.status}`.as("previous_status"),
+        feePct: sql<string>`${theatres.cancellationFeePct}`.as("fee_pct"),
+      })
       .from(orders)
-      .innerJoin(shows, eq(shows.id, orders.showId))
-      .innerJoin(theatres, eq(theatres.id, shows.theatreId))
+      .innerJoin(shows, orderShow)
+      .innerJoin(theatres, showTheatre)
       .where(
         and(
           orderOf(orderId, userId),
+          // The theatre's own cut-off, else the deployment's (domain/cancellation-policy.ts).
           sql`((${orders.status} = 'PAYMENT_PENDING' AND ${orders.expiresAt} > now())
             OR (${orders.status} = 'CONFIRMED' AND ${theatres.cancellationAvailable}
-                AND ${shows.startTime} > now() + make_interval(mins => ${cutoffMinutes})))`,
+                AND ${shows.startTime} > now() + make_interval(mins => coalesce(${theatres.cancellationCutoffMinutes}, ${cutoffMinutes}))))`,
         ),
       )
       .for("update", { of: orders }),
@@ -281,7 +223,11 @@ export async function cancelOrder(
         // A paid booking's money is owed back from this moment, durably, before any provider call.
         refundStatus: whenPaid(sql`'pending'`),
         refundReason: whenPaid(sql`'CANCELLED'`),
-        refundAmount: whenPaid(sql`${orders.amount}`),
+        // Less the theatre's fee % of the tickets' price (not of the convenience fee): the same sum
+        // as domain/cancellation-policy.ts's cancellationFeeOf, which the order view quotes.
+        refundAmount: whenPaid(
+          sql`${orders.amount} - round((${orders.amount} - ${orders.convenienceFee}) * ${target.feePct} / 100, 2)`,
+        ),
         refundRequestedAt: whenPaid(sql`now()`),
       })
       .from(target)

@@ -1,6 +1,8 @@
+import { cancellationFeeOf, cancellationWindowOf, policyOfTheatre } from "../domain/cancellation-policy";
 import { cancellationVerdict } from "../domain/order-rules";
 import { DEFAULT_LAYOUT } from "../domain/seat-layout";
-import type { OrderRow } from "./order-store";
+import { formatPaise, toPaise } from "../shared/money";
+import type { OrderRow } from "./order-reads";
 import { receiptOf } from "./receipt";
 import type { OrderView } from "./schemas";
 
@@ -11,10 +13,21 @@ const isoOrNull = (text: string | null) => (text === null ? null : iso(text));
 export const cancellationOf = (row: OrderRow, now: Date, cancellationCutoffMinutes: number) =>
   cancellationVerdict(
     { status: row.order.status, expiresAt: row.order.expiresAt },
-    { startTime: row.show.startTime, cancellationAvailable: row.theatre.cancellationAvailable },
+    { startTime: row.show.startTime, policy: policyOfTheatre(row.theatre) },
     now,
     cancellationCutoffMinutes,
   );
+
+/** The paid booking's cancellation terms as they stand: until when, the fee, what would come back. */
+function cancellationTermsOf(row: OrderRow, now: Date, cutoffMinutes: number) {
+  const { order } = row;
+  if (order.status !== "PAYMENT_PENDING" && order.status !== "CONFIRMED") return null;
+  const window = cancellationWindowOf(policyOfTheatre(row.theatre), row.show.startTime, cutoffMinutes, now);
+  if (!window) return null;
+  const paid = toPaise(order.amount);
+  const fee = cancellationFeeOf(paid, toPaise(order.convenienceFee), window.feePercent);
+  return { ...window, fee: formatPaise(fee), refund: formatPaise(paid - fee) };
+}
 
 /** The API's view of an order (docs/API.md: Order). */
 export function orderViewOf(row: OrderRow, now: Date, cancellationCutoffMinutes: number): OrderView {
@@ -46,6 +59,7 @@ export function orderViewOf(row: OrderRow, now: Date, cancellationCutoffMinutes:
     confirmedAt: isoOrNull(order.confirmedAt),
     cancelledAt: isoOrNull(order.cancelledAt),
     cancellable: cancellationOf(row, now, cancellationCutoffMinutes).allowed,
+    cancellation: cancellationTermsOf(row, now, cancellationCutoffMinutes),
     show: {
       id: order.showId,
       startTime: iso(show.startTime),

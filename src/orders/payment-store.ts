@@ -1,16 +1,17 @@
-import { and, eq, exists, gt, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, eq, exists, gt, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../db/client";
+import { orderShow } from "../db/joins";
 import { orderSeats, orders, paymentEvents, shows } from "../db/schema";
-import type { RefundReason, RefundStatus } from "../domain/statuses";
-import { orderOf, selectOrderViews, type Transition } from "./order-store";
+import type { RefundReason } from "../domain/statuses";
+import { orderOf, selectOrderViews, type Transition } from "./order-reads";
 
 /**
- * The payment side of orders in Postgres: Checkout Sessions, refunds owed and made, and the
- * webhook events handled. One statement (or one `db.batch`) per function, every change guarded.
+ * The payment side of orders in Postgres: confirmations, Checkout Sessions, money owed back and the
+ * webhook events handled (the refunds themselves: refund-store.ts). One statement (or one
+ * `db.batch`) per function, every change guarded.
  */
 
-type Order = typeof orders.$inferSelect;
 const now = sql`now()`;
 
 /** Money the provider says it received for an order. */
@@ -23,7 +24,7 @@ const showOpenFor = (db: Database) =>
   db
     .select({ one: sql`1` })
     .from(shows)
-    .where(and(eq(shows.id, orders.showId), ne(shows.status, "CANCELLED"), gt(shows.startTime, now)));
+    .where(and(orderShow, ne(shows.status, "CANCELLED"), gt(shows.startTime, now)));
 
 /** An order's columns once paid, by the webhook in time or by late money: confirmed, ticketed, checkout closed. */
 const confirmedBy = (ticketCode: string, payment: ReceivedPayment) => ({
@@ -227,97 +228,6 @@ export async function recordUnfillablePayment(
     .where(and(eq(orders.id, orderId), ne(orders.status, "CONFIRMED"), isNull(orders.paymentIntentId)))
     .returning({ id: orders.id });
   return row;
-}
-
-export type RefundState = Pick<
-  Order,
-  "id" | "paymentIntentId" | "refundStatus" | "refundId" | "refundAttempts" | "refundAmount"
->;
-
-export async function findRefundState(db: Database, orderId: string): Promise<RefundState | undefined> {
-  const [row] = await db
-    .select({
-      id: orders.id,
-      paymentIntentId: orders.paymentIntentId,
-      refundStatus: orders.refundStatus,
-      refundId: orders.refundId,
-      refundAttempts: orders.refundAttempts,
-      refundAmount: orders.refundAmount,
-    })
-    .from(orders)
-    .where(eq(orders.id, orderId));
-  return row;
-}
-
-/**
- * The provider accepted refund attempt `attempt`: stored unless a concurrent call stored it first
- * (same attempt, same idempotency key, so the same refund).
- */
-export async function recordRefundCreated(
-  db: Database,
-  orderId: string,
-  attempt: number,
-  refund: { id: string; status: RefundStatus; failure: string | null },
-) {
-  await db
-    .update(orders)
-    .set({
-      refundId: refund.id,
-      refundStatus: refund.status,
-      refundFailure: refund.failure,
-      refundAttempts: attempt,
-      refundUpdatedAt: sql`now()`,
-    })
-    .where(and(eq(orders.id, orderId), eq(orders.refundAttempts, attempt - 1)));
-}
-
-/** A refund call that got no refund: the order says why (it stays owed, and is retried). */
-export async function recordRefundCallFailed(db: Database, orderId: string, failure: string) {
-  await db.update(orders).set({ refundFailure: failure, refundUpdatedAt: sql`now()` }).where(eq(orders.id, orderId));
-}
-
-/**
- * The provider's word on a refund: applied to the order whose current refund it is (an older,
- * failed attempt's late news changes nothing). Answers the order when its status changed.
- */
-export async function syncRefundStatus(
-  db: Database,
-  refundId: string,
-  status: RefundStatus,
-  failure: string | null,
-): Promise<{ orderId: string } | undefined> {
-  const [row] = await db
-    .update(orders)
-    .set({ refundStatus: status, refundFailure: failure, refundUpdatedAt: sql`now()` })
-    .where(and(eq(orders.refundId, refundId), sql`${orders.refundStatus} is distinct from ${status}`))
-    .returning({ orderId: orders.id });
-  return row;
-}
-
-export async function findOrderIdOfPaymentIntent(db: Database, paymentIntent: string) {
-  const [row] = await db
-    .select({ orderId: orders.id, refundId: orders.refundId })
-    .from(orders)
-    .where(eq(orders.paymentIntentId, paymentIntent));
-  return row;
-}
-
-/** Refunds owed that the provider never accepted, owed for longer than `minutes` (a lost queue message). */
-export async function unsentRefunds(db: Database, minutes: number, limit: number) {
-  const rows = await db
-    .select({ orderId: orders.id })
-    .from(orders)
-    .where(
-      and(
-        eq(orders.refundStatus, "pending"),
-        isNull(orders.refundId),
-        // A counter sale's money goes back at the counter, never through the provider.
-        isNotNull(orders.paymentIntentId),
-        lt(orders.refundRequestedAt, sql`now() - make_interval(mins => ${minutes})`),
-      ),
-    )
-    .limit(limit);
-  return rows.map((r) => r.orderId);
 }
 
 /** Sessions of orders that can no longer be paid (expired, cancelled) not yet closed at the provider. */

@@ -5,7 +5,7 @@ import { depsOf } from "../deps";
 import { noStore } from "../http/edge-cache";
 import { ApiError } from "../http/errors";
 import { describeRoute } from "../http/openapi-doc";
-import { rateLimit } from "../http/rate-limit";
+import { clientAddress, rateLimit } from "../http/rate-limit";
 import { type RefusalTable, type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
 import {
@@ -67,7 +67,13 @@ export const orderRoutes = new Hono<AppEnv>()
     validate("json", createOrderRequest),
     async (c) => {
       const { holdId, seatIds, customer } = c.req.valid("json");
-      const result = await placeOrder(depsOf(c), { userId: c.var.userId, holdId, seatIds, customer });
+      const result = await placeOrder(depsOf(c), {
+        userId: c.var.userId,
+        holdId,
+        seatIds,
+        customer,
+        clientAddress: clientAddress(c),
+      });
       if (result.outcome !== "PLACED" && result.outcome !== "ALREADY_PLACED") throw refused.placeOrder(result);
       return c.json(result.order, result.outcome === "PLACED" ? 201 : 200, {
         Location: `/api/v1/orders/${result.order.orderId}`,

@@ -3,7 +3,7 @@ import {
   HOLD_RECORD_GRACE_MS,
   holdKey,
   type OrderedHoldRecord,
-  seatLockKey,
+  seatLocksKey,
   showStateKey,
   userHoldsKey,
 } from "./redis-contract";
@@ -21,7 +21,7 @@ export interface ShowSeatTruth {
 /** The keys and arguments of rebuild-show-state.lua for one show (its header says the layout). */
 export function rebuildPlan(truth: ShowSeatTruth, staleBooked: string[], now: number) {
   const { showId } = truth;
-  const keys = [bookedSeatsKey(showId), showStateKey(showId)];
+  const keys = [bookedSeatsKey(showId), showStateKey(showId), seatLocksKey(showId)];
   const args = [String(now), String(staleBooked.length), ...staleBooked];
   const pending = truth.pending.filter((p) => p.expiresAt.getTime() > now);
   args.push(String(truth.booked.length + pending.length));
@@ -47,7 +47,6 @@ export function rebuildPlan(truth: ShowSeatTruth, staleBooked: string[], now: nu
       heldUntilMs: p.createdAt.getTime(),
     };
     keys.push(holdKey(showId, p.holdId), userHoldsKey(showId, p.userId));
-    keys.push(...p.seatIds.map((s) => seatLockKey(showId, s)));
     args.push("PENDING", p.orderId, String(p.seatIds.length), ...p.seatIds);
     args.push(p.userId, p.holdId, JSON.stringify(record), String(lockMs), String(lockMs + HOLD_RECORD_GRACE_MS));
     args.push(String(p.expiresAt.getTime()));

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /**
  * The one owner of what the seat fast path keeps in Redis (docs: Redis): keys, the lock-owner
@@ -8,11 +8,32 @@ import * as z from "zod";
  * Every key of a show carries the `{showId}` hash tag, so one script's keys always live in one
  * cluster slot and Upstash can lock just those keys.
  */
-export const seatLockKey = (showId: string, seatId: string) => `seat_lock:{${showId}}:${seatId}`;
+/**
+ * The show's seat locks, one hash for the whole hall: field = seat id, value =
+ * `<expiresAtMs>|<lock owner>` (see `lockValue`). A field whose deadline has passed is a free seat
+ * (scripts take the clock from ARGV); the hash lives as long as its longest lock. One key per show,
+ * so every script's keys follow from the request (hold id, user, show) without reading the hold
+ * first, and a seat map reads O(1) keys whatever the hall size.
+ */
+export const seatLocksKey = (showId: string) => `seat_locks:{${showId}}`;
 export const holdKey = (showId: string, holdId: string) => `hold:{${showId}}:${holdId}`;
 export const bookedSeatsKey = (showId: string) => `booked:{${showId}}`;
 /** The user's active holds on the show (sorted by expiry), for the per-user hold limit. */
 export const userHoldsKey = (showId: string, userId: string) => `user_holds:{${showId}}:${userId}`;
+/**
+ * No seat spinning (issue 15): the live held seats charged to one person, and to one client
+ * address, across every show (zset, member `<holdId>|<seatId>`, score = the seat's deadline, so a
+ * lapsed hold frees its budget by itself). Not tagged by show: these are the only keys a hold
+ * script shares across shows (Upstash's key locking takes them in KEYS like the rest).
+ */
+export const personBudgetKey = (userId: string) => `seat_budget:person:${userId}`;
+/** `addressTag`: a keyed hash of the client address (src/seats/use-cases/seat-budget.ts), never the address. */
+export const addressBudgetKey = (addressTag: string) => `seat_budget:address:${addressTag}`;
+/** Guest tokens issued to one client address this hour (src/auth/guest-issuance.ts). */
+export const guestIssuanceKey = (addressTag: string) => `guest_issuance:${addressTag}`;
+/** Refused attempts, for the staff numbers (hash: reason → count). */
+export const REFUSAL_COUNTS_KEY = "refusal_counts";
+
 /**
  * The show's state epoch: written by a rebuild together with the booked set. Absent means Redis
  * never had, or lost, this show's state, so its booked set and locks cannot be trusted.
@@ -24,11 +45,23 @@ export const LOCK_OWNER_SEPARATOR = ":";
 /** The value of a seat lock: who holds it, through which hold. Lua builds it in the prelude. */
 export const lockOwner = (userId: string, holdId: string) => `${userId}${LOCK_OWNER_SEPARATOR}${holdId}`;
 /**
- * A script as Redis runs it: the contract's constants, the shared prelude (lua/prelude.lua), then
- * the script's own body. Load-time concatenation, so each script stays one EVALSHA.
+ * A script as Redis runs it: Upstash's `allow-key-locking` shebang when configured (Upstash then
+ * locks only the script's KEYS, so every key a script touches is in KEYS), the contract's
+ * constants, the shared prelude (lua/prelude.lua), then the script's own body. Load-time
+ * concatenation, so each script stays one EVALSHA.
  */
-export const withPrelude = (prelude: string, body: string) =>
-  `local LOCK_OWNER_SEPARATOR = ${JSON.stringify(LOCK_OWNER_SEPARATOR)}\n${prelude}\n${body}`;
+export const scriptText = (body: string, prelude: string, opts: { keyLocking: boolean }) =>
+  `${opts.keyLocking ? `${KEY_LOCKING_SHEBANG}\n` : ""}local LOCK_OWNER_SEPARATOR = ${JSON.stringify(LOCK_OWNER_SEPARATOR)}\n${prelude}\n${body}`;
+/** Upstash's script flag (docs: Redis, key locking); real Redis refuses it, the local bridge strips it. */
+export const KEY_LOCKING_SHEBANG = "#!lua flags=allow-key-locking";
+
+/** A seat lock as the locks hash keeps it (the prelude's `set_lock` writes the same). */
+export const lockValue = (owner: string, expiresAtMs: number) => `${expiresAtMs}|${owner}`;
+/** A locks-hash value read back: its owner and deadline. */
+export function parseLockValue(value: string): { owner: string; expiresAtMs: number } {
+  const bar = value.indexOf("|");
+  return { owner: value.slice(bar + 1), expiresAtMs: Number(value.slice(0, bar)) };
+}
 
 /** The user behind a lock owner. */
 export const userOfLockOwner = (owner: string) => owner.slice(0, owner.lastIndexOf(LOCK_OWNER_SEPARATOR));
@@ -45,12 +78,15 @@ const holdBase = {
   holdId: z.string(),
   showId: z.string(),
   userId: z.string(),
-  seatIds: z.array(z.string()).min(1),
-  quantity: z.number().int(),
+  seatIds: z.array(z.string()).check(z.minLength(1)),
+  quantity: z.number().check(z.int()),
   createdAt: z.string(),
   /** While HELD the hold's deadline; once ORDERED the order's payment deadline. */
   expiresAt: z.string(),
   expiresAtMs: z.number(),
+  /** The payment deadline the hold's first order got: ordering it again never grants another (order-hold.lua). */
+  paymentDeadline: z.optional(z.string()),
+  paymentDeadlineMs: z.optional(z.number()),
 };
 
 export const heldRecordSchema = z.object({ ...holdBase, status: z.literal("HELD") });
@@ -84,26 +120,30 @@ export type OrderedHoldRecord = z.infer<typeof orderedRecordSchema>;
 export type SettledHoldRecord = z.infer<typeof settledRecordSchema>;
 
 /** JSON text from Redis, parsed with a record schema: a malformed record is a bug, loudly. */
-export const jsonOf = <T extends z.ZodType>(schema: T) =>
-  z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: "custom", message: "not JSON" });
-        return z.NEVER;
-      }
-    })
-    .pipe(schema);
+export const jsonOf = <T extends z.ZodMiniType>(schema: T) =>
+  z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((text, ctx) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.issues.push({ code: "custom", message: "not JSON", input: text });
+          return z.NEVER;
+        }
+      }),
+    ),
+    schema,
+  );
 const holdRecordJson = jsonOf(holdRecordSchema);
 const orderedRecordJson = jsonOf(orderedRecordSchema);
+const heldRecordJson = jsonOf(heldRecordSchema);
 
 // Script replies: `[OUTCOME, ...details]`. Each outcome name is the same in the Lua, here and —
 // where it surfaces — as the HTTP error code (test/unit/redis-contract.test.ts checks the Lua).
 const only = <T extends string>(name: T) => z.tuple([z.literal(name)]);
-const withSeats = <T extends string>(name: T) => z.tuple([z.literal(name)]).rest(z.string());
-const count = z.string().transform(Number);
+const withSeats = <T extends string>(name: T) => z.tuple([z.literal(name)], z.string());
+const count = z.pipe(z.string(), z.transform(Number));
 
 export const replies = {
   hold: z.union([
@@ -112,26 +152,40 @@ export const replies = {
     only("SHOW_STATE_MISSING"),
     z.tuple([z.literal("HOLD_LIMIT"), count]),
     withSeats("SEAT_TAKEN"),
+    /** The orphan rule: the seat the selection would leave alone. */
+    z.tuple([z.literal("SEAT_STRANDED"), z.string()]),
+    /** Over a live-seat budget: whose (PERSON or ADDRESS) and its size. */
+    z.tuple([z.literal("SEAT_BUDGET"), z.enum(["PERSON", "ADDRESS"]), count]),
+  ]),
+  /** Best available: the hold as written (its chosen seats), or what is possible instead. */
+  holdBest: z.union([
+    z.tuple([z.literal("HELD"), heldRecordJson]),
+    z.tuple([z.literal("HOLD_EXISTS"), holdRecordJson]),
+    only("SHOW_STATE_MISSING"),
+    z.tuple([z.literal("HOLD_LIMIT"), count]),
+    /** No block fits: the longest run of adjacent free seats, and the free seats in all. */
+    z.tuple([z.literal("NO_BEST_SEATS"), count, count]),
+    z.tuple([z.literal("SEAT_BUDGET"), z.enum(["PERSON", "ADDRESS"]), count]),
   ]),
   change: z.union([
-    only("SWAPPED"),
+    /** The hold as it is now (its new seats). */
+    z.tuple([z.literal("SWAPPED"), heldRecordJson]),
     only("HOLD_NOT_FOUND"),
     z.tuple([z.literal("HOLD_NOT_CHANGEABLE"), z.string()]),
-    only("HOLD_CHANGED"),
     only("HOLD_EXPIRED"),
     only("SHOW_STATE_MISSING"),
     withSeats("SEAT_TAKEN"),
+    z.tuple([z.literal("SEAT_STRANDED"), z.string()]),
+    z.tuple([z.literal("SEAT_BUDGET"), z.enum(["PERSON", "ADDRESS"]), count]),
   ]),
   release: z.union([
-    z.tuple([z.literal("RELEASED"), count]),
+    /** Locks freed, the hold's seat count, and whether the hold was still live (not lapsed). */
+    z.tuple([z.literal("RELEASED"), count, count, z.enum(["LIVE", "LAPSED"])]),
     only("HOLD_NOT_FOUND"),
     z.tuple([z.literal("HOLD_NOT_CHANGEABLE"), z.string()]),
-    only("HOLD_CHANGED"),
   ]),
-  read: z.union([
-    only("SHOW_STATE_MISSING"),
-    z.tuple([z.literal("SEATS"), z.array(z.string()), z.array(z.string().nullable())]),
-  ]),
+  /** Booked seats and held seats (live locks), no owners: the seat map's shared part. */
+  read: z.union([only("SHOW_STATE_MISSING"), z.tuple([z.literal("SEATS"), z.array(z.string()), z.array(z.string())])]),
   order: z.union([
     z.tuple([z.literal("ORDERED"), orderedRecordJson]),
     z.tuple([z.literal("ALREADY_ORDERED"), orderedRecordJson]),
@@ -143,7 +197,22 @@ export const replies = {
   ]),
   undoOrder: z.union([only("RESTORED"), only("RELEASED"), only("HOLD_NOT_FOUND"), only("MOVED_ON")]),
   settle: only("SETTLED"),
+  /** A guest's hold handed to the account they signed in as (MOVED: how many seat locks moved). */
+  moveOwner: z.union([
+    z.tuple([z.literal("MOVED"), count]),
+    only("ALREADY_MOVED"),
+    only("HOLD_NOT_FOUND"),
+    only("HOLD_EXPIRED"),
+  ]),
   rebuild: z.tuple([z.literal("REBUILT"), count, count, count]),
 } as const;
 
 export type ScriptName = keyof typeof replies;
+
+/**
+ * A hall row as the hold scripts take it in ARGV (lua/hall.lua: parse_row): its ordinal, its
+ * weighted distance from the best row (domain/best-seats.ts: blockScore), its positions with an
+ * empty field for an aisle or gap. Compact: a 10-seat row is about 35 bytes.
+ */
+export const hallRowArg = (row: { ordinal: number; seats: (string | null)[] }, dy = 0) =>
+  `${row.ordinal}|${dy}|${row.seats.map((seat) => seat ?? "").join(",")}`;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { customerSchema } from "./customer";
 import { SEAT_ID } from "./seat-order";
 import { plainText } from "./text";
@@ -20,16 +20,16 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 /** The most seats one house-seat request may name (a whole large hall). */
 export const MAX_HOUSE_SEATS_PER_REQUEST = 500;
 
-const seatIds = z
-  .array(z.string().regex(SEAT_ID, "not a seat id"))
-  .min(1, "Name at least one seat")
-  .max(MAX_HOUSE_SEATS_PER_REQUEST)
-  .refine((ids) => new Set(ids).size === ids.length, "A seat appears more than once");
+const seatIds = z.array(z.string().check(z.regex(SEAT_ID, "not a seat id"))).check(
+  z.minLength(1, "Name at least one seat"),
+  z.maxLength(MAX_HOUSE_SEATS_PER_REQUEST),
+  z.refine((ids) => new Set(ids).size === ids.length, "A seat appears more than once"),
+);
 
 export const blockHouseSeatsRequest = z.object({
   seatIds,
   reason: z.enum(HOUSE_SEAT_REASONS),
-  note: plainText.pipe(z.string().trim().max(200)).optional(),
+  note: z.optional(z.pipe(plainText, z.string().check(z.trim(), z.maxLength(200)))),
 });
 export type BlockHouseSeatsRequest = z.infer<typeof blockHouseSeatsRequest>;
 
@@ -39,7 +39,7 @@ export type UnblockHouseSeatsRequest = z.infer<typeof unblockHouseSeatsRequest>;
 export const houseSeatSchema = z.object({
   seatId: z.string(),
   reason: z.enum(HOUSE_SEAT_REASONS),
-  note: z.string().nullable(),
+  note: z.nullable(z.string()),
   blockedBy: z.uuid(),
   blockedAt: z.iso.datetime(),
 });
@@ -49,22 +49,22 @@ export const houseSeatListSchema = z.object({ showId: z.uuid(), houseSeats: z.ar
 export type HouseSeatList = z.infer<typeof houseSeatListSchema>;
 
 /** A walk-in buyer: a name and a phone number; an email address only if they want the ticket mailed. */
-export const counterCustomerSchema = customerSchema.extend({ email: customerSchema.shape.email.optional() });
+export const counterCustomerSchema = z.extend(customerSchema, { email: z.optional(customerSchema.shape.email) });
 export type CounterCustomer = z.infer<typeof counterCustomerSchema>;
 
 /** The staff member's own hold (POST /holds as themselves) becomes a paid counter sale. */
 export const counterSaleRequest = z.object({
-  holdId: z.string().min(1).max(64),
+  holdId: z.string().check(z.minLength(1), z.maxLength(64)),
   customer: counterCustomerSchema,
 });
 export type CounterSaleRequest = z.infer<typeof counterSaleRequest>;
 
 export const cancelShowRequest = z.object({
-  reason: plainText.pipe(z.string().trim().min(1).max(200)).optional(),
+  reason: z.optional(z.pipe(plainText, z.string().check(z.trim(), z.minLength(1), z.maxLength(200)))),
 });
 export type CancelShowRequest = z.infer<typeof cancelShowRequest>;
 
-const money = z.string().regex(/^\d+\.\d{2}$/);
+const money = z.string().check(z.regex(/^\d+\.\d{2}$/));
 
 /** Where a show's cancellation job is: every order it had, and how many are handled. */
 export const cancellationProgressSchema = z.object({
@@ -72,28 +72,28 @@ export const cancellationProgressSchema = z.object({
   status: z.enum(["IN_PROGRESS", "COMPLETED"]),
   requestedAt: z.iso.datetime(),
   requestedBy: z.uuid(),
-  reason: z.string().nullable(),
-  completedAt: z.iso.datetime().nullable(),
+  reason: z.nullable(z.string()),
+  completedAt: z.nullable(z.iso.datetime()),
   orders: z.object({
     /** Orders the show had when the job took them (pending or confirmed). */
-    total: z.number().int(),
+    total: z.number().check(z.int()),
     /** Cancelled, refund accepted by the provider (or owed at the counter), email queued. */
-    done: z.number().int(),
+    done: z.number().check(z.int()),
     /** Handled, but the provider refused the refund for good (an operator must look). */
-    failed: z.number().int(),
+    failed: z.number().check(z.int()),
     /** Not handled yet (the job is running, or was interrupted and will resume). */
-    pending: z.number().int(),
+    pending: z.number().check(z.int()),
   }),
   refunds: z.object({
-    count: z.number().int(),
+    count: z.number().check(z.int()),
     amount: money,
-    succeeded: z.number().int(),
-    pending: z.number().int(),
-    failed: z.number().int(),
+    succeeded: z.number().check(z.int()),
+    pending: z.number().check(z.int()),
+    failed: z.number().check(z.int()),
     /** Counter sales: paid back in cash at the box office, not through the provider. */
-    atCounter: z.number().int(),
+    atCounter: z.number().check(z.int()),
   }),
-  emailed: z.number().int(),
+  emailed: z.number().check(z.int()),
 });
 export type CancellationProgress = z.infer<typeof cancellationProgressSchema>;
 
@@ -107,53 +107,59 @@ const day = z.iso.date({ message: "must be YYYY-MM-DD" });
 
 export const reportQuery = z
   .object({
-    groupBy: z.enum(REPORT_GROUPS).default("show"),
+    groupBy: z._default(z.enum(REPORT_GROUPS), "show"),
     /** Show days (the cinemas' calendar), inclusive. */
     from: day,
     to: day,
-    theatreId: z
-      .uuid()
-      .transform((id) => id.toLowerCase())
-      .optional(),
-    movieId: z
-      .uuid()
-      .transform((id) => id.toLowerCase())
-      .optional(),
-    format: z.enum(["json", "csv"]).optional(),
+    theatreId: z.optional(
+      z.pipe(
+        z.uuid(),
+        z.transform((id) => id.toLowerCase()),
+      ),
+    ),
+    movieId: z.optional(
+      z.pipe(
+        z.uuid(),
+        z.transform((id) => id.toLowerCase()),
+      ),
+    ),
+    format: z.optional(z.enum(["json", "csv"])),
   })
-  .refine((q) => q.from <= q.to, { message: "from must not be after to", path: ["to"] })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_REPORT_DAYS, {
-    message: `at most ${MAX_REPORT_DAYS} days`,
-    path: ["to"],
-  });
+  .check(
+    z.refine((q) => q.from <= q.to, { message: "from must not be after to", path: ["to"] }),
+    z.refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_REPORT_DAYS, {
+      message: `at most ${MAX_REPORT_DAYS} days`,
+      path: ["to"],
+    }),
+  );
 export type ReportQuery = z.infer<typeof reportQuery>;
 
 /** One line of a report: the figures of a show, a day, a movie or a theatre. */
 export const reportRowSchema = z.object({
-  key: z.string().describe("The show id, the day (YYYY-MM-DD), the movie id or the theatre id"),
+  key: z.string().check(z.describe("The show id, the day (YYYY-MM-DD), the movie id or the theatre id")),
   label: z.string(),
-  shows: z.number().int(),
-  capacity: z.number().int().describe("Seats in the halls of these shows"),
-  seatsSold: z.number().int().describe("Seats of confirmed orders"),
-  seatsSoldOnline: z.number().int(),
-  seatsSoldCounter: z.number().int(),
-  houseSeats: z.number().int().describe("Seats kept off sale"),
-  occupancy: z.number().describe("seatsSold / capacity, 0…1"),
-  gross: money.describe("Money received (paid orders, online and counter), fees included"),
+  shows: z.number().check(z.int()),
+  capacity: z.number().check(z.int(), z.describe("Seats in the halls of these shows")),
+  seatsSold: z.number().check(z.int(), z.describe("Seats of confirmed orders")),
+  seatsSoldOnline: z.number().check(z.int()),
+  seatsSoldCounter: z.number().check(z.int()),
+  houseSeats: z.number().check(z.int(), z.describe("Seats kept off sale")),
+  occupancy: z.number().check(z.describe("seatsSold / capacity, 0…1")),
+  gross: money.check(z.describe("Money received (paid orders, online and counter), fees included")),
   grossOnline: money,
   grossCounter: money,
-  fees: money.describe("Convenience fees of paid orders"),
-  refunds: money.describe("Every refund recorded: returned, on its way or owed"),
-  net: money.describe("gross − refunds"),
+  fees: money.check(z.describe("Convenience fees of paid orders")),
+  refunds: money.check(z.describe("Every refund recorded: returned, on its way or owed")),
+  net: money.check(z.describe("gross − refunds")),
   funnel: z.object({
-    holds: z.number().int(),
-    holdsReleased: z.number().int(),
-    orders: z.number().int().describe("Orders placed (every hold that became one)"),
-    paymentsStarted: z.number().int().describe("Online orders that opened a checkout"),
-    paid: z.number().int().describe("Orders confirmed (online and counter)"),
-    paidOnline: z.number().int(),
-    holdExpiryRate: z.number().describe("(holds − orders − released) / holds: holds left to lapse, 0…1"),
-    paymentSuccessRate: z.number().describe("paidOnline / paymentsStarted, 0…1"),
+    holds: z.number().check(z.int()),
+    holdsReleased: z.number().check(z.int()),
+    orders: z.number().check(z.int(), z.describe("Orders placed (every hold that became one)")),
+    paymentsStarted: z.number().check(z.int(), z.describe("Online orders that opened a checkout")),
+    paid: z.number().check(z.int(), z.describe("Orders confirmed (online and counter)")),
+    paidOnline: z.number().check(z.int()),
+    holdExpiryRate: z.number().check(z.describe("(holds − orders − released) / holds: holds left to lapse, 0…1")),
+    paymentSuccessRate: z.number().check(z.describe("paidOnline / paymentsStarted, 0…1")),
   }),
 });
 export type ReportRow = z.infer<typeof reportRowSchema>;

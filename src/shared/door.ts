@@ -41,7 +41,19 @@ export interface DoorManifest {
   admitted: { orderId: string; seats: SeatAdmission[] }[];
   /** Tickets that no longer stand: the order and its current version (any token of it is refused). */
   revoked: { orderId: string; version: number }[];
+  /**
+   * The confirmed tickets by typed code (`ticketCodeDigest`), so a code resolves offline: the order
+   * and its seats, no personal data (a typed code admitted offline shows seats, not a name).
+   */
+  codes: ManifestCode[];
   generatedAt: string;
+}
+
+/** A confirmed ticket as the manifest names it for typed codes. */
+export interface ManifestCode {
+  digest: string;
+  orderId: string;
+  seatIds: string[];
 }
 
 /** One seat admitted twice (two offline gates): where and when first, where the second scan was. */

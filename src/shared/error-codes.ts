@@ -21,6 +21,16 @@ export const ERROR_CODES = {
   },
   CSRF_REFUSED: { status: 403, meaning: "A signed-in write came from another site or without its CSRF token" },
   FORBIDDEN: { status: 403, meaning: "Your role may not do this here" },
+  ADMISSION_REQUIRED: {
+    status: 403,
+    meaning:
+      "The show sells through an on-sale waiting room: join it (`eventId`) and send its admission as the Admission-Token header",
+  },
+  ADMISSION_REFUSED: {
+    status: 403,
+    meaning: "The admission token is someone else's, altered, or past its time (`reason`); queue again",
+  },
+  EVENT_NOT_FOUND: { status: 404, meaning: "No such on-sale event (or it was switched off)" },
   ROUTE_NOT_FOUND: { status: 404, meaning: "No such endpoint" },
   MOVIE_NOT_FOUND: { status: 404, meaning: "No such movie" },
   SHOW_NOT_FOUND: { status: 404, meaning: "No such show" },
@@ -30,6 +40,7 @@ export const ERROR_CODES = {
   PAYMENT_AMOUNT_MISMATCH: { status: 409, meaning: "The paid amount is not the order's amount" },
   WEBHOOK_EVENT_REUSED: { status: 409, meaning: "This event id was already handled as another event" },
   ORDER_ALREADY_PAID: { status: 409, meaning: "The order is already paid" },
+  GUEST_CLAIMED: { status: 409, meaning: "The guest token's bookings went to another account, which claimed it first" },
   PAYMENT_NOT_RECEIVED: {
     status: 409,
     meaning: "No verified payment has confirmed this order (yet); pay with POST /orders/{id}/payment",
@@ -49,6 +60,21 @@ export const ERROR_CODES = {
   REQUEST_TIMEOUT: { status: 408, meaning: "The request body did not arrive in time" },
   SEAT_TAKEN: { status: 409, meaning: "A seat is held or sold by someone else (`seats` names them)" },
   HOLD_LIMIT: { status: 409, meaning: "Too many live holds on this show" },
+  SEAT_BUDGET: {
+    status: 409,
+    meaning:
+      "Over the live held seats one person (`whose`: PERSON) or one client address (ADDRESS) may have across all shows (`limit`)",
+  },
+  SEAT_STRANDED: {
+    status: 409,
+    meaning:
+      "The show keeps no single seats: the selection would leave `seat` alone between taken seats, an aisle or the row's end, and another as large in that row would not",
+  },
+  NO_BEST_SEATS: {
+    status: 409,
+    meaning:
+      "Best available found no block of that many seats (`largestBlock`: the most adjacent seats free, `available`: free in all)",
+  },
   HOLD_CHANGED: { status: 409, meaning: "The hold changed at the same moment; retry" },
   HOLD_NOT_CHANGEABLE: { status: 409, meaning: "The hold is already an order" },
   IDEMPOTENCY_KEY_REUSED: { status: 409, meaning: "The Idempotency-Key was used for another request" },

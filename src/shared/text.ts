@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /**
  * Free text from a person: no control characters (Postgres refuses NUL), no unpaired surrogates,
@@ -7,6 +7,8 @@ import * as z from "zod";
  */
 const FORBIDDEN = /[\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]/u;
 
-export const plainText = z.string().refine((text) => !FORBIDDEN.test(text), {
-  message: "must not contain control, unpaired surrogate or text-direction override characters",
-});
+export const plainText = z.string().check(
+  z.refine((text) => !FORBIDDEN.test(text), {
+    message: "must not contain control, unpaired surrogate or text-direction override characters",
+  }),
+);

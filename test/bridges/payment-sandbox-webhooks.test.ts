@@ -3,34 +3,32 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { DeliveryAttempt } from "../../dev/payment-sandbox/webhooks.ts";
 import { verifyStripeSignature } from "../../src/payments/stripe-client.ts";
-import {
-  controlCall,
-  type Delivery,
-  eventually,
-  sandboxSuite,
-  sessionRequest,
-  WEBHOOK_SECRET,
-} from "./payment-sandbox-fixtures.ts";
+import * as fixtures from "./payment-sandbox-fixtures.ts";
 
-const t = sandboxSuite();
+const t = fixtures.sandboxSuite();
 
 beforeEach(async () => {
-  await controlCall(t.sandbox, "/reset", {});
+  await fixtures.controlCall(t.sandbox, "/reset", {});
   t.receiver.deliveries.length = 0;
   t.receiver.answer = () => 200;
 });
 
 /** A new session paid: exactly one `checkout.session.completed` event. Returns the session id. */
 async function completedSession(): Promise<string> {
-  const s = await t.stripe.createCheckoutSession(sessionRequest(), { idempotencyKey: crypto.randomUUID() });
-  await controlCall(t.sandbox, `/sessions/${s.id}/pay`, {});
+  const s = await t.stripe.createCheckoutSession(fixtures.sessionRequest(), { idempotencyKey: crypto.randomUUID() });
+  await fixtures.controlCall(t.sandbox, `/sessions/${s.id}/pay`, {});
   return s.id;
 }
-const sessionOf = (d: Delivery) => d.event.data.object.id as string;
+const sessionOf = (d: fixtures.Delivery) => d.event.data.object.id as string;
 const attempts = async (eventId?: string) =>
-  (await controlCall<{ data: DeliveryAttempt[] }>(t.sandbox, `/deliveries${eventId ? `?event=${eventId}` : ""}`)).data;
-const signedOk = async (d: Delivery) =>
-  (await verifyStripeSignature(d.body, d.headers["stripe-signature"] as string, WEBHOOK_SECRET)).ok;
+  (
+    await fixtures.controlCall<{ data: DeliveryAttempt[] }>(
+      t.sandbox,
+      `/deliveries${eventId ? `?event=${eventId}` : ""}`,
+    )
+  ).data;
+const signedOk = async (d: fixtures.Delivery) =>
+  (await verifyStripeSignature(d.body, d.headers["stripe-signature"] as string, fixtures.WEBHOOK_SECRET)).ok;
 
 describe("payment t.sandbox webhooks", () => {
   it("retries a non-2xx answer with backoff, re-signing each attempt, until a 2xx", async () => {
@@ -54,7 +52,7 @@ describe("payment t.sandbox webhooks", () => {
     await completedSession();
     await t.sandbox.settled();
     expect(t.receiver.deliveries).toHaveLength(4); // the first attempt + 3 retries (retryDelaysMs)
-    await controlCall(t.sandbox, "/webhooks", { url: "http://127.0.0.1:9/unreachable" });
+    await fixtures.controlCall(t.sandbox, "/webhooks", { url: "http://127.0.0.1:9/unreachable" });
     await completedSession();
     await t.sandbox.settled();
     const unreachable = (await attempts()).filter((a) => a.endpoint.endsWith("/unreachable"));
@@ -64,18 +62,18 @@ describe("payment t.sandbox webhooks", () => {
   });
 
   it("delay: holds each delivery for the given time", async () => {
-    await controlCall(t.sandbox, "/switches", { delayMs: 400 });
-    const s = await t.stripe.createCheckoutSession(sessionRequest(), { idempotencyKey: crypto.randomUUID() });
+    await fixtures.controlCall(t.sandbox, "/switches", { delayMs: 400 });
+    const s = await t.stripe.createCheckoutSession(fixtures.sessionRequest(), { idempotencyKey: crypto.randomUUID() });
     const paidAt = Date.now();
-    await controlCall(t.sandbox, `/sessions/${s.id}/pay`, {});
+    await fixtures.controlCall(t.sandbox, `/sessions/${s.id}/pay`, {});
     await new Promise((r) => setTimeout(r, 150));
     expect(t.receiver.deliveries).toHaveLength(0);
-    const d = await eventually(() => t.receiver.deliveries[0]);
+    const d = await fixtures.eventually(() => t.receiver.deliveries[0]);
     expect(d.at - paidAt).toBeGreaterThanOrEqual(400);
   });
 
   it("duplicate: delivers each event N times, each copy validly signed", async () => {
-    await controlCall(t.sandbox, "/switches", { copies: 3 });
+    await fixtures.controlCall(t.sandbox, "/switches", { copies: 3 });
     await completedSession();
     await t.sandbox.settled();
     expect(t.receiver.deliveries).toHaveLength(3);
@@ -84,7 +82,7 @@ describe("payment t.sandbox webhooks", () => {
   });
 
   it("reorder: holds the next N events and delivers them newest first; flush releases a partial batch", async () => {
-    await controlCall(t.sandbox, "/switches", { reorderNext: 3 });
+    await fixtures.controlCall(t.sandbox, "/switches", { reorderNext: 3 });
     const ids = [await completedSession(), await completedSession()];
     await new Promise((r) => setTimeout(r, 100));
     expect(t.receiver.deliveries).toHaveLength(0);
@@ -93,15 +91,15 @@ describe("payment t.sandbox webhooks", () => {
     expect(t.receiver.deliveries.map(sessionOf)).toEqual([...ids].reverse());
 
     t.receiver.deliveries.length = 0;
-    await controlCall(t.sandbox, "/switches", { reorderNext: 5 });
+    await fixtures.controlCall(t.sandbox, "/switches", { reorderNext: 5 });
     const held = [await completedSession(), await completedSession()];
-    expect(await controlCall(t.sandbox, "/webhooks/flush", {})).toEqual({ released: 2 });
+    expect(await fixtures.controlCall(t.sandbox, "/webhooks/flush", {})).toEqual({ released: 2 });
     await t.sandbox.settled();
     expect(t.receiver.deliveries.map(sessionOf)).toEqual(held.reverse());
   });
 
   it("drop (request): the next delivery never arrives; Stripe's retry brings it later, once", async () => {
-    await controlCall(t.sandbox, "/switches", { dropNext: 1 });
+    await fixtures.controlCall(t.sandbox, "/switches", { dropNext: 1 });
     await completedSession();
     await t.sandbox.settled();
     expect(t.receiver.deliveries).toHaveLength(1);
@@ -113,7 +111,7 @@ describe("payment t.sandbox webhooks", () => {
   });
 
   it("drop (response): the endpoint gets it but its answer is lost, so the retry delivers it again", async () => {
-    await controlCall(t.sandbox, "/switches", { dropNext: 1, dropMode: "response" });
+    await fixtures.controlCall(t.sandbox, "/switches", { dropNext: 1, dropMode: "response" });
     await completedSession();
     await t.sandbox.settled();
     expect(t.receiver.deliveries).toHaveLength(2);
@@ -121,7 +119,7 @@ describe("payment t.sandbox webhooks", () => {
   });
 
   it("sends an endpoint only the event types it subscribed to", async () => {
-    await controlCall(t.sandbox, "/webhooks", {
+    await fixtures.controlCall(t.sandbox, "/webhooks", {
       endpoints: [{ url: t.receiver.url }, { url: `${t.receiver.url}?only=refunds`, events: ["refund.updated"] }],
     });
     const sessionId = await completedSession();
@@ -137,25 +135,28 @@ describe("payment t.sandbox webhooks", () => {
 
   it("hands out an event signed, for a t.receiver it cannot reach (a worker under test)", async () => {
     await completedSession();
-    const [event] = (await controlCall<{ data: { id: string }[] }>(t.sandbox, "/events")).data;
-    const signed = await controlCall<{ payload: string; signature: string }>(t.sandbox, `/events/${event?.id}/signed`);
-    expect(await verifyStripeSignature(signed.payload, signed.signature, WEBHOOK_SECRET)).toMatchObject({
+    const [event] = (await fixtures.controlCall<{ data: { id: string }[] }>(t.sandbox, "/events")).data;
+    const signed = await fixtures.controlCall<{ payload: string; signature: string }>(
+      t.sandbox,
+      `/events/${event?.id}/signed`,
+    );
+    expect(await verifyStripeSignature(signed.payload, signed.signature, fixtures.WEBHOOK_SECRET)).toMatchObject({
       ok: true,
       event: { id: event?.id },
     });
   });
 
   it("refuses bad switches without changing any, and reset restores the defaults", async () => {
-    const before = await controlCall(t.sandbox, "/switches");
+    const before = await fixtures.controlCall(t.sandbox, "/switches");
     const res = await fetch(`${t.sandbox.url}/__sandbox/switches`, {
       method: "POST",
       body: JSON.stringify({ delayMs: 10, copies: 0 }),
     });
     expect(res.status).toBe(400);
-    expect(await controlCall(t.sandbox, "/switches")).toEqual(before);
-    await controlCall(t.sandbox, "/switches", { copies: 2, failNextRefunds: 1 });
+    expect(await fixtures.controlCall(t.sandbox, "/switches")).toEqual(before);
+    await fixtures.controlCall(t.sandbox, "/switches", { copies: 2, failNextRefunds: 1 });
     await completedSession();
-    const reset = await controlCall<{ switches: Record<string, unknown>; counts: Record<string, number> }>(
+    const reset = await fixtures.controlCall<{ switches: Record<string, unknown>; counts: Record<string, number> }>(
       t.sandbox,
       "/reset",
       {},

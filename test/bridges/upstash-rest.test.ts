@@ -113,6 +113,41 @@ describe("upstash REST bridge", () => {
     await expect(redis.evalsha("0".repeat(40), [], [])).rejects.toThrow(/NOSCRIPT/);
   });
 
+  it("takes Upstash's allow-key-locking flag: Redis never sees it, EVALSHA of the script as sent works", async () => {
+    const body = `#!lua flags=allow-key-locking
+      -- ${Date.now()}-${Math.random()}
+      redis.call("SET", KEYS[1], ARGV[1])
+      return redis.call("GET", KEYS[1])`;
+    const script = redis.createScript<string>(body);
+    expect(await script.exec(["kl:a"], ["locked"])).toBe("locked");
+    // Loaded once (by the EVAL fallback); from then on the client's own digest runs it.
+    expect(await script.evalsha(["kl:a"], ["again"])).toBe("again");
+    // Real Redis 7 refuses the flag, so what it ran had none.
+    await expect(admin.eval(body, 1, "kl:a", "x")).rejects.toThrow(/allow-key-locking|flag/i);
+    // Redis's own flags stay (no-writes refuses a write).
+    const readOnly = `#!lua flags=no-writes,allow-key-locking
+      return redis.call("SET", KEYS[1], "w")`;
+    await expect(redis.eval(readOnly, ["kl:a"], [])).rejects.toThrow(/write/i);
+  });
+
+  it("with allow-key-locking, a key not in KEYS and a database-wide command are rejected (as at Upstash)", async () => {
+    const flagged = (lua: string) => `#!lua flags=allow-key-locking\n${lua}`;
+    await expect(redis.eval(flagged(`return redis.call("GET", "kl:undeclared")`), ["kl:a"], [])).rejects.toThrow(
+      /not in KEYS/,
+    );
+    await expect(
+      redis.eval(flagged(`return redis.call("MGET", KEYS[1], "kl:undeclared")`), ["kl:a"], []),
+    ).rejects.toThrow(/not in KEYS/);
+    await expect(redis.eval(flagged(`return redis.call("FLUSHDB")`), [], [])).rejects.toThrow(/whole database/);
+    expect(await admin.exists("kl:a")).toBe(1); // nothing was flushed
+    // Declared keys pass, and so does a script without the flag touching any key (plain Redis rules).
+    expect(await redis.eval(flagged(`return redis.call("MGET", KEYS[1], KEYS[2])`), ["kl:a", "kl:b"], [])).toEqual([
+      "again",
+      null,
+    ]);
+    expect(await redis.eval(`return redis.call("GET", "kl:a")`, [], [])).toBe("again");
+  });
+
   it("surfaces script errors as UpstashError", async () => {
     await expect(redis.eval("return redis.error_reply('BOOM custom failure')", [], [])).rejects.toThrow(
       errors.UpstashError,

@@ -180,3 +180,18 @@ describe("add → backfill → switch: nothing breaks the version still running"
     expect(statementsOf(unsafe)).toHaveLength(6);
   });
 });
+
+describe("the catalog search", () => {
+  it("is answered from the trigram index, not a scan of every movie", async () => {
+    const plan = await withDatabase(inject("databaseUrl"), async (client) => {
+      await client.query("SET enable_seqscan = off");
+      const { rows } = await client.query<{ "QUERY PLAN": string }>(
+        `EXPLAIN SELECT movie_id FROM movies
+         WHERE $1 <% movie_search_document(title, genres, languages)`,
+        ["thriler"],
+      );
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain("movies_search_trgm");
+  });
+});

@@ -48,6 +48,15 @@ function expectRefused(
   for (const secret of [CLIENT.clientSecret, ...secrets]) expect(said).not.toContain(secret);
 }
 
+/** The provider's sign-in page, reached as a browser reaches it: the authorization URL, then its redirects. */
+async function signInPage() {
+  const start = await beginSignIn(deps);
+  if (!start.ok) throw new Error(start.detail);
+  const browser = new Browser();
+  const page = await browser.follow(await browser.get(start.authorizationUrl), start.authorizationUrl, REDIRECT_URI);
+  return { browser, ...page };
+}
+
 describe("local identity provider: what a relying party sees", () => {
   it("publishes a Google-like discovery document and a public RS256 key set", async () => {
     const doc = await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json();
@@ -67,14 +76,7 @@ describe("local identity provider: what a relying party sees", () => {
   });
 
   it("shows a sign-in page with a field labelled Email, an optional Name and a Continue button", async () => {
-    const start = await beginSignIn(deps);
-    if (!start.ok) throw new Error(start.detail);
-    const browser = new Browser();
-    const { res } = await browser.follow(
-      await browser.get(start.authorizationUrl),
-      start.authorizationUrl,
-      REDIRECT_URI,
-    );
+    const { res } = await signInPage();
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/html/);
     const html = await res.text();
@@ -125,14 +127,7 @@ describe("local identity provider: what a relying party sees", () => {
   });
 
   it("re-shows the page with an alert for something that is not an email address", async () => {
-    const start = await beginSignIn(deps);
-    if (!start.ok) throw new Error(start.detail);
-    const browser = new Browser();
-    const { url } = await browser.follow(
-      await browser.get(start.authorizationUrl),
-      start.authorizationUrl,
-      REDIRECT_URI,
-    );
+    const { browser, url } = await signInPage();
     const res = await browser.request(url, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },

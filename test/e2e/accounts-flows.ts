@@ -48,17 +48,24 @@ export const accountButton = (page: Page, label: string | RegExp) =>
  * share this machine's tmpdir). Waits for the queue consumer to send it.
  */
 export async function signInCodeSentTo(email: string, since: number, timeoutMs = 20_000): Promise<string> {
+  const text = await mailTo(email, since, /sign-in code(?: is|:) \d{6}/, timeoutMs);
+  return /sign-in code(?: is|:) (\d{6})/.exec(text)?.[1] ?? "";
+}
+
+/**
+ * The first message to `email` since `since` whose decoded text matches `pattern`, from the same
+ * local mail output; waits for the queue consumer to send it. Answers the decoded text.
+ */
+export async function mailTo(email: string, since: number, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const file of await recentEmails(since)) {
       const text = readableMail(await readFile(file, "utf8"));
-      if (!text.includes(`<${email}>`)) continue;
-      const code = /sign-in code(?: is|:) (\d{6})/.exec(text)?.[1];
-      if (code) return code;
+      if (text.includes(`<${email}>`) && pattern.test(text)) return text;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`no sign-in code for ${email} in the local mail output within ${timeoutMs} ms`);
+  throw new Error(`no message to ${email} matching ${pattern} in the local mail output within ${timeoutMs} ms`);
 }
 
 /** The message with its encoded headers (`=?utf-8?B?…?=`) and base64 parts decoded. */

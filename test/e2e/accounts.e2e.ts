@@ -15,8 +15,8 @@ import {
   signInWithGoogle,
   uniqueEmail,
 } from "./accounts-flows.ts";
-import { LOAD, screenshot, suiteBrowser } from "./browser.ts";
-import { bookableShows, textOf } from "./flows.ts";
+import { LOAD, openPage, screenshot, suiteBrowser } from "./browser.ts";
+import { bookableShows, continueToCheckout, continueToPay, openSeatMap, pickSeatsByClicking, textOf } from "./flows.ts";
 
 const baseUrl = inject("baseUrl");
 const { visitor } = suiteBrowser(baseUrl);
@@ -29,6 +29,13 @@ async function listedBookings(page: Page): Promise<string[]> {
   return Promise.all((await cards.all()).map((card) => textOf(card)));
 }
 
+/** A guest in a fresh browser, a show they can book, and the email they will sign in with later. */
+async function guestAtShow(name: string) {
+  const [show] = await bookableShows(baseUrl, 1, 9);
+  if (!show) throw new Error("no show");
+  return { email: uniqueEmail(name), show, ...(await visitor()) };
+}
+
 describe("accounts", () => {
   it("signs in with Google (the local provider), books, and sees the booking in a second, fresh browser", async () => {
     const email = uniqueEmail("asha");
@@ -36,7 +43,7 @@ describe("accounts", () => {
     if (!show) throw new Error("no show");
 
     const first = await visitor();
-    await first.page.goto(`/movies/${show.movieId}`, LOAD);
+    await openPage(first.page, `/movies/${show.movieId}`);
     await signInWithGoogle(first.page, email, "Asha Rao");
     // Back where they were, signed in: the header says who.
     await first.page.waitForURL(`**/movies/${show.movieId}`);
@@ -50,7 +57,7 @@ describe("accounts", () => {
 
     // Another device: a fresh context, signed in as the same person, lists the booking.
     const second = await visitor();
-    await second.page.goto("/bookings", LOAD);
+    await openPage(second.page, "/bookings");
     await signInWithGoogle(second.page, email);
     await second.page.waitForURL("**/bookings");
     await accountButton(second.page, "Asha Rao").waitFor();
@@ -75,7 +82,7 @@ describe("accounts", () => {
     await second.page.getByRole("button", { name: "Sign out", exact: true }).click();
     await second.page.waitForURL((url) => url.pathname === "/");
     await headerSignIn(second.page).waitFor();
-    await first.page.goto("/bookings", LOAD);
+    await openPage(first.page, "/bookings");
     await accountButton(first.page, "Asha Rao").waitFor();
     await first.context.close();
     await second.context.close();
@@ -84,7 +91,7 @@ describe("accounts", () => {
   it("signs in with an emailed code (read from the local mail output), renames, deletes the account", async () => {
     const email = uniqueEmail("ravi");
     const { context, page } = await visitor();
-    await page.goto("/sign-in?returnTo=%2Fbookings&error=STATE_MISMATCH", LOAD);
+    await openPage(page, "/sign-in?returnTo=%2Fbookings&error=STATE_MISMATCH");
     // A refused Google sign-in is explained in words.
     await page.getByText("started in another tab or browser").waitFor();
 
@@ -113,7 +120,7 @@ describe("accounts", () => {
     await page.getByText("No bookings yet").waitFor();
 
     // Account page: rename (the header follows), then delete behind a confirmation.
-    await page.goto("/account", LOAD);
+    await openPage(page, "/account");
     await page.getByRole("heading", { name: "Your details" }).waitFor();
     expect(await page.getByRole("main").textContent()).toContain(email);
     await page.getByLabel("Name").fill("Ravi Kumar");
@@ -139,15 +146,12 @@ describe("accounts", () => {
   });
 
   it("a guest books, then signs in: the guest's booking is in the account, on every device", async () => {
-    const email = uniqueEmail("meera");
-    const [show] = await bookableShows(baseUrl, 1, 9);
-    if (!show) throw new Error("no show");
-    const { context, page } = await visitor();
+    const { email, show, context, page } = await guestAtShow("meera");
     const { seatIds } = await bookUpToPayment(page, show);
     await payInTheApp(page);
     expect(await page.evaluate(() => localStorage.getItem("housefull.identity"))).not.toBeNull();
 
-    await page.goto("/bookings", LOAD);
+    await openPage(page, "/bookings");
     expect((await listedBookings(page))[0]).toContain(show.movieTitle);
     await signInWithGoogle(page, email, "Meera Iyer");
     await page.waitForURL("**/bookings");
@@ -160,13 +164,73 @@ describe("accounts", () => {
 
     // And the account has it anywhere: a fresh browser signed in as the same person.
     const other = await visitor();
-    await other.page.goto("/bookings", LOAD);
+    await openPage(other.page, "/bookings");
     await signInWithGoogle(other.page, email);
     await other.page.waitForURL("**/bookings");
     const elsewhere = await listedBookings(other.page);
     expect(elsewhere).toHaveLength(1);
     expect(elsewhere[0]).toContain(show.movieTitle);
     await other.context.close();
+    await context.close();
+  });
+
+  it("a guest signs in mid-checkout: the hold stays, the order is the account's, the guest token can't use it", async () => {
+    const { email, show, context, page } = await guestAtShow("kabir");
+    await openSeatMap(page, show.showId);
+    const seatIds = await pickSeatsByClicking(page, 2);
+    await continueToCheckout(page);
+    await page.getByRole("heading", { name: "Order summary" }).waitFor();
+    const checkout = new URL(page.url()).pathname;
+    const holdId = checkout.split("/").pop() ?? "";
+    const guestToken = await page.evaluate(
+      () => (JSON.parse(localStorage.getItem("housefull.identity") ?? "{}") as { token?: string }).token ?? "",
+    );
+    expect(guestToken).not.toBe("");
+
+    // Signing in from the checkout page comes back to it, the seats still held, now as the account.
+    await signInWithGoogle(page, email, "Kabir Shah");
+    await page.waitForURL((url) => url.pathname === checkout);
+    await accountButton(page, "Kabir Shah").waitFor();
+    await expect.poll(() => page.evaluate(() => localStorage.getItem("housefull.identity"))).toBeNull();
+    await page.getByRole("heading", { name: "Order summary" }).waitFor();
+    // The summary's seats come with the hold, read again as the account once the sign-in settles.
+    for (const id of seatIds) await expect.poll(() => textOf(page.getByRole("main"))).toContain(id);
+    const byGuest = await page.request.get(`${baseUrl}/api/v1/holds/${holdId}`, {
+      headers: { authorization: `Bearer ${guestToken}` },
+    });
+    expect(byGuest.status()).toBe(404);
+    const mine = await page.request.get(`${baseUrl}/api/v1/shows/${show.showId}/seatmap?holdId=${holdId}`);
+    const seats = ((await mine.json()) as { rows: { seats: ({ seatId: string; mine: boolean } | null)[] }[] }).rows
+      .flatMap((r) => r.seats)
+      .filter((s) => s && seatIds.includes(s.seatId));
+    expect(seats.map((s) => s?.mine)).toEqual([true, true]);
+
+    await expect.poll(() => page.getByLabel("Email", { exact: true }).inputValue()).toBe(email);
+    await page.getByLabel("Mobile number").fill("+91 98765 43210");
+    await continueToPay(page);
+    await payInTheApp(page);
+    await openPage(page, "/bookings");
+    const listed = await listedBookings(page);
+    expect(listed).toHaveLength(1);
+    for (const id of seatIds) expect(listed[0]).toContain(id);
+    await context.close();
+  });
+
+  it("a sign-in the API could not start lands on the sign-in page with a clear message, both reasons", async () => {
+    const { context, page } = await visitor();
+    const words = {
+      RATE_LIMITED: /too many sign-in attempts from this network\. Wait a minute/i,
+      SIGN_IN_UNAVAILABLE: /Signing in with Google is not available right now\. Sign in with an email code instead/i,
+    };
+    for (const [code, message] of Object.entries(words)) {
+      await openPage(page, `/sign-in?error=${code}&returnTo=%2Fbookings`);
+      const notice = page.getByText(message);
+      await notice.waitFor();
+      expect(await page.getByText("You're not signed in yet").isVisible()).toBe(true);
+      // The ways to sign in are still there, and still go back to where the person was.
+      const google = await page.getByRole("link", { name: "Sign in with Google" }).getAttribute("href");
+      expect(google).toContain("returnTo=%2Fbookings");
+    }
     await context.close();
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Page, Response } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { DESKTOP, LOAD, PHONE, SCREENSHOTS, screenshot, suiteBrowser } from "./browser.ts";
+import { DESKTOP, openPage, PHONE, SCREENSHOTS, screenshot, suiteBrowser } from "./browser.ts";
 import {
   bookableShows,
   continueToCheckout,
@@ -53,7 +53,7 @@ async function bookFromTheMovieList(page: Page, movie: Movie, size: "desktop" | 
   };
 
   // Movies: search for the title (the grid filters as you type).
-  await page.goto("/", LOAD);
+  await openPage(page, "/");
   await page.getByRole("link", { name: movie.title }).first().waitFor();
   await shot(1, "movies");
   await page.getByRole("searchbox", { name: "Search movies" }).fill(movie.title);
@@ -65,7 +65,7 @@ async function bookFromTheMovieList(page: Page, movie: Movie, size: "desktop" | 
   // Movie page: tomorrow, then the first show time.
   await page.waitForURL(`**/movies/${movie.id}**`);
   await page.getByRole("heading", { level: 1, name: movie.title }).waitFor();
-  await page.getByRole("link", { name: /^Tomorrow,/ }).click();
+  await page.getByRole("link", { name: /^Tomorrow \d/ }).click();
   await page.waitForURL((url) => url.searchParams.has("date"));
   const showLink = page.locator('a[href^="/shows/"]').first();
   await showLink.waitFor();
@@ -145,7 +145,7 @@ async function bookFromTheMovieList(page: Page, movie: Movie, size: "desktop" | 
   await page.emulateMedia({ media: "screen" });
   // The order's pay page (Back, an old link, the provider's cancel link) now leads straight to the ticket.
   const ticketUrl = page.url();
-  await page.goto(ticketUrl.replace(/\/tickets\/([^/?#]+).*$/, "/orders/$1/pay"), LOAD);
+  await openPage(page, ticketUrl.replace(/\/tickets\/([^/?#]+).*$/, "/orders/$1/pay"));
   await page.waitForURL(ticketUrl);
   await page.getByTestId("ticket-code").waitFor();
 
@@ -188,21 +188,32 @@ describe("booking from the movie list to the ticket", () => {
 });
 
 describe("the seat map", () => {
-  it("of a big hall scrolls sideways inside its own box on a phone, never the page", async () => {
+  it("of a big hall opens whole on a phone, zooms to finger-sized seats and pans inside its own box, never the page", async () => {
     const [show] = await bookableShows(baseUrl, 1, 0, { widest: true });
     await visit(PHONE, async ({ page }) => {
       await openSeatMap(page, show?.showId);
-      const box = await hallScroller(page);
-      expect(box.scrollWidth).toBeGreaterThan(box.clientWidth);
-      // Opened centred on the screen, not at the left wall.
-      expect(box.scrollLeft).toBeGreaterThan(0);
+      // Fitted to the width: every seat in view at first.
+      const fitted = await hallScroller(page);
+      expect(fitted.scrollWidth).toBeLessThanOrEqual(fitted.clientWidth + 1);
       expect(await pageWidthOverflow(page)).toBeLessThanOrEqual(0);
-      await page.getByText("Scroll sideways to see the whole hall").waitFor();
+      await page.screenshot({ path: `${SCREENSHOTS}/phone-3b-seats-big-hall-viewport.png` });
+      // Zoomed in: seats of 40 px or more, the hall pans inside its box, centred where it was.
+      // Zoom in as far as the button goes (each press ×1.5; how many it takes depends on the hall).
+      const zoomIn = page.getByRole("button", { name: "Zoom in" });
+      for (let press = 0; press < 8 && (await zoomIn.isEnabled()); press++) await zoomIn.click();
+      expect(await zoomIn.isEnabled()).toBe(false);
+      await expect.poll(async () => (await hallScroller(page)).seatPx).toBeGreaterThanOrEqual(40);
+      const zoomed = await hallScroller(page);
+      expect(zoomed.scrollWidth).toBeGreaterThan(zoomed.clientWidth);
+      expect(zoomed.scrollLeft).toBeGreaterThan(0);
+      expect(zoomed.seatPx).toBeGreaterThanOrEqual(40);
+      expect(await pageWidthOverflow(page)).toBeLessThanOrEqual(0);
       // A seat off to the side is still reachable (scrolled into view inside the box).
       const edge = seat(page, await seatIdOf(freeSeats(page).first()));
       await edge.click();
       await expect.poll(() => edge.getAttribute("aria-pressed")).toBe("true");
-      await page.screenshot({ path: `${SCREENSHOTS}/phone-3b-seats-big-hall-viewport.png` });
+      await page.getByRole("button", { name: "Fit hall" }).click();
+      await expect.poll(async () => (await hallScroller(page)).scrollWidth).toBeLessThanOrEqual(fitted.clientWidth + 1);
       await screenshot(page, "phone-3b-seats-big-hall");
     });
   });
@@ -251,8 +262,8 @@ describe("the seat map", () => {
     const b = await visitor(DESKTOP);
     try {
       await Promise.all([
-        a.page.goto(`/shows/${show?.showId}/seats`, LOAD),
-        b.page.goto(`/shows/${show?.showId}/seats`, LOAD),
+        openPage(a.page, `/shows/${show?.showId}/seats`),
+        openPage(b.page, `/shows/${show?.showId}/seats`),
       ]);
       await Promise.all([waitForSeatMap(a.page), waitForSeatMap(b.page)]);
 

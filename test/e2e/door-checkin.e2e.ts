@@ -9,32 +9,26 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { withDatabase } from "../support/database.ts";
 import { type GuestTicket, guestTicket } from "./api-booking.ts";
-import { LOAD, SCREENSHOTS } from "./browser.ts";
-import { type CookieJar, signInStaff } from "./door-staff.ts";
-import { qrVideo, type Scanner, scannerPhone } from "./door-video.ts";
+import { SCREENSHOTS } from "./browser.ts";
+import {
+  DATABASE,
+  newShow,
+  nextAnswer,
+  openDoors,
+  queuedOn,
+  staffOf,
+  atGate as standAtGate,
+  startCamera,
+} from "./door-gate.ts";
+import type { CookieJar } from "./door-staff.ts";
+import { qrVideo, type Scanner } from "./door-video.ts";
 
 const baseUrl = inject("baseUrl");
-const PG = process.env.E2E_PG_URL ?? "postgres://postgres:postgres@127.0.0.1:5432";
-const DATABASE = `${PG}/${process.env.E2E_DB_PREFIX ?? ""}housefull_e2e`;
 
 /** A guest books `seatIds` on `showId` through the API and pays. */
 const book = (showId: string, seatIds: string[]) => guestTicket(baseUrl, showId, seatIds);
 
-/** A show of our own at a theatre that allows cancelling, three days ahead (so bookable and cancellable). */
-const newShow = () =>
-  withDatabase(DATABASE, async (db) => {
-    const { rows } = await db.query<{ show_id: string; theatre_id: string }>(
-      `insert into shows (movie_id, theatre_id, start_time, price, status)
-       select s.movie_id, s.theatre_id, now() + interval '3 days', s.price, 'AVAILABLE'
-       from shows s join theatres t on t.theatre_id = s.theatre_id
-       where t.cancellation_available limit 1
-       returning show_id, theatre_id`,
-    );
-    return rows[0] as { show_id: string; theatre_id: string };
-  });
-
 let showId: string;
-let theatreId: string;
 let tickets: Record<"online" | "otherShow" | "cancelled" | "offline" | "twoGates", GuestTicket>;
 let gate1: CookieJar;
 let gate2: CookieJar;
@@ -44,7 +38,6 @@ beforeAll(async () => {
   const show = await newShow();
   const other = await newShow();
   showId = show.show_id;
-  theatreId = show.theatre_id;
   tickets = {
     online: await book(showId, ["C4", "C5"]),
     otherShow: await book(other.show_id, ["C4"]),
@@ -57,22 +50,9 @@ beforeAll(async () => {
     headers: tickets.cancelled.auth,
   });
   expect(cancel.status).toBe(200);
-  // Doors open: the show started ten minutes ago (after booking: a started show takes none).
-  await withDatabase(DATABASE, (db) =>
-    db.query("update shows set start_time = now() - interval '10 minutes' where show_id = $1", [showId]),
-  );
-  const run = Date.now().toString(36);
-  const one = await signInStaff(baseUrl, `usher1.${run}@example.in`);
-  const two = await signInStaff(baseUrl, `usher2.${run}@example.in`);
-  await withDatabase(DATABASE, (db) =>
-    db.query("insert into user_roles (user_id, role, theatre_id) values ($1, 'usher', $3), ($2, 'usher', $3)", [
-      one.userId,
-      two.userId,
-      theatreId,
-    ]),
-  );
-  gate1 = one.jar;
-  gate2 = two.jar;
+  await openDoors(showId);
+  gate1 = await staffOf(baseUrl, show.theatre_id, "usher1");
+  gate2 = await staffOf(baseUrl, show.theatre_id, "usher2");
 });
 
 afterAll(async () => {
@@ -80,30 +60,9 @@ afterAll(async () => {
 });
 
 /** A scanner phone showing `ticket` to its camera, signed in as `jar`'s usher, at `gate` of the show. */
-async function atGate(jar: CookieJar, gate: string, ticket: GuestTicket, name: string): Promise<Scanner> {
-  const scanner = await scannerPhone(baseUrl, qrVideo(ticket.token, name), jar.session());
-  scanners.push(scanner);
-  const { page } = scanner;
-  await page.goto("/scan", LOAD);
-  await expect
-    .poll(() => page.getByTestId("gate-picker").getAttribute("data-signed-in"), { timeout: 20_000 })
-    .toBe("yes");
-  await page.getByLabel("This door").fill(gate);
-  await page.locator(`[data-show-id="${showId}"]`).click();
-  await expect
-    .poll(() => page.getByTestId("door-manifest").getAttribute("data-synced"), { timeout: 20_000 })
-    .toBe("yes");
-  return scanner;
-}
+const atGate = (jar: CookieJar, gate: string, ticket: GuestTicket, name: string) =>
+  standAtGate(baseUrl, jar, gate, showId, qrVideo(ticket.token, name), scanners);
 
-async function nextAnswer(page: Scanner["page"]) {
-  const answer = page.getByTestId("scan-answer");
-  await answer.waitFor({ timeout: 20_000 });
-  return { verdict: await answer.getAttribute("data-verdict"), text: (await answer.textContent()) ?? "", answer };
-}
-
-const startCamera = (page: Scanner["page"]) => page.getByRole("button", { name: "Start scanning" }).click();
-const queuedOn = (page: Scanner["page"]) => page.getByTestId("door-queue").getAttribute("data-count");
 const shot = (page: Scanner["page"], name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 
 describe("check-in at the door", () => {

@@ -11,7 +11,7 @@ import type { Browser, Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { base64UrlDecode, base64UrlEncode } from "../../src/shared/ticket-token.ts";
 import { type GuestTicket, guestTicket } from "./api-booking.ts";
-import { LOAD, PHONE, SCREENSHOTS, screenshot, suiteBrowser } from "./browser.ts";
+import { LOAD, openPage, PHONE, SCREENSHOTS, screenshot, suiteBrowser } from "./browser.ts";
 import { fakeCameraBrowser, type Pixels, qrPixels, y4mOf } from "./door-video.ts";
 import { bookableShows } from "./flows.ts";
 
@@ -60,7 +60,7 @@ async function scannerWith(video: string): Promise<{ browser: Browser; page: Pag
   await context.grantPermissions(["camera"], { origin: baseUrl });
   const page = await context.newPage();
   page.on("pageerror", (error) => console.error(`[scanner] ${error.message}`));
-  await page.goto("/scan", LOAD);
+  await openPage(page, "/scan");
   await expect.poll(() => page.getByTestId("door-keys").getAttribute("data-ready")).toBe("yes");
   await page.getByRole("button", { name: "Start scanning" }).click();
   return { browser, page };
@@ -81,7 +81,7 @@ describe("tickets at the door", () => {
         (identity) => localStorage.setItem("housefull.identity", JSON.stringify(identity)),
         booked.identity,
       );
-      await page.goto(`/tickets/${booked.orderId}`, LOAD);
+      await openPage(page, `/tickets/${booked.orderId}`);
       await page.getByTestId("ticket-qr").waitFor();
       shown = await pagePixels(page);
       expect(jsQR(shown.rgba, shown.width, shown.height)?.data).toBe(booked.token);

@@ -5,15 +5,7 @@
  */
 import { describe, expect, inject, it } from "vitest";
 import { DESKTOP, LOAD, PHONE, screenshot, suiteBrowser } from "./browser.ts";
-import {
-  bookableShows,
-  continueToCheckout,
-  freeSeats,
-  openSeatMap,
-  pickSeatsByClicking,
-  seatsToPayPage,
-  waitForSeatMap,
-} from "./flows.ts";
+import * as flows from "./flows.ts";
 
 const baseUrl = inject("shortTtlUrl");
 const holdTtl = inject("shortHoldTtlSeconds");
@@ -24,12 +16,12 @@ const RELEASED = "Your seats were released because time ran out";
 
 describe("expiry", () => {
   it("an expired hold takes the visitor from checkout back to the seat map, with the reason", async () => {
-    const [show] = await bookableShows(baseUrl, 1, 0);
+    const [show] = await flows.bookableShows(baseUrl, 1, 0);
     await visit(DESKTOP, async ({ page }) => {
-      await openSeatMap(page, show?.showId);
-      const before = await freeSeats(page).count();
-      await pickSeatsByClicking(page, 1);
-      await continueToCheckout(page);
+      await flows.openSeatMap(page, show?.showId);
+      const before = await flows.freeSeats(page).count();
+      await flows.pickSeatsByClicking(page, 1);
+      await flows.continueToCheckout(page);
 
       // The countdown is the server's: seconds, not a client-side 5:00; urgent in the last minute.
       const timer = page.getByRole("timer");
@@ -46,23 +38,23 @@ describe("expiry", () => {
       await page.waitForURL("**/shows/*/seats", { timeout: (holdTtl + 10) * 1000 });
       const alert = page.getByRole("alert").filter({ hasText: RELEASED });
       await alert.waitFor();
-      await waitForSeatMap(page);
+      await flows.waitForSeatMap(page);
       await screenshot(page, "desktop-seats-hold-expired");
       // The seat is free again and nothing is selected.
-      await expect.poll(() => freeSeats(page).count(), { timeout: 10_000 }).toBe(before);
+      await expect.poll(() => flows.freeSeats(page).count(), { timeout: 10_000 }).toBe(before);
       expect(await page.getByRole("button", { name: "Continue" }).isDisabled()).toBe(true);
 
       // A reload does not bring the message back.
       await page.reload(LOAD);
-      await waitForSeatMap(page);
+      await flows.waitForSeatMap(page);
       expect(await page.getByText(RELEASED).count()).toBe(0);
     });
   });
 
   it("a payment window that runs out takes the visitor back to the seat map, with the reason", async () => {
-    const [show] = await bookableShows(baseUrl, 1, 1);
+    const [show] = await flows.bookableShows(baseUrl, 1, 1);
     await visit(PHONE, async ({ page }) => {
-      await seatsToPayPage(page, show?.showId, 2);
+      await flows.seatsToPayPage(page, show?.showId, 2);
       await page.getByRole("heading", { name: "Pay for your tickets" }).waitFor();
       expect(await page.getByRole("timer").getAttribute("aria-label")).toMatch(/^Complete payment in \d+ seconds?$/);
       await screenshot(page, "phone-pay-urgent");

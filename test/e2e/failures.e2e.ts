@@ -5,15 +5,8 @@
  */
 import type { Request } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { DESKTOP, LOAD, screenshot, suiteBrowser } from "./browser.ts";
-import {
-  bookableShows,
-  continueToCheckout,
-  openSeatMap,
-  pickSeatsByClicking,
-  waitForSeatMap,
-  waitForText,
-} from "./flows.ts";
+import { DESKTOP, openPage, screenshot, suiteBrowser } from "./browser.ts";
+import * as flows from "./flows.ts";
 
 const baseUrl = inject("baseUrl");
 const { visit } = suiteBrowser(baseUrl);
@@ -22,10 +15,10 @@ const isHoldPost = (req: Request) => req.method() === "POST" && new URL(req.url(
 
 describe("failures, in words", () => {
   it("offline while holding: says so, and the retry (same Idempotency-Key) makes exactly one hold", async () => {
-    const [show] = await bookableShows(baseUrl, 1, 6);
+    const [show] = await flows.bookableShows(baseUrl, 1, 6);
     await visit(DESKTOP, async ({ page }) => {
-      await openSeatMap(page, show?.showId);
-      await pickSeatsByClicking(page, 2);
+      await flows.openSeatMap(page, show?.showId);
+      await flows.pickSeatsByClicking(page, 2);
 
       const keys: string[] = [];
       let offline = true;
@@ -38,7 +31,7 @@ describe("failures, in words", () => {
 
       await page.getByRole("button", { name: "Continue" }).click();
       await page.getByRole("alert").filter({ hasText: "You seem to be offline" }).waitFor();
-      await waitForText(page, "nothing was changed");
+      await flows.waitForText(page, "nothing was changed");
       expect(page.url()).toContain("/seats");
       await screenshot(page, "desktop-seats-offline");
 
@@ -53,10 +46,10 @@ describe("failures, in words", () => {
   });
 
   it("rate limited: tells how long to wait (Retry-After) and holds the button until then", async () => {
-    const [show] = await bookableShows(baseUrl, 1, 7);
+    const [show] = await flows.bookableShows(baseUrl, 1, 7);
     await visit(DESKTOP, async ({ page }) => {
-      await openSeatMap(page, show?.showId);
-      await pickSeatsByClicking(page, 1);
+      await flows.openSeatMap(page, show?.showId);
+      await flows.pickSeatsByClicking(page, 1);
       await page.route("**/api/v1/holds", (route) =>
         isHoldPost(route.request())
           ? route.fulfill({
@@ -70,7 +63,7 @@ describe("failures, in words", () => {
       );
       await page.getByRole("button", { name: "Continue" }).click();
       await page.getByRole("alert").filter({ hasText: "Too many tries in a short time" }).waitFor();
-      await waitForText(page, "Please wait 3 seconds, then try again.");
+      await flows.waitForText(page, "Please wait 3 seconds, then try again.");
       expect(await page.getByRole("button", { name: /^Continue/ }).isDisabled()).toBe(true);
       await screenshot(page, "desktop-seats-rate-limited");
       // Once the wait is over, the button is back.
@@ -78,12 +71,12 @@ describe("failures, in words", () => {
       await expect
         .poll(() => page.getByRole("button", { name: "Continue" }).isEnabled(), { timeout: 6_000 })
         .toBe(true);
-      await continueToCheckout(page);
+      await flows.continueToCheckout(page);
     });
   });
 
   it("server down (503) on the seat map: a page with words and a retry, never a blank screen", async () => {
-    const [show] = await bookableShows(baseUrl, 1, 8);
+    const [show] = await flows.bookableShows(baseUrl, 1, 8);
     await visit(DESKTOP, async ({ page }) => {
       let down = true;
       await page.route("**/seatmap", (route) =>
@@ -100,20 +93,20 @@ describe("failures, in words", () => {
             })
           : route.fallback(),
       );
-      await page.goto(`/shows/${show?.showId}/seats`, LOAD);
+      await openPage(page, `/shows/${show?.showId}/seats`);
       await page.getByRole("heading", { name: "We're catching our breath" }).waitFor({ timeout: 20_000 });
       expect(await page.locator("body").textContent()).not.toContain("SERVICE_UNAVAILABLE");
       await screenshot(page, "desktop-seats-server-down");
       down = false;
       await page.getByRole("button", { name: "Try again" }).click();
-      await waitForSeatMap(page);
+      await flows.waitForSeatMap(page);
     });
   });
 
   it("a token the API no longer accepts is replaced once, without the visitor noticing", async () => {
-    const [show] = await bookableShows(baseUrl, 1, 9);
+    const [show] = await flows.bookableShows(baseUrl, 1, 9);
     await visit(DESKTOP, async ({ page }) => {
-      await page.goto("/", LOAD);
+      await openPage(page, "/");
       // A token from a previous life (wrong signature), not yet expired by its own account.
       await page.evaluate(() =>
         localStorage.setItem(
@@ -125,9 +118,9 @@ describe("failures, in words", () => {
       page.on("response", (res) => {
         if (res.url().endsWith("/api/v1/auth/guest")) guests.push(res.status());
       });
-      await openSeatMap(page, show?.showId);
-      await pickSeatsByClicking(page, 1);
-      await continueToCheckout(page);
+      await flows.openSeatMap(page, show?.showId);
+      await flows.pickSeatsByClicking(page, 1);
+      await flows.continueToCheckout(page);
       expect(guests).toEqual([201]);
       const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("housefull.identity") ?? "{}"));
       expect(stored.userId).toMatch(/^guest_/);

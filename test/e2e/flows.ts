@@ -1,7 +1,7 @@
 /** Steps the booking scenarios share, written the way a visitor sees the pages (roles and labels). */
 import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
-import { LOAD, tomorrowIso } from "./browser.ts";
+import { arriveAt, openPage, tomorrowIso } from "./browser.ts";
 
 export const TICKET_CODE = /^BMS[0-9A-F]{8}$/;
 
@@ -80,7 +80,7 @@ export async function waitForSeatMap(page: Page): Promise<void> {
 /** Opens a show's seat map and waits until its seats are drawn. */
 export async function openSeatMap(page: Page, showId: string | undefined): Promise<void> {
   if (!showId) throw new Error("no bookable show");
-  await page.goto(`/shows/${showId}/seats`, LOAD);
+  await openPage(page, `/shows/${showId}/seats`);
   await waitForSeatMap(page);
 }
 
@@ -144,12 +144,13 @@ export async function fillCheckout(
   await page.getByLabel("Mobile number").fill(customer.phone);
 }
 
-/** The seat map's scroll box. */
+/** The seat map's scroll box (the hall zooms and pans inside it), and how big a seat is drawn. */
 export async function hallScroller(page: Page) {
   return page.evaluate(() => {
-    const box = document.querySelector("fieldset")?.closest("div[class*='scroller']") as HTMLElement | null;
-    if (!box) throw new Error("no seat map scroller");
-    return { scrollWidth: box.scrollWidth, clientWidth: box.clientWidth, scrollLeft: box.scrollLeft };
+    const box = document.querySelector("[data-seat]")?.closest("div[class*='box']") as HTMLElement | null;
+    if (!box) throw new Error("no seat map box");
+    const seatPx = (box.querySelector("[data-seat]") as HTMLElement).getBoundingClientRect().width;
+    return { scrollWidth: box.scrollWidth, clientWidth: box.clientWidth, scrollLeft: box.scrollLeft, seatPx };
   });
 }
 
@@ -173,6 +174,7 @@ export async function onSandboxCheckout(page: Page): Promise<void> {
 export async function payOnSandbox(page: Page): Promise<void> {
   await onSandboxCheckout(page);
   await page.getByRole("button", { name: "Pay", exact: true }).click();
+  await arriveAt(page, "**/orders/*/paid**");
 }
 
 /** "Decline" on the sandbox's page: the card is declined, the session stays open, the page says so. */

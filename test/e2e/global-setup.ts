@@ -7,10 +7,12 @@
  *   expiry scenarios and a declined payment waited out.
  * Their URLs reach the tests through vitest's provide/inject.
  */
+import { rmSync } from "node:fs";
+import path from "node:path";
 import { Redis as IORedis } from "ioredis";
 import type { TestProject } from "vitest/node";
-import { ensureDatabase, freePort, StackError } from "../../dev/local-stack.ts";
-import { type DevStack, startDevStack } from "../../dev/start.ts";
+import { ensureDatabase, freePort, ROOT, StackError } from "../../dev/local-stack.ts";
+import { type DevStack, ONE_ADDRESS_FOR_ALL, startDevStack } from "../../dev/start.ts";
 
 const PG = process.env.E2E_PG_URL ?? "postgres://postgres:postgres@127.0.0.1:5432";
 const REDIS = process.env.E2E_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -35,14 +37,18 @@ async function freshStack(name: string, database: string, redisDb: number, vars:
   await redis.connect();
   await redis.flushdb();
   redis.disconnect();
+  // Its own Miniflare state (cache, posters, queues), fresh like its database.
+  const persistTo = path.join(ROOT, ".wrangler/e2e", `${DB_PREFIX}${name}`);
+  rmSync(persistTo, { recursive: true, force: true });
   const port = await freePort();
   const started = Date.now();
   const stack = await startDevStack({
     port,
     databaseUrl,
     redisUrl,
-    vars,
+    vars: { ...ONE_ADDRESS_FOR_ALL, ...vars },
     log,
+    persistTo,
     inheritOutput: Boolean(process.env.STACK_VERBOSE),
   });
   console.log(`[e2e] ${name} stack ready at ${stack.url} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

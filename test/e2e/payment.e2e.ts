@@ -8,18 +8,8 @@
  */
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { DESKTOP, LOAD, screenshot, suiteBrowser } from "./browser.ts";
-import {
-  bookableShows,
-  declineOnSandbox,
-  payOnSandbox,
-  sandboxSwitches,
-  seat,
-  seatsToPayPage,
-  TICKET_CODE,
-  textOf,
-  waitForSeatMap,
-} from "./flows.ts";
+import { DESKTOP, openPage, screenshot, suiteBrowser } from "./browser.ts";
+import * as flows from "./flows.ts";
 
 const baseUrl = inject("shortTtlUrl");
 const sandboxUrl = inject("shortPaymentSandboxUrl");
@@ -29,15 +19,15 @@ const WEBHOOK_DELAY_MS = 3_000;
 const { visit } = suiteBrowser(baseUrl);
 
 afterEach(async () => {
-  await sandboxSwitches(sandboxUrl, { delayMs: 0 });
+  await flows.sandboxSwitches(sandboxUrl, { delayMs: 0 });
 });
 
 /** Seats → checkout → the pay page, on a show of its own; returns the seats. */
 async function toThePayPage(page: Page, skip: number): Promise<{ showId: string; seatIds: string[] }> {
   // The expiry scenarios take the first shows of this stack.
-  const [show] = await bookableShows(baseUrl, 1, skip);
+  const [show] = await flows.bookableShows(baseUrl, 1, skip);
   if (!show) throw new Error("no bookable show");
-  const seatIds = await seatsToPayPage(page, show.showId, 2);
+  const seatIds = await flows.seatsToPayPage(page, show.showId, 2);
   await page.getByRole("heading", { name: "Pay for your tickets" }).waitFor();
   return { showId: show.showId, seatIds };
 }
@@ -46,9 +36,9 @@ describe("paying on the provider's page", () => {
   it('"Pay" → back in the app → "issuing your ticket…" → the ticket', async () => {
     await visit(DESKTOP, async ({ page }) => {
       const { seatIds } = await toThePayPage(page, 2);
-      await sandboxSwitches(sandboxUrl, { delayMs: WEBHOOK_DELAY_MS });
+      await flows.sandboxSwitches(sandboxUrl, { delayMs: WEBHOOK_DELAY_MS });
       await page.getByRole("button", { name: /^Pay ₹/ }).click();
-      await payOnSandbox(page);
+      await flows.payOnSandbox(page);
 
       // Back at the success URL before the webhook: the money is the provider's word, not a ticket yet.
       await page.waitForURL("**/orders/*/paid**");
@@ -56,11 +46,11 @@ describe("paying on the provider's page", () => {
       await screenshot(page, "desktop-paid-issuing");
 
       await page.waitForURL("**/tickets/*", { timeout: WEBHOOK_DELAY_MS + 15_000 });
-      const code = await textOf(page.getByTestId("ticket-code"));
-      expect(code).toMatch(TICKET_CODE);
-      const ticket = await textOf(page.getByRole("article"));
+      const code = await flows.textOf(page.getByTestId("ticket-code"));
+      expect(code).toMatch(flows.TICKET_CODE);
+      const ticket = await flows.textOf(page.getByRole("article"));
       for (const id of seatIds) expect(ticket).toContain(id);
-      expect(await textOf(page.getByTestId("receipt"))).toContain("Convenience fee");
+      expect(await flows.textOf(page.getByTestId("receipt"))).toContain("Convenience fee");
     });
   });
 
@@ -68,7 +58,7 @@ describe("paying on the provider's page", () => {
     await visit(DESKTOP, async ({ page }) => {
       const { showId, seatIds } = await toThePayPage(page, 3);
       await page.getByRole("button", { name: /^Pay ₹/ }).click();
-      await declineOnSandbox(page);
+      await flows.declineOnSandbox(page);
       const checkoutUrl = page.url().replace(/\/decline$/, "");
       await screenshot(page, "desktop-sandbox-declined");
 
@@ -83,10 +73,10 @@ describe("paying on the provider's page", () => {
       // The window runs out: back to the map, told why; the seats are free again.
       await page.waitForURL("**/shows/*/seats", { timeout: (paymentWindow + 10) * 1000 });
       await page.getByRole("alert").filter({ hasText: "Your seats were released because time ran out" }).waitFor();
-      await waitForSeatMap(page);
+      await flows.waitForSeatMap(page);
       for (const id of seatIds) {
         await expect
-          .poll(() => seat(page, id).getAttribute("aria-label"), { timeout: 15_000 })
+          .poll(() => flows.seat(page, id).getAttribute("aria-label"), { timeout: 15_000 })
           .toMatch(/, available, /);
       }
       expect(page.url()).toContain(showId);
@@ -96,7 +86,7 @@ describe("paying on the provider's page", () => {
         .poll(
           async () => {
             await fetch(`${baseUrl}/__scheduled?cron=*+*+*+*+*`);
-            await page.goto(checkoutUrl, LOAD);
+            await openPage(page, checkoutUrl);
             return page.getByRole("button", { name: "Pay", exact: true }).count();
           },
           { timeout: 20_000, interval: 1_000 },

@@ -1,10 +1,11 @@
 import { env } from "cloudflare:workers";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { holdKey, seatLockKey } from "../../src/seats/redis-contract";
+import { holdKey } from "../../src/seats/redis-contract";
 import type { Hold, Order } from "../integration/fixtures";
 import * as fx from "../integration/fixtures";
 import { backendCalls, errorOf } from "../integration/http";
+import { lockOwnerOf, lockTtlOf } from "../support/seat-locks";
 import { clearFaultsAfterEach, ordersOfHold, postgresFault, redisFault } from "./faults";
 
 // POST /orders runs the Redis claim and the Postgres transaction at the same time; each way one of
@@ -28,7 +29,7 @@ async function heldSeats(seatIds: string[]) {
 
 const order = (user: string, hold: Hold, seatIds = hold.seatIds) =>
   fx.postOrder(user, hold.holdId, fx.customer, seatIds);
-const lockOf = (showId: string, seat: string) => fx.redis().get<string>(seatLockKey(showId, seat));
+const lockOf = (showId: string, seat: string) => lockOwnerOf(fx.redis(), showId, seat);
 
 describe("POST /orders: Redis says no while Postgres wrote the order", () => {
   it("someone else's hold id → 404; the order Postgres wrote for them is taken back; the owner's order lands", async () => {
@@ -112,7 +113,7 @@ describe("POST /orders: Postgres says no while Redis claimed the hold", () => {
     await redisFault(null);
 
     expect(await ordersOfHold(hold.holdId)).toEqual([]);
-    const ttl = await fx.redis().pttl(seatLockKey(showId, "E1"));
+    const ttl = await lockTtlOf(fx.redis(), showId, "E1");
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(windowMs);
     expect(await (await fx.getHold(user, hold.holdId)).json()).toMatchObject({ status: "ORDERED" });

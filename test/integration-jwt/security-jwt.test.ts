@@ -1,8 +1,9 @@
 import { SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { holdKey, seatLockKey } from "../../src/seats/redis-contract";
+import { holdKey } from "../../src/seats/redis-contract";
 import { createShow, type Hold, newUser, type Order, redis, type SeatMapBody, statesOf } from "../integration/fixtures";
 import { call, errorOf } from "../integration/http";
+import { lockOwnerOf } from "../support/seat-locks";
 
 /**
  * AUTH_MODE=jwt (production): `x-user-id` identifies no one. Alone it is refused on every user
@@ -93,7 +94,7 @@ describe("AUTH_MODE=jwt: x-user-id alone is never an identity", () => {
     expect(await redis().get(holdKey(showId, holdId))).toBe(hold);
     const mine = await call(`/api/v1/orders/${order.orderId}`, { headers: bearer(owner.token) });
     expect(((await mine.json()) as Order).status).toBe("PAYMENT_PENDING");
-    expect(await redis().get(seatLockKey(showId, "C1"))).toBeNull();
+    expect(await lockOwnerOf(redis(), showId, "C1")).toBeNull();
   });
 
   it("the seat map does not mark anyone's seats as 'mine' on the strength of x-user-id", async () => {
@@ -123,7 +124,7 @@ describe("AUTH_MODE=jwt: x-user-id beside a valid Bearer is ignored", () => {
     // Redis records the token's subject as the owner…
     const record = JSON.parse((await redis().get<string>(holdKey(showId, holdId)))!) as { userId: string };
     expect(record.userId).toBe(caller.userId);
-    expect(await redis().get(seatLockKey(showId, "D4"))).toBe(`${caller.userId}:${holdId}`);
+    expect(await lockOwnerOf(redis(), showId, "D4")).toBe(`${caller.userId}:${holdId}`);
     // …the caller can read it (with or without the stray header)…
     expect((await call(`/api/v1/holds/${holdId}`, { headers: bearer(caller.token) })).status).toBe(200);
     expect(
@@ -133,7 +134,9 @@ describe("AUTH_MODE=jwt: x-user-id beside a valid Bearer is ignored", () => {
     const asVictim = await call(`/api/v1/holds/${holdId}`, { headers: bearer(await tokenFor(victim)) });
     expect(asVictim.status).toBe(404);
     const seatMap = (await (
-      await call(`/api/v1/shows/${showId}/seatmap`, { headers: { ...bearer(caller.token), "x-user-id": victim } })
+      await call(`/api/v1/shows/${showId}/seatmap?holdId=${holdId}`, {
+        headers: { ...bearer(caller.token), "x-user-id": victim },
+      })
     ).json()) as SeatMapBody;
     expect(statesOf(seatMap).get("D4")).toEqual({ state: "HELD", mine: true });
   });

@@ -1,27 +1,15 @@
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
-import { env } from "cloudflare:workers";
+import { createExecutionContext, getQueueResult } from "cloudflare:test";
 import jsQR from "jsqr";
 import { describe, expect, it } from "vitest";
-import { buildMimeMessage, type EmailTransport, type OutgoingEmail } from "../../src/jobs/email/transports";
-import { consumeEmailBatch } from "../../src/jobs/email-consumer";
+import { buildMimeMessage, type OutgoingEmail } from "../../src/jobs/email/transports";
 import { readBitmapPng } from "../support/png";
+import { emailsFor } from "./email-recorder";
 import { asUser, createShow, newUser, placeOrder } from "./fixtures";
 import { call } from "./http";
 import { payOrder } from "./payments";
 
 async function confirmationEmailOf(orderId: string): Promise<OutgoingEmail> {
-  const sent: OutgoingEmail[] = [];
-  const transport: EmailTransport = {
-    name: "recording",
-    send: async (message) => {
-      sent.push(message);
-      return { messageId: "recorded@test" };
-    },
-  };
-  const batch = createMessageBatch<unknown>("housefull-email", [
-    { id: `door-${orderId}`, timestamp: new Date(), attempts: 1, body: { type: "order.confirmed", orderId } },
-  ]);
-  await consumeEmailBatch(batch, env, { transport });
+  const { sent, batch } = await emailsFor("order.confirmed", orderId);
   expect((await getQueueResult(batch, createExecutionContext())).explicitAcks).toHaveLength(1);
   expect(sent).toHaveLength(1);
   return sent[0] as OutgoingEmail;

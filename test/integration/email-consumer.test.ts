@@ -15,6 +15,7 @@ import {
   TransientEmailError,
 } from "../../src/jobs/email/transports";
 import { consumeEmailBatch, retryDelaySeconds } from "../../src/jobs/email-consumer";
+import { recordingTransport } from "./email-recorder";
 import { createShow, db, newUser } from "./fixtures";
 
 // ---------------------------------------------------------------------------------------------
@@ -55,21 +56,6 @@ async function insertOrder(
 
 const orderRow = async (orderId: string) => (await db().select().from(orders).where(eq(orders.id, orderId)))[0];
 const logRows = (orderId: string) => db().select().from(emailLog).where(eq(emailLog.orderId, orderId));
-
-/** A mail provider stand-in: records what it is asked to send, or fails as told. */
-function recordingTransport(fail?: (message: OutgoingEmail) => Error | undefined) {
-  const sent: OutgoingEmail[] = [];
-  const transport: EmailTransport = {
-    name: "recording",
-    async send(message) {
-      const error = fail?.(message);
-      if (error) throw error;
-      sent.push(message);
-      return { messageId: `recorded-${sent.length}@test` };
-    },
-  };
-  return { sent, transport };
-}
 
 let seq = 0;
 /** A queue batch as the runtime would deliver it, with retry() watched (the result only lists ids). */

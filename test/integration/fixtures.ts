@@ -1,11 +1,11 @@
 import { env } from "cloudflare:workers";
+import { Redis } from "@upstash/redis/cloudflare";
 import { eq, sql } from "drizzle-orm";
 import { databaseOf } from "../../src/db/client";
 import { movies, seatLayouts, shows, theatres } from "../../src/db/schema";
-import { DEFAULT_LAYOUT, seatIdsOf } from "../../src/domain/seat-layout";
+import type { SeatLayout } from "../../src/domain/seat-layout";
 import { configOf } from "../../src/env";
-import { redisOf } from "../../src/redis/client";
-import { seatLockKey } from "../../src/seats/redis-contract";
+import { liveLocks } from "../support/seat-locks";
 import { call } from "./http";
 
 export const db = () => databaseOf(configOf(env));
@@ -17,12 +17,18 @@ export const db = () => databaseOf(configOf(env));
 export async function createShow(
   opts: {
     startsInMs?: number;
+    /** Added at random to the start (default up to an hour, so shows rarely share a start); 0 for exact. */
+    jitterMs?: number;
     status?: "AVAILABLE" | "CANCELLED";
     price?: string;
     largeHall?: boolean;
     cancellationAvailable?: boolean;
     /** A theatre of the test's own (else any seeded one that allows cancellation as asked). */
     theatreId?: string;
+    /** A hall of the test's own. */
+    layout?: SeatLayout;
+    /** The show's orphan rule on manual picks (default off, as the column). */
+    orphanRule?: boolean;
   } = {},
 ): Promise<string> {
   const [movie] = await db().select({ id: movies.id }).from(movies).limit(1);
@@ -43,7 +49,17 @@ export async function createShow(
       .limit(1);
     layoutId = layout?.id ?? null;
   }
-  const startTime = new Date(Date.now() + (opts.startsInMs ?? 86_400_000) + Math.floor(Math.random() * 3_600_000));
+  if (opts.layout) {
+    const cols = Math.max(...opts.layout.rows.map((r) => r.columns.length));
+    const [layout] = await db()
+      .insert(seatLayouts)
+      .values({ rows: opts.layout.rows.length, cols, layout: opts.layout })
+      .returning({ id: seatLayouts.id });
+    layoutId = layout?.id ?? null;
+  }
+  const startTime = new Date(
+    Date.now() + (opts.startsInMs ?? 86_400_000) + Math.floor(Math.random() * (opts.jitterMs ?? 3_600_000)),
+  );
   const [show] = await db()
     .insert(shows)
     .values({
@@ -53,6 +69,7 @@ export async function createShow(
       startTime: startTime.toISOString(),
       price: opts.price ?? "200.00",
       status: opts.status ?? "AVAILABLE",
+      orphanRule: opts.orphanRule ?? false,
     })
     .returning({ id: shows.id });
   if (!show) throw new Error("show not created");
@@ -90,6 +107,16 @@ export function postHold(userId: string, showId: string, seatIds: string[], head
   });
 }
 
+/** POST /holds with `best`: the seats chosen (and held) by the hold script. */
+export function postBestHold(
+  userId: string,
+  showId: string,
+  best: { quantity: number; category?: string; allowSplit?: boolean },
+  headers: Record<string, string> = {},
+) {
+  return call("/api/v1/holds", { method: "POST", headers: { ...asUser(userId), ...headers }, json: { showId, best } });
+}
+
 export function putHold(userId: string, holdId: string, seatIds: string[]) {
   return call(`/api/v1/holds/${holdId}`, {
     method: "PUT",
@@ -105,12 +132,15 @@ export const deleteHold = (userId: string, holdId: string) =>
 export interface SeatMapBody {
   showId: string;
   bookable: boolean;
+  onsaleEventId?: string;
   rows: { label: string; seats: ({ seatId: string; state: string; mine: boolean } | null)[] }[];
   counts: { total: number; available: number; held: number; booked: number };
 }
 
-export async function seatMap(showId: string, userId?: string): Promise<SeatMapBody> {
-  const res = await call(`/api/v1/shows/${showId}/seatmap`, { headers: userId ? asUser(userId) : {} });
+/** The seat map as `userId` sees it; with `holdId` (their hold on the show) its seats come back `mine`. */
+export async function seatMap(showId: string, userId?: string, holdId?: string): Promise<SeatMapBody> {
+  const query = holdId ? `?holdId=${encodeURIComponent(holdId)}` : "";
+  const res = await call(`/api/v1/shows/${showId}/seatmap${query}`, { headers: userId ? asUser(userId) : {} });
   if (res.status !== 200) throw new Error(`seat map: ${res.status}`);
   return (await res.json()) as SeatMapBody;
 }
@@ -122,7 +152,25 @@ export function statesOf(map: SeatMapBody): Map<string, { state: string; mine: b
   );
 }
 
-export const redis = () => redisOf(configOf(env));
+/**
+ * Redis as tests read and bend it: the full @upstash/redis client (every command), on the worker's
+ * REST endpoint and settings. The worker itself carries only the calls it makes (src/redis/client.ts).
+ */
+const testClients = new WeakMap<ReturnType<typeof configOf>, Redis>();
+export function redis(): Redis {
+  const config = configOf(env);
+  let client = testClients.get(config);
+  if (!client) {
+    client = new Redis({
+      url: config.UPSTASH_REDIS_REST_URL,
+      token: config.UPSTASH_REDIS_REST_TOKEN,
+      automaticDeserialization: false,
+      enableTelemetry: false,
+    });
+    testClients.set(config, client);
+  }
+  return client;
+}
 
 /** Runs the worker's scheduled handler once, as the every-minute cron would. */
 export async function runCron(): Promise<void> {
@@ -174,14 +222,5 @@ export async function placeOrder(userId: string, showId: string, seats: string[]
   return (await res.json()) as Order;
 }
 
-/** Every seat lock of a show on the default layout, read straight from Redis (one MGET): seat id → owner. */
-export async function locksOf(showId: string): Promise<Map<string, string>> {
-  const seats = seatIdsOf(DEFAULT_LAYOUT);
-  const values = await redis().mget<(string | null)[]>(...seats.map((s) => seatLockKey(showId, s)));
-  const locks = new Map<string, string>();
-  seats.forEach((seat, i) => {
-    const owner = values[i];
-    if (owner) locks.set(seat, owner);
-  });
-  return locks;
-}
+/** Every live seat lock of a show, read straight from Redis (the show's locks hash): seat id → owner. */
+export const locksOf = (showId: string): Promise<Map<string, string>> => liveLocks(redis(), showId);

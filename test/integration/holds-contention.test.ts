@@ -213,7 +213,10 @@ describe("POST /holds under contention", () => {
     expect([...locks]).toEqual([["E5", lockOwner(winner.userId, (winner.hold as Hold).holdId)]]);
     await checkAfterBurst(showId, outcomes);
     // The winner sees the seat as theirs, everybody else as held.
-    expect(statesOf(await seatMap(showId, winner.userId)).get("E5")).toEqual({ state: "HELD", mine: true });
+    expect(statesOf(await seatMap(showId, winner.userId, (winner.hold as Hold).holdId)).get("E5")).toEqual({
+      state: "HELD",
+      mine: true,
+    });
     expect(statesOf(await seatMap(showId, losers[0]?.userId)).get("E5")).toEqual({ state: "HELD", mine: false });
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { liveLocks } from "../support/seat-locks";
 import { cancelOrder, createShow, newUser, type Order, placeOrder, redis, runCron } from "./fixtures";
 
 /** Every seat of the default 10×10 hall. */
@@ -35,8 +36,7 @@ describe("the cron's repair racing cancellations", () => {
     expect((await Promise.all(repairs)).every((runs) => runs > 1)).toBe(true);
     expect(cancels.map((r) => r.status)).toEqual(orders.map(() => 200));
 
-    const locks = await redis().mget<(string | null)[]>(...hallSeats.map((s) => `seat_lock:{${showId}}:${s}`));
-    const phantoms = locks.filter((owner) => owner !== null);
-    expect(phantoms).toEqual([]);
+    const locks = await liveLocks(redis(), showId);
+    expect([...locks.keys()].filter((seat) => hallSeats.includes(seat))).toEqual([]);
   });
 });

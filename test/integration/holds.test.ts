@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { HOLD_RECORD_GRACE_MS } from "../../src/seats/redis-contract";
+import { dropLock, lockOwnerOf, lockTtlOf } from "../support/seat-locks";
 import {
   asUser,
   createShow,
@@ -16,7 +17,7 @@ import {
   setShowStatus,
   statesOf,
 } from "./fixtures";
-import { backendCalls, call, errorOf } from "./http";
+import { backendCalls, call, errorOf, roundTrips } from "./http";
 import { payOrder } from "./payments";
 
 const held = async (res: Response) => {
@@ -33,7 +34,7 @@ async function expireHold(hold: Hold) {
   await redis().set(key, JSON.stringify({ ...record, expiresAt: new Date(past).toISOString(), expiresAtMs: past }), {
     px: HOLD_RECORD_GRACE_MS,
   });
-  for (const seat of hold.seatIds) await redis().del(`seat_lock:{${hold.showId}}:${seat}`);
+  for (const seat of hold.seatIds) await dropLock(redis(), hold.showId, seat);
 }
 
 describe("POST /holds", () => {
@@ -49,7 +50,7 @@ describe("POST /holds", () => {
     const ttl = Number(env.HOLD_TTL_SECONDS) * 1000;
     expect(new Date(hold.expiresAt).getTime()).toBeGreaterThanOrEqual(before + ttl);
     expect(new Date(hold.expiresAt).getTime()).toBeLessThanOrEqual(Date.now() + ttl);
-    const lockTtl = await redis().pttl(`seat_lock:{${showId}}:C4`);
+    const lockTtl = await lockTtlOf(redis(), showId, "C4");
     expect(lockTtl).toBeGreaterThan(ttl - 5_000);
     expect(lockTtl).toBeLessThanOrEqual(ttl);
   });
@@ -87,7 +88,7 @@ describe("POST /holds", () => {
     const states = statesOf(await seatMap(showId, loser));
     expect(states.get("D3")).toEqual({ state: "AVAILABLE", mine: false });
     expect(states.get("D1")).toEqual({ state: "HELD", mine: false });
-    expect(await redis().get(`seat_lock:{${showId}}:D1`)).toContain(first.holdId);
+    expect(await lockOwnerOf(redis(), showId, "D1")).toContain(first.holdId);
   });
 
   it.each([
@@ -211,7 +212,7 @@ describe("GET|PUT|DELETE /holds/{holdId}", () => {
       expect((await errorOf(res)).code).toBe("HOLD_NOT_FOUND");
     }
     expect(await (await getHold(owner, hold.holdId)).json()).toEqual(hold);
-    expect(await redis().get(`seat_lock:{${showId}}:G1`)).toBe(`${owner}:${hold.holdId}`);
+    expect(await lockOwnerOf(redis(), showId, "G1")).toBe(`${owner}:${hold.holdId}`);
   });
 
   it("404 for an unknown or malformed hold id, 401 without identity", async () => {
@@ -229,24 +230,32 @@ describe("GET|PUT|DELETE /holds/{holdId}", () => {
     const user = newUser();
     const hold = await held(await postHold(user, showId, ["H1", "H2"]));
     const other = await held(await postHold(newUser(), showId, ["H5"]));
+    // Redis meets the change and release scripts first (EVALSHA → NOSCRIPT → EVAL, once per server).
+    const warmer = newUser();
+    const warm = await held(await postHold(warmer, showId, ["H8"]));
+    expect((await putHold(warmer, warm.holdId, ["H9"])).status).toBe(200);
+    expect((await deleteHold(warmer, warm.holdId)).status).toBe(204);
 
     const swapped = await putHold(user, hold.holdId, ["H2", "H3"]);
     expect(swapped.status).toBe(200);
+    // One Redis round trip: the script reads the hold itself (no read before it).
+    expect(backendCalls(swapped)).toEqual({ db: 0, redis: 1, queue: 0 });
+    expect(roundTrips(swapped)).toBe(1);
     const next = (await swapped.json()) as Hold;
     expect(next).toMatchObject({ holdId: hold.holdId, seatIds: ["H2", "H3"], expiresAt: hold.expiresAt });
-    let states = statesOf(await seatMap(showId, user));
+    let states = statesOf(await seatMap(showId, user, hold.holdId));
     expect(states.get("H1")?.state).toBe("AVAILABLE");
     expect(states.get("H3")).toEqual({ state: "HELD", mine: true });
-    const lockTtl = await redis().pttl(`seat_lock:{${showId}}:H3`);
+    const lockTtl = await lockTtlOf(redis(), showId, "H3");
     expect(lockTtl).toBeLessThanOrEqual(new Date(hold.expiresAt).getTime() - Date.now() + 50);
 
     const blocked = await putHold(user, hold.holdId, ["H3", "H4", "H5"]);
     expect(blocked.status).toBe(409);
     expect(await errorOf(blocked)).toMatchObject({ code: "SEAT_TAKEN", seats: ["H5"] });
-    states = statesOf(await seatMap(showId, user));
+    states = statesOf(await seatMap(showId, user, hold.holdId));
     expect(states.get("H4")?.state).toBe("AVAILABLE");
     expect(states.get("H2")).toEqual({ state: "HELD", mine: true });
-    expect(await redis().get(`seat_lock:{${showId}}:H5`)).toContain(other.holdId);
+    expect(await lockOwnerOf(redis(), showId, "H5")).toContain(other.holdId);
     expect(((await (await getHold(user, hold.holdId)).json()) as Hold).seatIds).toEqual(["H2", "H3"]);
 
     const invalid = await putHold(user, hold.holdId, ["Z1"]);
@@ -259,7 +268,9 @@ describe("GET|PUT|DELETE /holds/{holdId}", () => {
     const hold = await held(await postHold(user, showId, ["I1", "I2"]));
     const res = await deleteHold(user, hold.holdId);
     expect(res.status).toBe(204);
-    expect(backendCalls(res).db).toBe(0);
+    // One Redis round trip: the script reads the hold and checks its owner itself.
+    expect(backendCalls(res)).toEqual({ db: 0, redis: 1, queue: 0 });
+    expect(roundTrips(res)).toBe(1);
     const states = statesOf(await seatMap(showId));
     expect(states.get("I1")?.state).toBe("AVAILABLE");
     expect((await getHold(user, hold.holdId)).status).toBe(404);
@@ -284,17 +295,27 @@ describe("GET|PUT|DELETE /holds/{holdId}", () => {
 });
 
 describe("GET /shows/{showId}/seatmap", () => {
-  it("shows every seat with its state and `mine`, costs one Redis call on a warm show, and 304s when unchanged", async () => {
+  it("shows every seat with its state and `mine` (the caller's holdId), costs one Redis round trip on a warm show, and 304s when unchanged", async () => {
     const showId = await createShow();
     const me = newUser();
-    await held(await postHold(me, showId, ["B2"]));
+    const mine = await held(await postHold(me, showId, ["B2"]));
     await held(await postHold(newUser(), showId, ["B3"]));
     const buyer = newUser();
     await payOrder(buyer, (await placeOrder(buyer, showId, ["B4"])).orderId);
 
-    const res = await call(`/api/v1/shows/${showId}/seatmap`, { headers: asUser(me) });
+    // Without a hold id: the shared part alone, one Redis call (the show's three seat keys).
+    const shared = await call(`/api/v1/shows/${showId}/seatmap`, { headers: asUser(me) });
+    expect(backendCalls(shared)).toEqual({ db: 0, redis: 1, queue: 0 });
+    expect(statesOf((await shared.json()) as Awaited<ReturnType<typeof seatMap>>).get("B2")).toEqual({
+      state: "HELD",
+      mine: false,
+    });
+    // With the caller's hold id: its record is read at the same time (two calls, one round trip).
+    const url = `/api/v1/shows/${showId}/seatmap?holdId=${mine.holdId}`;
+    const res = await call(url, { headers: asUser(me) });
     expect(res.status).toBe(200);
-    expect(backendCalls(res)).toEqual({ db: 0, redis: 1, queue: 0 });
+    expect(backendCalls(res)).toEqual({ db: 0, redis: 2, queue: 0 });
+    expect(roundTrips(res)).toBe(1);
     expect(res.headers.get("cache-control")).toBe("private, no-cache");
     const map = (await res.json()) as Awaited<ReturnType<typeof seatMap>>;
     expect(map.counts).toEqual({ total: 100, available: 97, held: 2, booked: 1 });
@@ -305,16 +326,17 @@ describe("GET /shows/{showId}/seatmap", () => {
     expect(map.rows.map((r) => r.label)).toEqual([..."ABCDEFGHIJ"]);
 
     const etag = res.headers.get("etag") as string;
-    const same = await call(`/api/v1/shows/${showId}/seatmap`, { headers: { ...asUser(me), "If-None-Match": etag } });
+    const same = await call(url, { headers: { ...asUser(me), "If-None-Match": etag } });
     expect(same.status).toBe(304);
     await held(await postHold(newUser(), showId, ["B5"]));
-    const changed = await call(`/api/v1/shows/${showId}/seatmap`, {
-      headers: { ...asUser(me), "If-None-Match": etag },
-    });
+    const changed = await call(url, { headers: { ...asUser(me), "If-None-Match": etag } });
     expect(changed.status).toBe(200);
 
     const anonymous = statesOf(await seatMap(showId));
     expect(anonymous.get("B2")).toEqual({ state: "HELD", mine: false });
+    // Someone else naming my hold id, or no one: nothing is theirs.
+    expect(statesOf(await seatMap(showId, newUser(), mine.holdId)).get("B2")).toEqual({ state: "HELD", mine: false });
+    expect((await call(`/api/v1/shows/${showId}/seatmap?holdId=nope`)).status).toBe(400);
   });
 
   it("draws aisles as gaps for a hall with a layout", async () => {

@@ -64,6 +64,12 @@ export function backendCalls(res: Response): Record<"db" | "redis" | "queue", nu
   return { db: count("db"), redis: count("redis"), queue: count("queue"), ...(payments ? { payments } : {}) };
 }
 
+/** Sequential Redis/Postgres round trips of a request (Server-Timing `rtt`): calls made at once count once. */
+export function roundTrips(res: Response): number {
+  const header = res.headers.get("server-timing") ?? "";
+  return Number(/(?:^|,\s*)rtt;desc="(\d+) round trips?"/.exec(header)?.[1] ?? 0);
+}
+
 export interface ErrorBody {
   error: { code: string; message: string; timestamp: string; [detail: string]: unknown };
 }

@@ -1,21 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { orders } from "../../src/db/schema";
-import { holdKey, lockOwner, seatLockKey } from "../../src/seats/redis-contract";
-import {
-  asUser,
-  createShow,
-  db,
-  type Hold,
-  newUser,
-  type Order,
-  placeOrder,
-  postHold,
-  postOrder,
-  redis,
-  seatMap,
-  statesOf,
-} from "./fixtures";
+import { holdKey, lockOwner, lockValue, seatLocksKey } from "../../src/seats/redis-contract";
+import { lockOwnerOf } from "../support/seat-locks";
+import * as fixtures from "./fixtures";
 import { backendCalls, callSettled, errorOf } from "./http";
 import {
   checkoutSessionOf,
@@ -28,8 +16,10 @@ import {
   startPayment,
 } from "./payments";
 
-const orderRow = async (orderId: string) => (await db().select().from(orders).where(eq(orders.id, orderId)))[0];
-const direct = (path: string, userId: string) => callSettled(path, { method: "POST", headers: asUser(userId) });
+const orderRow = async (orderId: string) =>
+  (await fixtures.db().select().from(orders).where(eq(orders.id, orderId)))[0];
+const direct = (path: string, userId: string) =>
+  callSettled(path, { method: "POST", headers: fixtures.asUser(userId) });
 const directWebhook = (payload: string, signature: string) => postWebhook(payload, signature);
 const all = (n: number, path: string, userId: string) =>
   Promise.all(Array.from({ length: n }, () => direct(path, userId)));
@@ -37,11 +27,11 @@ const queued = (responses: Response[]) => responses.reduce((n, r) => n + backend
 
 describe("paying a pending order of a cancelled show", () => {
   it("is refused a new payment (409 SHOW_CLOSED); money that still arrives is refunded: no ticket, seats not booked", async () => {
-    const showId = await createShow();
-    const user = newUser();
-    const order = await placeOrder(user, showId, ["A1"]);
+    const showId = await fixtures.createShow();
+    const user = fixtures.newUser();
+    const order = await fixtures.placeOrder(user, showId, ["A1"]);
     const sessionId = await checkoutSessionOf(user, order.orderId);
-    await db().execute(sql`UPDATE shows SET status = 'CANCELLED' WHERE show_id = ${showId}`);
+    await fixtures.db().execute(sql`UPDATE shows SET status = 'CANCELLED' WHERE show_id = ${showId}`);
     const refused = await startPayment(user, order.orderId);
     expect(refused.status).toBe(409);
     expect((await errorOf(refused)).code).toBe("SHOW_CLOSED");
@@ -54,7 +44,7 @@ describe("paying a pending order of a cancelled show", () => {
     expect(row?.ticketCode).toBeNull();
     expect(row).toMatchObject({ refundStatus: "pending", refundReason: "SHOW_CLOSED", refundAmount: "200.00" });
     expect((await refundsOfOrder(order.orderId)).map((r) => r.amount)).toEqual([20_000]);
-    expect(await redis().sismember(`booked:{${showId}}`, "A1")).toBe(0);
+    expect(await fixtures.redis().sismember(`booked:{${showId}}`, "A1")).toBe(0);
   });
 });
 
@@ -62,9 +52,9 @@ describe("duplicate payment webhooks and cancels of one order, all at once", () 
   it.each([1, 2, 3])(
     "120 concurrent deliveries of the paid event (round %i): every one 200, one ticket code; one email queued",
     async () => {
-      const showId = await createShow();
-      const user = newUser();
-      const order = await placeOrder(user, showId, ["B1", "B2"]);
+      const showId = await fixtures.createShow();
+      const user = fixtures.newUser();
+      const order = await fixtures.placeOrder(user, showId, ["B1", "B2"]);
       const paid = await paySession(await checkoutSessionOf(user, order.orderId));
       const { payload, signature } = await signedEvent(paid.id);
       const responses = await Promise.all(Array.from({ length: 120 }, () => directWebhook(payload, signature)));
@@ -79,24 +69,24 @@ describe("duplicate payment webhooks and cancels of one order, all at once", () 
   );
 
   it("50 concurrent cancels of a paid booking: every one 200 CANCELLED; one cancellation email", async () => {
-    const showId = await createShow({ startsInMs: 2 * 86_400_000 });
-    const user = newUser();
-    const order = await placeOrder(user, showId, ["C1"]);
+    const showId = await fixtures.createShow({ startsInMs: 2 * 86_400_000 });
+    const user = fixtures.newUser();
+    const order = await fixtures.placeOrder(user, showId, ["C1"]);
     expect((await payOrder(user, order.orderId)).webhook.status).toBe(200);
     const responses = await all(50, `/api/v1/orders/${order.orderId}/cancel`, user);
     expect(responses.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
-    const bodies = await Promise.all(responses.map(async (r) => (await r.json()) as Order));
+    const bodies = await Promise.all(responses.map(async (r) => (await r.json()) as fixtures.Order));
     expect(new Set(bodies.map((b) => b.status))).toEqual(new Set(["CANCELLED"]));
     expect(queued(responses)).toBe(1);
     // One refund at the provider, for the whole amount.
     expect((await refundsOfOrder(order.orderId)).map((r) => r.amount)).toEqual([20_000]);
-    expect(statesOf(await seatMap(showId)).get("C1")?.state).toBe("AVAILABLE");
+    expect(fixtures.statesOf(await fixtures.seatMap(showId)).get("C1")?.state).toBe("AVAILABLE");
   });
 
   it("50 concurrent cancels of an unpaid order: every one 200 CANCELLED, no email", async () => {
-    const showId = await createShow();
-    const user = newUser();
-    const order = await placeOrder(user, showId, ["C2"]);
+    const showId = await fixtures.createShow();
+    const user = fixtures.newUser();
+    const order = await fixtures.placeOrder(user, showId, ["C2"]);
     const responses = await all(50, `/api/v1/orders/${order.orderId}/cancel`, user);
     expect(responses.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
     expect(queued(responses)).toBe(0);
@@ -104,7 +94,7 @@ describe("duplicate payment webhooks and cancels of one order, all at once", () 
   });
 
   it("POST /orders/{id}/cancel has a rate limit of its own: 60 a minute per user, then 429", async () => {
-    const user = newUser("canceller");
+    const user = fixtures.newUser("canceller");
     const missing = "00000000-0000-4000-8000-000000000001";
     let last: Response | undefined;
     for (let i = 0; i < 61; i++) {
@@ -121,45 +111,48 @@ describe("duplicate payment webhooks and cancels of one order, all at once", () 
  * `seats` (what an Idempotency-Key reused after the hold became an order used to do).
  */
 async function holdAgainUnderOldId(user: string, showId: string, old: string, seats: string[]) {
-  const fresh = (await (await postHold(user, showId, seats)).json()) as Hold;
-  const record = JSON.parse((await redis().get<string>(holdKey(showId, fresh.holdId))) ?? JSON.stringify(null));
-  const pipe = redis().pipeline();
+  const fresh = (await (await fixtures.postHold(user, showId, seats)).json()) as fixtures.Hold;
+  const record = JSON.parse(
+    (await fixtures.redis().get<string>(holdKey(showId, fresh.holdId))) ?? JSON.stringify(null),
+  );
+  const pipe = fixtures.redis().pipeline();
   pipe.del(holdKey(showId, fresh.holdId));
   pipe.set(holdKey(showId, old), JSON.stringify({ ...record, holdId: old }), { px: 600_000 });
-  for (const seat of seats) pipe.set(seatLockKey(showId, seat), lockOwner(user, old), { px: 300_000 });
+  for (const seat of seats)
+    pipe.hset(seatLocksKey(showId), { [seat]: lockValue(lockOwner(user, old), Date.now() + 300_000) });
   await pipe.exec();
 }
 
 describe("POST /orders for a hold id that already has an order from another claim", () => {
   it("answers with the original order while it is pending, and frees the second claim's seats", async () => {
-    const showId = await createShow();
-    const user = newUser();
-    const original = await placeOrder(user, showId, ["D1"]);
+    const showId = await fixtures.createShow();
+    const user = fixtures.newUser();
+    const original = await fixtures.placeOrder(user, showId, ["D1"]);
     await holdAgainUnderOldId(user, showId, original.holdId, ["D5", "D6"]);
-    const res = await postOrder(user, original.holdId);
+    const res = await fixtures.postOrder(user, original.holdId);
     expect(res.status).toBe(200);
-    expect(((await res.json()) as Order).orderId).toBe(original.orderId);
-    const states = statesOf(await seatMap(showId));
+    expect(((await res.json()) as fixtures.Order).orderId).toBe(original.orderId);
+    const states = fixtures.statesOf(await fixtures.seatMap(showId));
     expect(states.get("D5")?.state).toBe("AVAILABLE");
     expect(states.get("D6")?.state).toBe("AVAILABLE");
-    expect(await redis().exists(seatLockKey(showId, "D5"))).toBe(0);
+    expect(await lockOwnerOf(fixtures.redis(), showId, "D5")).toBeNull();
     // The original order keeps its seat.
     expect(states.get("D1")?.state).not.toBe("AVAILABLE");
-    expect((await postHold(newUser(), showId, ["D5", "D6"])).status).toBe(201);
+    expect((await fixtures.postHold(fixtures.newUser(), showId, ["D5", "D6"])).status).toBe(201);
   });
 
   it("409 IDEMPOTENCY_KEY_REUSED once the original order is no longer pending; no lock left behind", async () => {
-    const showId = await createShow();
-    const user = newUser();
-    const original = await placeOrder(user, showId, ["E1"]);
+    const showId = await fixtures.createShow();
+    const user = fixtures.newUser();
+    const original = await fixtures.placeOrder(user, showId, ["E1"]);
     expect((await payOrder(user, original.orderId)).webhook.status).toBe(200);
     await holdAgainUnderOldId(user, showId, original.holdId, ["E5"]);
-    const res = await postOrder(user, original.holdId);
+    const res = await fixtures.postOrder(user, original.holdId);
     expect(res.status).toBe(409);
     expect((await errorOf(res)).code).toBe("IDEMPOTENCY_KEY_REUSED");
-    expect(await redis().exists(seatLockKey(showId, "E5"))).toBe(0);
-    expect(await redis().exists(holdKey(showId, original.holdId))).toBe(0);
-    expect((await postHold(newUser(), showId, ["E5"])).status).toBe(201);
+    expect(await lockOwnerOf(fixtures.redis(), showId, "E5")).toBeNull();
+    expect(await fixtures.redis().exists(holdKey(showId, original.holdId))).toBe(0);
+    expect((await fixtures.postHold(fixtures.newUser(), showId, ["E5"])).status).toBe(201);
     expect((await orderRow(original.orderId))?.status).toBe("CONFIRMED");
   });
 });

@@ -6,8 +6,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { movies, orders, shows, theatres } from "../../src/db/schema";
 import worker from "../../src/index";
-import type { EmailTransport, OutgoingEmail } from "../../src/jobs/email/transports";
-import { consumeEmailBatch } from "../../src/jobs/email-consumer";
+import { emailsFor } from "./email-recorder";
 import { cancelOrder, createShow, db, newUser, type Order, placeOrder } from "./fixtures";
 import { backendCalls } from "./http";
 import { deliver, eventsAbout, orderOf, payOrder, refundsOfOrder, sandbox, sessionOf } from "./payments";
@@ -117,25 +116,71 @@ describe("cancelling a paid booking refunds it", () => {
   it("the cancellation email says how much is refunded and when", async () => {
     const { user, order } = await paidBooking(["B9"]);
     await cancelOrder(user, order.orderId);
-    const sent: OutgoingEmail[] = [];
-    const transport: EmailTransport = {
-      name: "recording",
-      send: async (m) => {
-        sent.push(m);
-        return { messageId: "m1" };
-      },
-    };
-    const batch = createMessageBatch<unknown>("housefull-email", [
-      {
-        id: `mail-${Date.now()}`,
-        timestamp: new Date(),
-        attempts: 1,
-        body: { type: "order.cancelled", orderId: order.orderId },
-      },
-    ]);
-    await consumeEmailBatch(batch, env, { transport });
+    const { sent } = await emailsFor("order.cancelled", order.orderId);
     expect(sent).toHaveLength(1);
     expect(sent[0]?.text).toMatch(/A refund of ₹200\.00 was issued on \w+day, \d+ \w+ \d{4}, .* IST/);
+  });
+});
+
+describe("the theatre's own cancellation policy", () => {
+  /** A theatre keeping 25 % of the tickets' price, cancellable until 30 minutes before, ₹20 fee per order. */
+  async function feeTheatre() {
+    const [theatre] = await db()
+      .insert(theatres)
+      .values({
+        name: `Fee Cinema ${crypto.randomUUID().slice(0, 8)}`,
+        city: "Pune",
+        cancellationCutoffMinutes: 30,
+        cancellationFeePct: "25.00",
+        convenienceFee: "20.00",
+      })
+      .returning({ id: theatres.id });
+    return theatre?.id as string;
+  }
+
+  it("refunds the amount less its fee % of the tickets, quoted on the order before the cancel", async () => {
+    const theatreId = await feeTheatre();
+    // Inside the deployment's 120-minute default cut-off, outside the theatre's own 30.
+    const showId = await createShow({ theatreId, startsInMs: 60 * 60_000, jitterMs: 0, price: "200.00" });
+    const user = newUser();
+    const order = await placeOrder(user, showId, ["C3", "C4"]);
+    await payOrder(user, order.orderId);
+    const paid = (await orderOf(user, order.orderId)) as Refunded & {
+      cancellable: boolean;
+      cancellation: { until: string; feePercent: number; fee: string; refund: string } | null;
+    };
+    // Whatever the seats cost, the fee is 25 % of them and the convenience fee comes back.
+    const seats = Math.round(Number(paid.amount) * 100) - 2000;
+    const fee = Math.round(seats / 4);
+    const refund = ((seats + 2000 - fee) / 100).toFixed(2);
+    expect(paid.convenienceFee).toBe("20.00");
+    expect(paid.cancellable).toBe(true);
+    expect(paid.cancellation).toMatchObject({ feePercent: 25, fee: (fee / 100).toFixed(2), refund });
+
+    expect((await cancelOrder(user, order.orderId)).status).toBe(200);
+    const [providerRefund] = await refundsOfOrder(order.orderId);
+    expect(providerRefund?.amount).toBe(seats + 2000 - fee);
+    expect((await orderOf(user, order.orderId)) as Refunded).toMatchObject({ refund: { amount: refund } });
+
+    // The email says what comes back and what the theatre kept.
+    const { sent } = await emailsFor("order.cancelled", order.orderId);
+    const rupees = (paise: number) => `₹${(paise / 100).toFixed(2)}`;
+    expect(sent[0]?.text).toContain(`A refund of ${rupees(seats + 2000 - fee)} was issued`);
+    expect(sent[0]?.text).toContain(`The theatre keeps its cancellation fee of ${rupees(fee)}.`);
+  });
+
+  it("refuses a cancel inside the theatre's cut-off, changing nothing", async () => {
+    const theatreId = await feeTheatre();
+    const showId = await createShow({ theatreId, startsInMs: 20 * 60_000, jitterMs: 0 });
+    const user = newUser();
+    const order = await placeOrder(user, showId, ["D5"]);
+    await payOrder(user, order.orderId);
+    const before = (await orderOf(user, order.orderId)) as Order & { cancellable: boolean; cancellation: unknown };
+    expect(before).toMatchObject({ status: "CONFIRMED", cancellable: false, cancellation: null });
+    const res = await cancelOrder(user, order.orderId);
+    expect(res.status).toBe(409);
+    expect((await orderOf(user, order.orderId)).status).toBe("CONFIRMED");
+    expect(await refundsOfOrder(order.orderId)).toEqual([]);
   });
 });
 

@@ -126,7 +126,9 @@ describe("authorization matrix: someone else's holds and orders are 404 and stay
           ? await redis().get(key)
           : type === "set"
             ? (await redis().smembers(key)).sort()
-            : await redis().zrange(key, 0, -1, { withScores: true });
+            : type === "hash"
+              ? await redis().hgetall(key)
+              : await redis().zrange(key, 0, -1, { withScores: true });
     }
     return {
       holds,
@@ -182,9 +184,12 @@ describe("authorization matrix: someone else's holds and orders are 404 and stay
     const theirList = (await (await call("/api/v1/orders", { headers: who })).json()) as { items: unknown[] };
     expect(theirList.items).toEqual([]);
     // The seat maps as the stranger sees them: the owner's seats are taken, and not "mine".
-    const mapOf = async (id: string) =>
-      statesOf((await (await call(`/api/v1/shows/${id}/seatmap`, { headers: who })).json()) as SeatMapBody);
+    const mapOf = async (id: string, holdId = heldHold) =>
+      statesOf(
+        (await (await call(`/api/v1/shows/${id}/seatmap?holdId=${holdId}`, { headers: who })).json()) as SeatMapBody,
+      );
     const map = await mapOf(showId);
+    expect(await mapOf(showId, orderedHold)).toEqual(map);
     for (const seat of ["A1", "A2", "B1"]) expect(map.get(seat)).toEqual({ state: "HELD", mine: false });
     const other = await mapOf(otherShowId);
     for (const seat of ["C1", "C2"]) expect(other.get(seat)).toEqual({ state: "BOOKED", mine: false });
@@ -594,7 +599,8 @@ describe("logs: no personal data or secrets; one access line per request", () =>
 // ------------------------------------------------------------------------------------------------
 
 describe("nothing leaks in headers or error bodies", () => {
-  const METRIC = /^(db|redis|queue);desc="\d+ calls?";dur=\d+(\.\d+)?$|^cache;desc="(hit|miss)"$/;
+  const METRIC =
+    /^(db|redis|queue);desc="\d+ calls?";dur=\d+(\.\d+)?$|^rtt;desc="\d+ round trips?"$|^cache;desc="(hit|miss)"$/;
 
   it("Server-Timing holds only metric names, call counts and durations", async () => {
     const user = newUser("timing");

@@ -1,6 +1,7 @@
 // The staff authorization helper's matrix on a real staff route: who may read and change a
 // theatre's staff. Every caller is a real session (cookies + CSRF token), a guest token or nobody.
 import { beforeAll, describe, expect, it } from "vitest";
+import { type HeldStaffRole, mayDo } from "../../src/shared/staff-roles";
 import { call } from "./http";
 import { sessionCallerCookies } from "./staff-fixtures";
 
@@ -73,5 +74,30 @@ describe("authorizeStaff on /admin/theatres/{theatreId}/staff", () => {
       json: { email: newcomer, role: "usher" },
     });
     expect(res.status).toBe(403);
+  });
+});
+
+describe("GET /account/roles: what the back office may offer", () => {
+  const rolesOf = async (who: Caller) => {
+    const res = await call("/api/v1/account/roles", { headers: headersOf[who] });
+    return { status: res.status, body: (await res.json()) as { roles: HeldStaffRole[] } };
+  };
+
+  it("names each role with where it holds; guests and customers hold none; nobody is 401", async () => {
+    expect((await rolesOf("admin")).body.roles).toEqual([{ role: "admin", theatreId: null }]);
+    expect((await rolesOf("managerA")).body.roles).toEqual([{ role: "theatre_manager", theatreId: theatreA }]);
+    expect((await rolesOf("usherA")).body.roles).toEqual([{ role: "usher", theatreId: theatreA }]);
+    expect((await rolesOf("customer")).body.roles).toEqual([]);
+    expect((await rolesOf("guest")).body.roles).toEqual([]);
+    expect((await rolesOf("nobody")).status).toBe(401);
+  });
+
+  it("the shared table the web reads agrees with what the API allows: an usher may not change staff", async () => {
+    const usher = (await rolesOf("usherA")).body.roles;
+    expect(mayDo(usher, "manage", { theatreId: theatreA })).toBe(false);
+    expect((await write("usherA", { email: newcomer, role: "usher" })).status).toBe(403);
+    const manager = (await rolesOf("managerA")).body.roles;
+    expect(mayDo(manager, "manage", { theatreId: theatreA })).toBe(true);
+    expect(mayDo(manager, "manage", "everywhere")).toBe(false);
   });
 });

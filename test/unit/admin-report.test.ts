@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, reportCsv, reportOf, type ShowFigures } from "../../src/domain/report";
+import { csvField, reportCsv, reportOf, type ShowFigures, zeroSums } from "../../src/domain/report";
 
 const show = (over: Partial<ShowFigures>): ShowFigures => ({
   showId: "s1",
@@ -8,20 +8,8 @@ const show = (over: Partial<ShowFigures>): ShowFigures => ({
   movieTitle: "Film",
   theatreId: "t1",
   theatreName: "Hall",
+  ...zeroSums(),
   capacity: 100,
-  houseSeats: 0,
-  seatsSold: 0,
-  seatsSoldCounter: 0,
-  grossPaise: 0,
-  grossCounterPaise: 0,
-  feesPaise: 0,
-  refundsPaise: 0,
-  holds: 0,
-  holdsReleased: 0,
-  orders: 0,
-  paymentsStarted: 0,
-  paid: 0,
-  paidOnline: 0,
   ...over,
 });
 

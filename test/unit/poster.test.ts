@@ -247,10 +247,16 @@ describe("renderPosterSvg", () => {
     expect(variants.size).toBe(7);
   });
 
-  it("is pure: no imports, no Node or DOM APIs", () => {
-    const source = readFileSync(fileURLToPath(new URL("../../src/catalog/poster.ts", import.meta.url)), "utf8");
-    expect(source).not.toMatch(/^\s*import\s/m);
-    expect(source).not.toMatch(/\b(require|process|Buffer|document|window|fetch)\b\s*[.(]/);
+  it("is pure: no imports but its own modules, no Node or DOM APIs", () => {
+    for (const file of ["poster.ts", "poster-art.ts", "poster-text.ts"]) {
+      const source = readFileSync(fileURLToPath(new URL(`../../src/catalog/${file}`, import.meta.url)), "utf8");
+      const imports = [...source.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/gm)].map((m) => m[1]);
+      expect(
+        imports.every((from) => from === "./poster-art" || from === "./poster-text"),
+        file,
+      ).toBe(true);
+      expect(source).not.toMatch(/\b(require|process|Buffer|document|window|fetch)\b\s*[.(]/);
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type * as z from "zod/mini";
 import { lockOwner, replies, type ScriptName, userOfLockOwner } from "../../src/seats/redis-contract";
 import { ERROR_CODES } from "../../src/shared/error-codes";
 
@@ -10,12 +11,14 @@ const lua = (file: string) => readFileSync(path.join(LUA, file), "utf8");
 
 const files: Record<ScriptName, string> = {
   hold: "hold-seats.lua",
+  holdBest: "hold-best-seats.lua",
   change: "change-held-seats.lua",
   release: "release-hold.lua",
   read: "read-seat-states.lua",
   order: "order-hold.lua",
   undoOrder: "undo-order-hold.lua",
   settle: "settle-order-seats.lua",
+  moveOwner: "move-hold-owner.lua",
   rebuild: "rebuild-show-state.lua",
 };
 
@@ -29,7 +32,7 @@ function literalOutcomes(source: string): string[] {
 
 /** The prelude's helpers that hand a refusal back to their script, with the outcomes they name. */
 const preludeRefusals = new Map(
-  lua("prelude.lua")
+  `${lua("prelude.lua")}\n${lua("hall.lua")}`
     .split(/^(?=local function )/m)
     .map((block) => [/^local function (\w+)/.exec(block)?.[1], literalOutcomes(block)] as const)
     .filter((entry): entry is [string, string[]] => entry[0] !== undefined && entry[1].length > 0),
@@ -43,8 +46,9 @@ function luaOutcomes(source: string): Set<string> {
 
 /** The outcome names the TypeScript side parses: the literal first element of each reply tuple. */
 function parsedOutcomes(schema: (typeof replies)[ScriptName]): Set<string> {
-  const options = "options" in schema ? schema.options : [schema];
-  return new Set(options.map((tuple) => String(tuple.def.items[0].def.values[0])));
+  const options =
+    schema.def.type === "union" ? (schema.def.options as readonly z.ZodMiniTuple[]) : [schema as z.ZodMiniTuple];
+  return new Set(options.map((tuple) => String((tuple.def.items[0] as z.ZodMiniLiteral).def.values[0])));
 }
 
 describe("the Redis contract", () => {
@@ -53,7 +57,7 @@ describe("the Redis contract", () => {
   });
 
   it("every Lua file is a known script or the prelude", () => {
-    expect(readdirSync(LUA).sort()).toEqual([...Object.values(files), "prelude.lua"].sort());
+    expect(readdirSync(LUA).sort()).toEqual([...Object.values(files), "prelude.lua", "hall.lua"].sort());
   });
 
   it("refusals that reach HTTP carry their outcome name as the error code", () => {
@@ -64,6 +68,8 @@ describe("the Redis contract", () => {
       "HOLD_EXPIRED",
       "HOLD_CHANGED",
       "HOLD_NOT_CHANGEABLE",
+      "SEAT_STRANDED",
+      "NO_BEST_SEATS",
     ]) {
       expect(ERROR_CODES).toHaveProperty(code);
     }

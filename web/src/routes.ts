@@ -11,8 +11,12 @@ export const loadPayPage = () => import("./pages/PayPage");
 export const loadTicketPage = () => import("./pages/TicketPage");
 export const loadBookingsPage = () => import("./pages/BookingsPage");
 export const loadScanPage = () => import("./pages/ScanPage");
+export const loadDoorConflictsPage = () => import("./pages/DoorConflictsPage");
 export const loadSignInPage = () => import("./pages/SignInPage");
 export const loadAccountPage = () => import("./pages/AccountPage");
+export const loadQueuePage = () => import("./pages/QueuePage");
+/** The back office: staff only, its own chunk (with the charting library), never preloaded by a customer page. */
+export const loadAdminArea = () => import("./pages/admin/AdminArea");
 
 export const MoviePage = lazy(loadMoviePage);
 export const SeatsPage = lazy(loadSeatsPage);
@@ -21,5 +25,8 @@ export const PayPage = lazy(loadPayPage);
 export const TicketPage = lazy(loadTicketPage);
 export const BookingsPage = lazy(loadBookingsPage);
 export const ScanPage = lazy(loadScanPage);
+export const DoorConflictsPage = lazy(loadDoorConflictsPage);
 export const SignInPage = lazy(loadSignInPage);
 export const AccountPage = lazy(loadAccountPage);
+export const QueuePage = lazy(loadQueuePage);
+export const AdminArea = lazy(loadAdminArea);

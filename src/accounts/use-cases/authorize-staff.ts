@@ -1,9 +1,12 @@
 import type { Deps } from "../../deps";
+import {
+  grantsAllowing,
+  type HeldStaffRole,
+  roleAllows,
+  type StaffAction,
+  type StaffRole,
+} from "../../shared/staff-roles";
 import { isAccountId, rolesAt, rolesOf } from "../accounts-store";
-import type { StaffRole } from "../tables";
-
-/** What a staff route does at a theatre: look, admit people at the door, or change something. */
-export type StaffAction = "read" | "admit" | "manage";
 
 export type StaffAuthorization =
   /** `theatreIds`: the theatres the allowed roles reach ("all" for an admin). */
@@ -12,15 +15,6 @@ export type StaffAuthorization =
   | { outcome: "NOT_FOUND" }
   /** The theatre is in scope, but no role of the caller may do this there (or: not an admin, for "everywhere"). */
   | { outcome: "FORBIDDEN" };
-
-/** Each role's actions at a theatre in its scope (an admin's scope is every theatre). */
-export const ROLE_ACTIONS: Record<StaffRole, readonly StaffAction[]> = {
-  admin: ["read", "admit", "manage"],
-  theatre_manager: ["read", "admit", "manage"],
-  usher: ["read", "admit"],
-};
-
-const allows = (role: StaffRole, action: StaffAction) => ROLE_ACTIONS[role].includes(action);
 
 /**
  * The one authorization decision of every staff route: the caller's roles that reach the scope
@@ -35,9 +29,7 @@ export async function authorizeStaff(
   if ("theatreId" in input) return authorizeAtTheatre(deps, { ...input, theatreId: input.theatreId });
   if (!isAccountId(input.userId)) return { outcome: "FORBIDDEN" };
   const grants = await rolesOf(deps.db, input.userId);
-  const allowed = grants.filter(
-    (g) => allows(g.role, input.action) && (input.scope === "any-theatre" || g.role === "admin"),
-  );
+  const allowed = grantsAllowing(grants, input.action, input.scope);
   if (allowed.length === 0) return { outcome: "FORBIDDEN" };
   const roles = [...new Set(allowed.map((g) => g.role))];
   const theatreIds = roles.includes("admin") ? "all" : [...new Set(allowed.flatMap((g) => g.theatreId ?? []))];
@@ -51,7 +43,19 @@ async function authorizeAtTheatre(
   if (!isAccountId(input.userId)) return { outcome: "NOT_FOUND" };
   const roles = await rolesAt(deps.db, input.userId, input.theatreId);
   if (!roles || roles.length === 0) return { outcome: "NOT_FOUND" };
-  const allowed = roles.filter((role) => allows(role, input.action));
+  const allowed = roles.filter((role) => roleAllows(role, input.action));
   if (allowed.length === 0) return { outcome: "FORBIDDEN" };
   return { outcome: "ALLOWED", roles, theatreIds: [input.theatreId] };
+}
+
+/**
+ * The caller's staff roles, for the back office to offer only what the API would allow (the
+ * decisions above stay the API's own). Guests and customers hold none.
+ */
+export async function staffGrantsOf(
+  deps: Deps,
+  input: { userId: string },
+): Promise<{ outcome: "FOUND"; grants: HeldStaffRole[] }> {
+  if (!isAccountId(input.userId)) return { outcome: "FOUND", grants: [] };
+  return { outcome: "FOUND", grants: await rolesOf(deps.db, input.userId) };
 }

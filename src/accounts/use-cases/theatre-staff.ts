@@ -1,7 +1,7 @@
 import { recordStaffAction, type StaffActor } from "../../admin/audit-log";
 import type { Deps } from "../../deps";
+import type { StaffRole } from "../../shared/staff-roles";
 import { grantRole, revokeRole, staffOf, userIdOfEmail } from "../accounts-store";
-import type { StaffRole } from "../tables";
 
 export type TheatreStaff = { userId: string; email: string; name: string | null; role: StaffRole }[];
 type TheatreRole = "theatre_manager" | "usher";

@@ -81,10 +81,10 @@ export async function blockHouseSeats(
 
   const [occupied, states] = await Promise.all([
     occupiedSeats(deps.db, show.id, seatIds),
-    withShowState(deps, show.id, () => deps.seats.readSeatStates(show.id, seatIds)),
+    withShowState(deps, show.id, () => deps.seats.readSeatStates(show.id, deps.clock.now().getTime())),
   ]);
   const already = new Set(occupied.house);
-  const held = seatIds.filter((s) => !already.has(s) && states.owners.has(s));
+  const held = seatIds.filter((s) => !already.has(s) && states.held.has(s));
   const taken = sortSeatIds(new Set([...occupied.sold, ...held]));
   if (taken.length > 0) return { outcome: "SEAT_TAKEN", seats: taken };
 

@@ -1,7 +1,7 @@
-import type { StaffRole } from "../../accounts/tables";
 import type { Deps } from "../../deps";
 import { maskCustomerData, sees } from "../../domain/customer-data";
 import type { AuditEntry } from "../../shared/admin-schemas";
+import type { StaffRole } from "../../shared/staff-roles";
 import { type AuditFilter, auditPage } from "../admin-store";
 
 export async function listAudit(

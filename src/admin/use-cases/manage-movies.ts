@@ -4,7 +4,7 @@ import { movies } from "../../db/schema";
 import type { Deps } from "../../deps";
 import type { AdminMovie, MovieFields } from "../../shared/admin-schemas";
 import { type MovieRow, movieById } from "../admin-store";
-import { recordStaffAction, type StaffActor } from "../audit-log";
+import { recordCreation, recordStaffAction, type StaffActor } from "../audit-log";
 import { generatedPosterUrl, sniffPoster, storePoster } from "../posters";
 
 export const adminMovieOf = (m: MovieRow): AdminMovie => ({
@@ -49,13 +49,7 @@ export async function createMovie(deps: Deps, input: { actor: StaffActor; fields
   const values = { id, ...movieColumns(input.fields), title: input.fields.title, thumbnailUrl: generatedPosterUrl(id) };
   const [[row]] = await db.batch([
     db.insert(movies).values(values).returning(),
-    recordStaffAction(db, {
-      actor: input.actor,
-      theatreId: null,
-      action: "movie.create",
-      target: { type: "movie", id },
-      after: input.fields,
-    }),
+    recordCreation(db, input.actor, null, { type: "movie", id }, input.fields),
   ]);
   await publishCatalogChange();
   return { outcome: "CREATED" as const, movie: adminMovieOf(row as MovieRow) };

@@ -5,7 +5,7 @@ import type { Deps } from "../../deps";
 import { type SeatLayout, seatIdsOf } from "../../domain/seat-layout";
 import type { AdminScreen, AdminTheatre, TheatreFields } from "../../shared/admin-schemas";
 import { layoutHasSales, layoutRow, screenOf, showIdsOnLayout, type TheatreRow, theatreById } from "../admin-store";
-import { recordStaffAction, type StaffActor } from "../audit-log";
+import { recordCreation, recordStaffAction, type StaffActor } from "../audit-log";
 
 export const adminTheatreOf = (t: TheatreRow, defaultCutoff: number): AdminTheatre => ({
   id: t.id,
@@ -47,13 +47,7 @@ export async function createTheatre(deps: Deps, input: { actor: StaffActor; fiel
       .insert(theatres)
       .values({ id, ...theatreColumns(input.fields), name: input.fields.name })
       .returning(),
-    recordStaffAction(db, {
-      actor: input.actor,
-      theatreId: id,
-      action: "theatre.create",
-      target: { type: "theatre", id },
-      after: input.fields,
-    }),
+    recordCreation(db, input.actor, id, { type: "theatre", id }, input.fields),
   ]);
   await publishCatalogChange();
   return {
@@ -118,13 +112,17 @@ export async function createScreen(
         ...layoutRow(input.layout),
       })
       .returning(),
-    recordStaffAction(db, {
-      actor: input.actor,
-      theatreId: input.theatreId,
-      action: "screen.create",
-      target: { type: "screen", id: screenId },
-      after: { name: input.name, layoutVersion: 1, layout: input.layout },
-    }),
+    recordCreation(
+      db,
+      input.actor,
+      input.theatreId,
+      { type: "screen", id: screenId },
+      {
+        name: input.name,
+        layoutVersion: 1,
+        layout: input.layout,
+      },
+    ),
   ]);
   return { outcome: "CREATED" as const, screen: adminScreenOf({ screen: screen!, layout: layout ?? null }) };
 }

@@ -8,7 +8,7 @@ import type { AdminShow, ScheduleShowsBody } from "../../shared/admin-schemas";
 import { CINEMA_UTC_OFFSET_MINUTES } from "../../shared/cinema-time";
 import { sumAmounts, toPaise } from "../../shared/money";
 import { clashesIn, movieById, type ShowRow, screenOf } from "../admin-store";
-import { recordStaffAction, type StaffActor } from "../audit-log";
+import { recordCreation, type StaffActor } from "../audit-log";
 
 export interface Clash {
   showId: string | null;
@@ -42,6 +42,7 @@ export const adminShowOf = (show: ShowRow, seatsSold: number, layout: SeatLayout
   format: show.format,
   prices: show.categoryPrices ?? basePrices(layout ?? DEFAULT_LAYOUT, show.price),
   salesOpen: show.salesOpen,
+  onsaleEventId: show.onsaleEventId,
   status: show.status,
   seatsSold,
 });
@@ -128,15 +129,7 @@ export async function scheduleShows(
   try {
     const [created] = await db.batch([
       db.insert(shows).values(rows).returning(),
-      ...rows.map((row) =>
-        recordStaffAction(db, {
-          actor: input.actor,
-          theatreId: input.theatreId,
-          action: "show.create",
-          target: { type: "show", id: row.id },
-          after: row,
-        }),
-      ),
+      ...rows.map((row) => recordCreation(db, input.actor, input.theatreId, { type: "show", id: row.id }, row)),
     ]);
     inserted = created;
   } catch (error) {

@@ -2,7 +2,7 @@ import type { Deps } from "../../deps";
 import { showIdOfHold } from "../../domain/hold-id";
 import { type IssueTicketOutcome, issueTicket } from "../../door/use-cases/issue-ticket";
 import { log } from "../../http/request-log";
-import { findOrderOfHold, type OrderRow } from "../../orders/order-store";
+import { findOrderOfHold, type OrderRow } from "../../orders/order-reads";
 import { orderViewOf } from "../../orders/order-view";
 import { confirmCounterSale } from "../../orders/payment-store";
 import type { OrderView } from "../../orders/schemas";
@@ -33,12 +33,12 @@ export type SellAtCounterOutcome =
  */
 export async function sellAtCounter(
   deps: Deps,
-  input: { show: StaffShow; actor: StaffActor; holdId: string; customer: CounterCustomer },
+  input: { show: StaffShow; actor: StaffActor; holdId: string; customer: CounterCustomer; clientAddress: string },
 ): Promise<SellAtCounterOutcome> {
   const { show, actor, holdId } = input;
   if (showIdOfHold(holdId) !== show.id) return { outcome: "HOLD_NOT_FOUND" };
   const customer = { ...input.customer, email: input.customer.email ?? null };
-  const placed = await placeOrder(deps, { userId: actor.userId, holdId, customer });
+  const placed = await placeOrder(deps, { userId: actor.userId, holdId, customer, clientAddress: input.clientAddress });
   if (placed.outcome === "HOLD_NOT_FOUND") {
     // Once sold, the hold is settled in Redis: a retry finds its sale in Postgres.
     const sold = await findOrderOfHold(deps.db, holdId, actor.userId);

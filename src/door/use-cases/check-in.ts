@@ -1,10 +1,9 @@
 import type { Deps } from "../../deps";
 import type { DoorTicket, SeatAdmission } from "../../shared/door";
-import { decodeTicketToken } from "../../shared/ticket-token";
 import type { Refusal } from "../door-rules";
 import { admit, ordersAtDoor } from "../door-store";
-import { judgeScan } from "../judge-scan";
-import { ticketKeyringOf, verifyTicket } from "../ticket-token";
+import { judgeCredential, lookupsOf, type ScanCredential } from "../scan-credential";
+import { ticketKeyringOf } from "../ticket-token";
 import { openGate } from "./open-gate";
 
 export type CheckInOutcome =
@@ -14,38 +13,40 @@ export type CheckInOutcome =
   | { outcome: "SHOW_NOT_FOUND" }
   | { outcome: "FORBIDDEN" };
 
-export interface CheckInInput {
+export type CheckInInput = {
   userId: string;
   showId: string;
   gate: string;
-  token: string;
   /** The seats to admit now (part of the order); all of the ticket's when omitted. */
   seats?: string[];
   /** The scanner's id for this scan: a retried request whose answer was lost admits again, not "already". */
   scanId?: string;
-}
+  /** The ticket: its QR code's token, or the short code the usher typed. */
+} & ({ token: string; code?: undefined } | { code: string; token?: undefined });
 
 const iso = (text: string) => new Date(text).toISOString();
 
 /**
  * An usher's online scan (docs/TICKETS.md: check-in): the gate (show + authorization), the scan
- * judged, then the admission recorded — first scan wins, per seat, atomically.
+ * judged — a scanned token or a typed code, by the same rules — then the admission recorded: first
+ * scan wins, per seat, atomically.
  */
 export async function checkIn(deps: Deps, input: CheckInInput): Promise<CheckInOutcome> {
   const now = deps.clock.now();
-  const decoded = decodeTicketToken(input.token);
-  const orderId = "malformed" in decoded ? undefined : decoded.ticket.orderId;
+  const credential: ScanCredential = input.code !== undefined ? { code: input.code } : { token: input.token };
+  const { orderIds, codes } = lookupsOf([credential]);
   const [gate, orders] = await Promise.all([
     openGate(deps, { userId: input.userId, showId: input.showId, action: "admit" }),
-    orderId ? ordersAtDoor(deps.db, [orderId]) : Promise.resolve([]),
+    ordersAtDoor(deps.db, orderIds, codes),
   ]);
   if (gate.outcome !== "OPEN") return gate;
   const { verifying } = await ticketKeyringOf(deps.config.TICKET_SIGNING_KEYS);
-  const judged = await judgeScan({
-    verdict: await verifyTicket(verifying, input.token, now),
+  const judged = await judgeCredential({
+    credential,
+    orders,
+    verifying,
     show: gate.show,
     window: gate.window,
-    order: orders[0],
     at: now,
     seats: input.seats,
   });

@@ -1,5 +1,6 @@
 import type { Deps } from "../../deps";
 import type { DoorConflict, DoorManifest, SeatAdmission } from "../../shared/door";
+import { ticketCodeDigest } from "../../shared/door-code";
 import { conflictsOf, manifestOf } from "../door-store";
 import { currentVersionOf } from "../judge-scan";
 import { ticketKeyringOf } from "../ticket-token";
@@ -8,14 +9,14 @@ import { openGate } from "./open-gate";
 type Refused = { outcome: "SHOW_NOT_FOUND" } | { outcome: "FORBIDDEN" };
 const iso = (text: string) => new Date(text).toISOString();
 
-/** What an offline scanner needs for one show (docs/TICKETS.md: offline): three reads. */
+/** What an offline scanner needs for one show (docs/TICKETS.md: offline): three round trips. */
 export async function doorManifest(
   deps: Deps,
   input: { userId: string; showId: string },
 ): Promise<{ outcome: "MANIFEST"; manifest: DoorManifest } | Refused> {
   const gate = await openGate(deps, { ...input, action: "admit" });
   if (gate.outcome !== "OPEN") return gate;
-  const [{ admitted, revoked }, keyring] = await Promise.all([
+  const [{ admitted, revoked, confirmed }, keyring] = await Promise.all([
     manifestOf(deps.db, input.showId),
     ticketKeyringOf(deps.config.TICKET_SIGNING_KEYS),
   ]);
@@ -35,6 +36,13 @@ export async function doorManifest(
       admitted: [...byOrder].map(([orderId, seats]) => ({ orderId, seats })),
       revoked: await Promise.all(
         revoked.map(async (order) => ({ orderId: order.orderId, version: await currentVersionOf(order) })),
+      ),
+      codes: await Promise.all(
+        confirmed.map(async (order) => ({
+          digest: await ticketCodeDigest(gate.show.id, order.ticketCode ?? ""),
+          orderId: order.orderId,
+          seatIds: order.seatIds,
+        })),
       ),
       generatedAt: deps.clock.now().toISOString(),
     },

@@ -1,5 +1,6 @@
-import { authorizeStaff, type StaffAction } from "../../accounts/use-cases/authorize-staff";
+import { authorizeStaff } from "../../accounts/use-cases/authorize-staff";
 import type { Deps } from "../../deps";
+import type { StaffAction } from "../../shared/staff-roles";
 import { type DoorShow, type DoorWindow, doorWindowOf } from "../door-rules";
 import { doorShowOf } from "../door-store";
 

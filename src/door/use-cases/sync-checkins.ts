@@ -1,21 +1,21 @@
 import type { Deps } from "../../deps";
 import type { DoorTicket, SeatAdmission } from "../../shared/door";
-import { decodeTicketToken } from "../../shared/ticket-token";
 import type { Refusal } from "../door-rules";
 import { admit, type NewAdmission, type NewConflict, ordersAtDoor, recordConflicts } from "../door-store";
-import { judgeScan, type ScanJudgement } from "../judge-scan";
-import { ticketKeyringOf, verifyTicket } from "../ticket-token";
+import type { ScanJudgement } from "../judge-scan";
+import { judgeCredential, lookupsOf, type ScanCredential } from "../scan-credential";
+import { ticketKeyringOf } from "../ticket-token";
 import { openGate } from "./open-gate";
 
-export interface OfflineAdmission {
+export type OfflineAdmission = {
   /** The device's id for this scan; a resent batch is recognised by it. */
   scanId: string;
-  token: string;
   gate: string;
   /** When the device admitted it. */
   scannedAt: string;
   seats?: string[];
-}
+  /** The ticket: the token scanned, or the code typed. */
+} & ScanCredential;
 
 export type SyncResult =
   | { scanId: string; outcome: "ADMITTED"; ticket: DoorTicket; admitted: string[] }
@@ -43,13 +43,10 @@ export async function syncCheckins(
   input: { userId: string; showId: string; admissions: OfflineAdmission[] },
 ): Promise<SyncOutcome> {
   const now = deps.clock.now();
-  const orderIds = input.admissions.flatMap((a) => {
-    const decoded = decodeTicketToken(a.token);
-    return "malformed" in decoded ? [] : [decoded.ticket.orderId];
-  });
+  const { orderIds, codes } = lookupsOf(input.admissions);
   const [gate, orders] = await Promise.all([
     openGate(deps, { userId: input.userId, showId: input.showId, action: "admit" }),
-    ordersAtDoor(deps.db, [...new Set(orderIds)]),
+    ordersAtDoor(deps.db, orderIds, codes),
   ]);
   if (gate.outcome !== "OPEN") return gate;
   const { verifying } = await ticketKeyringOf(deps.config.TICKET_SIGNING_KEYS);
@@ -58,9 +55,15 @@ export async function syncCheckins(
   for (const item of input.admissions) {
     // A scan time in the future is the device's clock, not the truth: it counts as now.
     const at = new Date(Math.min(new Date(item.scannedAt).getTime(), now.getTime() + CLOCK_SKEW_MS));
-    const verdict = await verifyTicket(verifying, item.token, at);
-    const order = verdict.outcome === "VALID" ? orders.find((o) => o.orderId === verdict.ticket.orderId) : undefined;
-    const judgement = await judgeScan({ verdict, show: gate.show, window: gate.window, order, at, seats: item.seats });
+    const judgement = await judgeCredential({
+      credential: item,
+      orders,
+      verifying,
+      show: gate.show,
+      window: gate.window,
+      at,
+      seats: item.seats,
+    });
     judged.push({ item, at, judgement });
   }
 

@@ -3,7 +3,7 @@ import type { Deps } from "../../deps";
 import type { RefundReason } from "../../domain/statuses";
 import { newTicketCode } from "../../domain/ticket-code";
 import { log } from "../../http/request-log";
-import { findOrderById, type OrderRow } from "../order-store";
+import { findOrderById, type OrderRow } from "../order-reads";
 import { orderViewOf } from "../order-view";
 import { confirmOrder, type ReceivedPayment, reclaimExpiredOrder, recordUnfillablePayment } from "../payment-store";
 import type { OrderView } from "../schemas";

@@ -1,5 +1,5 @@
 import type { Deps } from "../../deps";
-import { findOrder } from "../order-store";
+import { findOrder } from "../order-reads";
 import { orderViewOf } from "../order-view";
 import type { OrderView } from "../schemas";
 

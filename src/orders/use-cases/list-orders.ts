@@ -1,5 +1,5 @@
 import type { Deps } from "../../deps";
-import { listOrders as listFromStore } from "../order-store";
+import { listOrders as listFromStore } from "../order-reads";
 import { orderViewOf } from "../order-view";
 import type { OrderView } from "../schemas";
 

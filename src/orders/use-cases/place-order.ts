@@ -7,7 +7,9 @@ import { type SeatLayout, seatIdsOf } from "../../domain/seat-layout";
 import { priceSelection } from "../../domain/seat-selection";
 import { log } from "../../http/request-log";
 import type { OrderedHoldRecord, SeatStore } from "../../seats/seat-store";
-import { insertOrder, type OrderCustomer, type OrderRow, removeUnclaimedOrder } from "../order-store";
+import { seatBudgetOf } from "../../seats/use-cases/seat-budget";
+import type { OrderRow } from "../order-reads";
+import { alignOrderDeadline, insertOrder, type OrderCustomer, removeUnclaimedOrder } from "../order-store";
 import { orderViewOf } from "../order-view";
 import type { OrderView } from "../schemas";
 
@@ -31,6 +33,8 @@ interface Attempt {
   showId: string;
   /** Derived from the hold id: the Redis claim and the Postgres row name it without waiting for each other. */
   orderId: string;
+  /** The caller's client address's seat budget: the order's seats stay on it for the payment window. */
+  addressTag: string;
   customer: OrderCustomer;
   layout: SeatLayout;
 }
@@ -54,7 +58,7 @@ type Claim = Awaited<ReturnType<SeatStore["orderHold"]>>;
  */
 export async function placeOrder(
   deps: Deps,
-  input: { userId: string; holdId: string; seatIds?: string[]; customer: OrderCustomer },
+  input: { userId: string; holdId: string; seatIds?: string[]; customer: OrderCustomer; clientAddress: string },
 ): Promise<PlaceOrderOutcome> {
   const { userId, holdId, customer } = input;
   const showId = showIdOfHold(holdId);
@@ -66,6 +70,7 @@ export async function placeOrder(
     holdId,
     showId,
     orderId: await orderIdOfHold(holdId),
+    addressTag: (await seatBudgetOf(deps.config, input.clientAddress)).addressTag,
     customer,
     layout: info.layout,
   };
@@ -86,6 +91,7 @@ async function claimAndWrite(a: Attempt, seatIds: string[], mayRetry: boolean): 
     deps.seats.orderHold(a.showId, a.holdId, {
       userId: a.userId,
       orderId: a.orderId,
+      addressTag: a.addressTag,
       now,
       paymentWindowMs: windowMs,
       seatIds,
@@ -151,6 +157,7 @@ async function afterClaim(
       return { outcome: "SHOW_CLOSED" };
     case "inserted":
       if (written.row.order.id === claimedOrderId) {
+        await keepClaimDeadline(a, written.row, hold);
         a.deps.metrics.record({ event: "order.placed", showId: a.showId, seats: hold.seatIds.length });
         return { outcome: "PLACED", order: view(a, written.row) };
       }
@@ -162,6 +169,18 @@ async function afterClaim(
         return { outcome: "ALREADY_PLACED", order: view(a, written.row) };
       return answerForOtherClaim(a, written.row, hold);
   }
+}
+
+/**
+ * The order was written with a fresh payment window while the claim kept the hold's first one (a
+ * hold ordered again after a failed order): the order takes the claim's deadline. Rare: one more
+ * database call only then.
+ */
+async function keepClaimDeadline(a: Attempt, row: OrderRow, hold: OrderedHoldRecord): Promise<void> {
+  if (new Date(row.order.expiresAt).getTime() - hold.expiresAtMs < 1000) return;
+  const expiresAt = new Date(hold.expiresAtMs);
+  await alignOrderDeadline(a.deps.db, a.orderId, expiresAt);
+  row.order.expiresAt = expiresAt.toISOString();
 }
 
 /** The order transaction, its refusals as outcomes. */

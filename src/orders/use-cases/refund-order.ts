@@ -3,7 +3,7 @@ import type { RefundStatus } from "../../domain/statuses";
 import { log } from "../../http/request-log";
 import type { Refund } from "../../payments/stripe-client";
 import { toPaise } from "../../shared/money";
-import { findRefundState, type RefundState, recordRefundCallFailed, recordRefundCreated } from "../payment-store";
+import { findRefundState, type RefundState, recordRefundCallFailed, recordRefundCreated } from "../refund-store";
 
 /** Provider refunds tried per order before a failed one is left for an operator (visible on the order). */
 export const MAX_REFUND_ATTEMPTS = 3;

@@ -1,5 +1,5 @@
 import type { Deps } from "../../deps";
-import { unsentRefunds } from "../payment-store";
+import { unsentRefunds } from "../refund-store";
 import { refundOrder } from "./refund-order";
 
 /** How long a refund may stay owed without a provider refund before the cron tries it itself. */

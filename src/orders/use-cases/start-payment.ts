@@ -3,7 +3,7 @@ import { DEFAULT_LAYOUT } from "../../domain/seat-layout";
 import { log } from "../../http/request-log";
 import { type CheckoutLine, StripeApiError } from "../../payments/stripe-client";
 import { toPaise } from "../../shared/money";
-import { findOrder, type OrderRow } from "../order-store";
+import { findOrder, type OrderRow } from "../order-reads";
 import { storePaymentSession } from "../payment-store";
 import { receiptOf } from "../receipt";
 

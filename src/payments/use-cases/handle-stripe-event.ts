@@ -1,14 +1,13 @@
 import type { Deps } from "../../deps";
 import { log } from "../../http/request-log";
-import { findOrderById } from "../../orders/order-store";
+import { findOrderById } from "../../orders/order-reads";
 import {
   confirmPaidOrder,
-  findOrderIdOfPaymentIntent,
   findPaymentEvent,
   type PaymentEventRow,
   recordPaymentEvent,
-  syncRefundStatus,
 } from "../../orders/payment-store";
+import { findOrderIdOfPaymentIntent, syncRefundStatus } from "../../orders/refund-store";
 import { announceConfirmed, confirmPayment, withFreshCode } from "../../orders/use-cases/confirm-payment";
 import { refundStatusOf } from "../../orders/use-cases/refund-order";
 import { toPaise } from "../../shared/money";

@@ -1,16 +1,18 @@
 -- Swap a hold's seats: release the removed ones, lock the added ones, all or nothing; the hold's
--- expiry does not move. One round trip, atomic.
+-- expiry does not move. One round trip, atomic: the hold is read here, so its owner and seats are
+-- checked against what it is now, and every key follows from the request (hold id and show).
 -- KEYS[1] hold record, KEYS[2] the show's booked seats, KEYS[3] the show's state epoch,
--- KEYS[4..] locks of the new seats (in ARGV order) followed by locks of the hold's current seats.
--- ARGV[1] now (ms), ARGV[2] number of new seats, ARGV[3] the current seats as the caller read
--- them ("A1,A2": the swap is refused if the hold changed since), ARGV[4] the new hold record
--- JSON, ARGV[5..] new seat ids then current seat ids.
-local hold, refusal = held_as_read(KEYS[1], ARGV[3])
+-- KEYS[4] the show's seat locks, KEYS[5] the person's seat budget, KEYS[6] the caller's address's,
+-- KEYS[7] the refusal counts; ARGV at the end: [#ARGV - 1] the person's budget, [#ARGV] the address's.
+-- ARGV[1] userId (the caller), ARGV[2] now (ms), ARGV[3] quantity, ARGV[4] R: how many hall rows
+-- follow for the orphan rule (0: the show does not apply it), ARGV[5..4+R] those rows
+-- (hall.lua: parse_row), ARGV[5+R..] the new seat ids. The hold's own seats count as free.
+local hold, refusal = own_held_hold(KEYS[1], ARGV[1])
 if not hold then
   return refusal
 end
-local remaining = tonumber(hold.expiresAtMs) - tonumber(ARGV[1])
-if remaining <= 0 then
+local now = tonumber(ARGV[2])
+if tonumber(hold.expiresAtMs) <= now then
   return {'HOLD_EXPIRED'}
 end
 if not show_state_present(KEYS[3]) then
@@ -18,26 +20,36 @@ if not show_state_present(KEYS[3]) then
 end
 
 local owner = lock_owner(hold.userId, hold.holdId)
-local fresh = tonumber(ARGV[2])
 local wanted = {}
+local seats = {}
 local taken = {}
-for i = 1, fresh do
-  local seat = ARGV[4 + i]
+local rule_rows = tonumber(ARGV[4])
+for i = 5 + rule_rows, #ARGV - 2 do
+  local seat = ARGV[i]
   wanted[seat] = true
-  if taken_by_other(KEYS[2], seat, KEYS[3 + i], owner) then
+  seats[#seats + 1] = seat
+  if taken_by_other(KEYS[2], seat, KEYS[4], owner, now) then
     taken[#taken + 1] = seat
   end
 end
 if #taken > 0 then return seat_taken_reply(taken) end
+local stranding = orphan_refusal(rows_of(5, rule_rows), wanted, KEYS[2], KEYS[4], owner, now)
+if stranding then return stranding end
+local budget = { person = KEYS[5], address = KEYS[6], refusals = KEYS[7], person_limit = ARGV[#ARGV - 1], address_limit = ARGV[#ARGV] }
+local over = budget_refusal(budget, now, #seats - #hold.seatIds)
+if over then return over end
+refund_budget(budget, hold.holdId, hold.seatIds)
+charge_budget(budget, hold.holdId, seats, hold.expiresAtMs, tonumber(hold.expiresAtMs) - now)
 
-for i = fresh + 1, #KEYS - 3 do
-  local seat = ARGV[4 + i]
-  if not wanted[seat] and redis.call('GET', KEYS[3 + i]) == owner then
-    redis.call('DEL', KEYS[3 + i])
-  end
+for _, seat in ipairs(hold.seatIds) do
+  if not wanted[seat] then free_if_owned(KEYS[4], seat, owner) end
 end
-for i = 1, fresh do
-  redis.call('SET', KEYS[3 + i], owner, 'PX', remaining)
+for _, seat in ipairs(seats) do
+  set_lock(KEYS[4], seat, owner, hold.expiresAtMs)
 end
-redis.call('SET', KEYS[1], ARGV[4], 'KEEPTTL')
-return {'SWAPPED'}
+keep_at_least(KEYS[4], tonumber(hold.expiresAtMs) - now)
+hold.seatIds = seats
+hold.quantity = tonumber(ARGV[3])
+local updated = cjson.encode(hold)
+redis.call('SET', KEYS[1], updated, 'KEEPTTL')
+return {'SWAPPED', updated}

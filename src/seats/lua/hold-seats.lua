@@ -1,40 +1,36 @@
 -- Hold seats: all of them, or none (docs/API.md: Flows, hold). One round trip, atomic.
 -- KEYS[1] hold record, KEYS[2] the user's active holds on this show (zset by expiry),
--- KEYS[3] the show's booked seats (set), KEYS[4] the show's state epoch, KEYS[5..] one lock per
--- seat, in ARGV seat order.
+-- KEYS[3] the show's booked seats (set), KEYS[4] the show's state epoch, KEYS[5] the show's seat
+-- locks (hash), KEYS[6] the person's seat budget, KEYS[7] the client address's, KEYS[8] the refusal
+-- counts (redis-contract.ts: personBudgetKey).
 -- ARGV[1] userId, ARGV[2] holdId, ARGV[3] now (ms), ARGV[4] lock TTL (ms), ARGV[5] hold record
 -- TTL (ms), ARGV[6] hold record JSON, ARGV[7] max active holds per user, ARGV[8] hold expiry (ms),
--- ARGV[9..] seat ids.
+-- ARGV[9] the person's budget, ARGV[10] the address's (live seats),
+-- ARGV[11] R: how many hall rows follow for the orphan rule (0: the show does not apply it),
+-- ARGV[12..11+R] those rows (hall.lua: parse_row), ARGV[12+R..] seat ids.
 -- The clock comes from ARGV so the script is deterministic (replicas and Upstash replay it).
-local _, existing = read_hold(KEYS[1])
-if existing then
-  -- The same hold id again (an Idempotency-Key retry), whatever became of it, even a tombstone.
-  return {'HOLD_EXISTS', existing}
-end
-if not show_state_present(KEYS[4]) then
-  return {'SHOW_STATE_MISSING'}
-end
-
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[3])
-local active = redis.call('ZCARD', KEYS[2])
-if active >= tonumber(ARGV[7]) then
-  return {'HOLD_LIMIT', tostring(active)}
+local refused = hold_refusal(KEYS[1], KEYS[2], KEYS[4], ARGV[3], ARGV[7])
+if refused then
+  return refused
 end
 
 local owner = lock_owner(ARGV[1], ARGV[2])
-local taken = {}
-for i = 5, #KEYS do
-  local seat = ARGV[i + 4]
-  if taken_by_other(KEYS[3], seat, KEYS[i], owner) then
-    taken[#taken + 1] = seat
+local rule_rows = tonumber(ARGV[11])
+local seats, wanted, taken = {}, {}, {}
+for i = 12 + rule_rows, #ARGV do
+  seats[#seats + 1] = ARGV[i]
+  wanted[ARGV[i]] = true
+  if taken_by_other(KEYS[3], ARGV[i], KEYS[5], owner, ARGV[3]) then
+    taken[#taken + 1] = ARGV[i]
   end
 end
 if #taken > 0 then return seat_taken_reply(taken) end
+local stranding = orphan_refusal(rows_of(12, rule_rows), wanted, KEYS[3], KEYS[5], owner, ARGV[3])
+if stranding then return stranding end
+local budget = { person = KEYS[6], address = KEYS[7], refusals = KEYS[8], person_limit = ARGV[9], address_limit = ARGV[10] }
+local over = budget_refusal(budget, ARGV[3], #seats)
+if over then return over end
+charge_budget(budget, ARGV[2], seats, ARGV[8], ARGV[4])
 
-for i = 5, #KEYS do
-  redis.call('SET', KEYS[i], owner, 'PX', ARGV[4])
-end
-redis.call('SET', KEYS[1], ARGV[6], 'PX', ARGV[5])
-redis.call('ZADD', KEYS[2], ARGV[8], ARGV[2])
-keep_at_least(KEYS[2], ARGV[4])
+write_hold({ locks = KEYS[5], hold = KEYS[1], user_holds = KEYS[2] }, owner, seats, ARGV[2], ARGV[6], ARGV[4], ARGV[5], ARGV[8])
 return {'HELD'}

@@ -5,8 +5,8 @@
 --  - a confirmed order's seats join the booked set unless its hold's tombstone says FREED;
 --  - a pending order gets its hold record back (only if the record is gone) and its missing seat
 --    locks, unless its hold is already SETTLED (cancelled, expired or paid meanwhile).
--- KEYS[1] the show's booked seats, KEYS[2] the show's state epoch, then per order: BOOKED → its
--- hold record; PENDING → its hold record, the user's active holds, one lock per seat.
+-- KEYS[1] the show's booked seats, KEYS[2] the show's state epoch, KEYS[3] the show's seat locks,
+-- then per order: BOOKED → its hold record; PENDING → its hold record, the user's active holds.
 -- ARGV[1] now (ms), ARGV[2] number of stale booked seats, then those seats (the cron read them in
 -- Redis before Postgres had them unsold), then the number of orders, then per order: kind, order
 -- id, seat count, the seats, and for PENDING: userId, holdId, hold record JSON, lock TTL (ms),
@@ -21,7 +21,8 @@ for _ = 1, stale do
 end
 local orders = tonumber(ARGV[a])
 a = a + 1
-local k = 3
+local k = 4
+local now = tonumber(ARGV[1])
 local added = 0
 local restored = 0
 for _ = 1, orders do
@@ -51,12 +52,15 @@ for _ = 1, orders do
       end
       local owner = lock_owner(user_id, hold_id)
       for i = 1, n do
-        if redis.call('SET', KEYS[k + 1 + i], owner, 'NX', 'PX', lock_ms) then
+        -- Only a free seat gets its lock back: a live lock, whoever's, is never overwritten.
+        if not lock_of(KEYS[3], seats[i], now) then
+          set_lock(KEYS[3], seats[i], owner, deadline)
           restored = restored + 1
         end
       end
+      keep_at_least(KEYS[3], lock_ms)
     end
-    k = k + 2 + n
+    k = k + 2
   end
 end
 redis.call('SET', KEYS[2], ARGV[1])

@@ -1,18 +1,23 @@
 -- Release a hold: free only the seats whose lock still names this hold, then forget the hold.
--- KEYS[1] hold record, KEYS[2] the user's active holds on this show, KEYS[3..] the hold's seat locks.
--- ARGV[1] the hold's seats as the caller read them.
-local hold, refusal = held_as_read(KEYS[1], ARGV[1])
+-- One round trip: the hold is read here (the caller's, and still HELD), and every key follows from
+-- the request (hold id, show, user).
+-- KEYS[1] hold record, KEYS[2] the user's active holds on this show, KEYS[3] the show's seat locks,
+-- KEYS[4] the person's seat budget, KEYS[5] the caller's address's (the hold's seats leave both;
+-- made from another address, they leave that one's budget at their deadline).
+-- ARGV[1] userId (the caller), ARGV[2] now (ms).
+local hold, refusal = own_held_hold(KEYS[1], ARGV[1])
 if not hold then
   return refusal
 end
 local owner = lock_owner(hold.userId, hold.holdId)
 local freed = 0
-for i = 3, #KEYS do
-  if redis.call('GET', KEYS[i]) == owner then
-    redis.call('DEL', KEYS[i])
+for _, seat in ipairs(hold.seatIds) do
+  if free_if_owned(KEYS[3], seat, owner) then
     freed = freed + 1
   end
 end
 redis.call('DEL', KEYS[1])
 redis.call('ZREM', KEYS[2], hold.holdId)
-return {'RELEASED', tostring(freed)}
+refund_budget({ person = KEYS[4], address = KEYS[5] }, hold.holdId, hold.seatIds)
+local live = tonumber(hold.expiresAtMs) > tonumber(ARGV[2]) and 'LIVE' or 'LAPSED'
+return {'RELEASED', tostring(freed), tostring(#hold.seatIds), live}

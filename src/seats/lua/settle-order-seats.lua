@@ -4,10 +4,11 @@
 -- tombstone naming the order: a retried Idempotency-Key cannot make the hold again, and a repair
 -- that read the order as pending before this ran cannot bring its locks back.
 -- KEYS[1] the show's booked seats, KEYS[2] hold record, KEYS[3] the user's active holds on this
--- show, KEYS[4..] the order's seat locks.
+-- show, KEYS[4] the show's seat locks, KEYS[5] the person's seat budget (booked or freed, the
+-- seats are no longer live held seats; an address's budget lets them go at the payment deadline).
 -- ARGV[1] userId, ARGV[2] holdId, ARGV[3] BOOK | FREE, ARGV[4] order id, ARGV[5] the tombstone
 -- to write when the record is gone (JSON), ARGV[6] tombstone TTL (ms), ARGV[7..] the order's
--- seat ids (aligned with KEYS[4..]).
+-- seat ids.
 local seats = {}
 for i = 7, #ARGV do
   seats[#seats + 1] = ARGV[i]
@@ -20,11 +21,10 @@ if #seats > 0 then
   end
 end
 local owner = lock_owner(ARGV[1], ARGV[2])
-for i = 4, #KEYS do
-  if redis.call('GET', KEYS[i]) == owner then
-    redis.call('DEL', KEYS[i])
-  end
+for _, seat in ipairs(seats) do
+  free_if_owned(KEYS[4], seat, owner)
 end
+refund_budget({ person = KEYS[5] }, ARGV[2], seats)
 local tombstone = read_hold(KEYS[2]) or cjson.decode(ARGV[5])
 tombstone.status = 'SETTLED'
 tombstone.orderId = ARGV[4]

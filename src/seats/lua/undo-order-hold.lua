@@ -1,7 +1,7 @@
 -- Undo order-hold when the order could not be written: RESTORE puts the hold back as it was
 -- (HELD, its own expiry) so the customer can retry; RELEASE frees it (its seats were sold in the
 -- database, which Redis had lost). Only acts while the hold still names this order.
--- KEYS[1] hold record, KEYS[2] the user's active holds on this show, KEYS[3..] the hold's seat locks.
+-- KEYS[1] hold record, KEYS[2] the user's active holds on this show, KEYS[3] the show's seat locks.
 -- ARGV[1] order id, ARGV[2] RESTORE | RELEASE, ARGV[3] now (ms).
 local hold = read_hold(KEYS[1])
 if not hold then
@@ -11,12 +11,11 @@ if hold.status ~= 'ORDERED' or hold.orderId ~= ARGV[1] then
   return {'MOVED_ON'}
 end
 local owner = lock_owner(hold.userId, hold.holdId)
-local remaining = tonumber(hold.heldUntilMs) - tonumber(ARGV[3])
+local now = tonumber(ARGV[3])
+local remaining = tonumber(hold.heldUntilMs) - now
 if ARGV[2] == 'RELEASE' or remaining <= 0 then
-  for i = 3, #KEYS do
-    if redis.call('GET', KEYS[i]) == owner then
-      redis.call('DEL', KEYS[i])
-    end
+  for _, seat in ipairs(hold.seatIds) do
+    free_if_owned(KEYS[3], seat, owner)
   end
 end
 if ARGV[2] == 'RELEASE' then
@@ -31,9 +30,10 @@ hold.expiresAtMs = hold.heldUntilMs
 hold.heldUntil = nil
 hold.heldUntilMs = nil
 if remaining > 0 then
-  for i = 3, #KEYS do
-    if redis.call('GET', KEYS[i]) == owner then
-      redis.call('SET', KEYS[i], owner, 'PX', remaining)
+  -- Only locks that still name this hold go back to its own deadline (none is taken from anyone).
+  for _, seat in ipairs(hold.seatIds) do
+    if lock_of(KEYS[3], seat, now) == owner then
+      set_lock(KEYS[3], seat, owner, hold.expiresAtMs)
     end
   end
 end

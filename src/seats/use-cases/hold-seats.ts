@@ -1,25 +1,61 @@
-import { showBookingInfo } from "../../catalog/show-info";
+import { type ShowBookingInfo, showBookingInfo } from "../../catalog/show-info";
 import type { Deps } from "../../deps";
+import { rowsOfSeats } from "../../domain/best-seats";
 import { newHoldId } from "../../domain/hold-id";
+import { type AdmissionRefusal, admissionRefusal } from "../../onsale/admission-token";
 import { acceptSelection, holdViewOf, type RuleBroken } from "../hold-view";
-import type { HeldHoldRecord } from "../redis-contract";
+import type { HeldHoldRecord, HoldRecord } from "../redis-contract";
 import type { HoldView } from "../schemas";
+import type { NewHoldOpts } from "../store/hold-seats";
 import { withShowState } from "./repair-seat-state";
+import { type SeatBudgetRefusal, seatBudgetOf } from "./seat-budget";
 
 /** A user may hold seats of one show through at most this many live holds (no hoarding a hall). */
 export const MAX_ACTIVE_HOLDS_PER_SHOW = 2;
 
-export type HoldSeatsOutcome =
+/** How a new hold can end, whichever way its seats were chosen. */
+export type NewHoldOutcome =
   | { outcome: "HELD"; hold: HoldView }
   /** A retry with the same Idempotency-Key: the hold it made. */
   | { outcome: "HOLD_EXISTS"; hold: HoldView }
   | { outcome: "SHOW_NOT_FOUND" }
   | RuleBroken
-  | { outcome: "SEAT_TAKEN"; seats: string[] }
   | { outcome: "HOLD_LIMIT"; active: number; limit: number }
   | { outcome: "HOLD_EXPIRED" }
+  /** The show sells through an on-sale waiting room, and the caller brought no valid admission. */
+  | AdmissionRefusal
+  /** Over the live-seat budget of the person or of their client address (no seat spinning). */
+  | SeatBudgetRefusal
   /** The key named another request, or a hold that already became an order. */
   | { outcome: "IDEMPOTENCY_KEY_REUSED"; orderId?: string };
+
+export type HoldSeatsOutcome =
+  | NewHoldOutcome
+  | { outcome: "SEAT_TAKEN"; seats: string[] }
+  /** The show's orphan rule: this seat would be left alone (and need not be). */
+  | { outcome: "SEAT_STRANDED"; seat: string };
+
+/** What a new hold carries besides its seats: who asks, the retry key, the waiting room's admission. */
+export interface NewHoldRequest {
+  userId: string;
+  showId: string;
+  idempotencyKey?: string;
+  /** The Admission-Token header: needed on a show of an on-sale event. */
+  admissionToken?: string;
+  /** Where the request came from: its live-seat budget. */
+  clientAddress: string;
+}
+
+/** The waiting room's refusal when the show sells through one and the caller is not admitted. */
+export const onsaleRefusal = (deps: Deps, info: ShowBookingInfo, input: NewHoldRequest, now: Date) =>
+  info.onsaleEventId
+    ? admissionRefusal(deps.config, {
+        eventId: info.onsaleEventId,
+        userId: input.userId,
+        token: input.admissionToken,
+        nowMs: now.getTime(),
+      })
+    : undefined;
 
 /** With an Idempotency-Key, a retried POST names the same hold instead of making a second one. */
 async function holdIdFor(userId: string, showId: string, idempotencyKey: string | undefined): Promise<string> {
@@ -31,50 +67,76 @@ async function holdIdFor(userId: string, showId: string, idempotencyKey: string 
   return newHoldId(showId, new Uint8Array(digest).slice(0, 12));
 }
 
-/** Hold seats: all of them or none, in one Redis call on a warm show (docs/API.md: Flows, hold). */
-export async function holdSeats(
+/** A new hold's record (seats as given; best available fills them in the script) and its TTL. */
+export async function newHoldRecord(
   deps: Deps,
-  input: { userId: string; showId: string; seatIds: string[]; quantity: number; idempotencyKey?: string },
-): Promise<HoldSeatsOutcome> {
-  const { userId, showId, quantity } = input;
-  const { config } = deps;
-  const now = deps.clock.now();
-  const info = await showBookingInfo(deps.db, showId);
-  if (!info) return { outcome: "SHOW_NOT_FOUND" };
-  const selection = acceptSelection(info, input.seatIds, quantity, config.MAX_SEATS_PER_HOLD, now);
-  if ("outcome" in selection) return selection;
-  const { seatIds } = selection;
-  const ttlMs = config.HOLD_TTL_SECONDS * 1000;
+  input: NewHoldRequest & { seatIds: string[]; quantity: number },
+  now: Date,
+): Promise<{ hold: HeldHoldRecord; opts: NewHoldOpts }> {
+  const ttlMs = deps.config.HOLD_TTL_SECONDS * 1000;
   const hold: HeldHoldRecord = {
-    holdId: await holdIdFor(userId, showId, input.idempotencyKey),
-    showId,
-    userId,
-    seatIds,
-    quantity,
+    holdId: await holdIdFor(input.userId, input.showId, input.idempotencyKey),
+    showId: input.showId,
+    userId: input.userId,
+    seatIds: input.seatIds,
+    quantity: input.quantity,
     status: "HELD",
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
     expiresAtMs: now.getTime() + ttlMs,
   };
-  const result = await withShowState(deps, showId, () =>
-    deps.seats.holdSeats(hold, { now: now.getTime(), ttlMs, maxActiveHolds: MAX_ACTIVE_HOLDS_PER_SHOW }),
-  );
+  const budget = await seatBudgetOf(deps.config, input.clientAddress);
+  return { hold, opts: { now: now.getTime(), ttlMs, maxActiveHolds: MAX_ACTIVE_HOLDS_PER_SHOW, budget } };
+}
+
+/**
+ * The answer to a retried hold id (an Idempotency-Key seen before): the hold it made when it is
+ * the same request (`same`), else why not.
+ */
+export function existingHoldAnswer(
+  existing: HoldRecord,
+  same: (hold: HoldRecord) => boolean,
+  info: ShowBookingInfo,
+  now: Date,
+  userId: string,
+): NewHoldOutcome {
+  // A settled hold never comes back under its key: its order is over (paid or let go).
+  if (existing.status === "SETTLED") return { outcome: "IDEMPOTENCY_KEY_REUSED", orderId: existing.orderId };
+  if (existing.userId !== userId || !same(existing)) return { outcome: "IDEMPOTENCY_KEY_REUSED" };
+  if (existing.status === "HELD" && existing.expiresAtMs <= now.getTime()) return { outcome: "HOLD_EXPIRED" };
+  return { outcome: "HOLD_EXISTS", hold: holdViewOf(existing, info) };
+}
+
+/** Hold seats: all of them or none, in one Redis call on a warm show (docs/API.md: Flows, hold). */
+export async function holdSeats(
+  deps: Deps,
+  input: NewHoldRequest & { seatIds: string[]; quantity: number },
+): Promise<HoldSeatsOutcome> {
+  const { userId, showId } = input;
+  const now = deps.clock.now();
+  const info = await showBookingInfo(deps.db, showId);
+  if (!info) return { outcome: "SHOW_NOT_FOUND" };
+  const notAdmitted = await onsaleRefusal(deps, info, input, now);
+  if (notAdmitted) return notAdmitted;
+  const selection = acceptSelection(info, input.seatIds, input.quantity, deps.config.MAX_SEATS_PER_HOLD, now);
+  if ("outcome" in selection) return selection;
+  const { seatIds } = selection;
+  const { hold, opts } = await newHoldRecord(deps, { ...input, seatIds }, now);
+  const ruleRows = info.orphanRule ? rowsOfSeats(info.layout, seatIds) : [];
+  const result = await withShowState(deps, showId, () => deps.seats.holdSeats(hold, { ...opts, ruleRows }));
   switch (result.outcome) {
     case "HELD":
       deps.metrics.record({ event: "hold.created", showId, seats: seatIds.length });
       return { outcome: "HELD", hold: holdViewOf(hold, info) };
     case "SEAT_TAKEN":
+    case "SEAT_STRANDED":
+    case "SEAT_BUDGET":
       return result;
     case "HOLD_LIMIT":
       return { ...result, limit: MAX_ACTIVE_HOLDS_PER_SHOW };
     case "HOLD_EXISTS": {
-      const { existing } = result;
-      const same = existing.userId === userId && existing.seatIds.join(",") === seatIds.join(",");
-      // A settled hold never comes back under its key: its order is over (paid or let go).
-      if (existing.status === "SETTLED") return { outcome: "IDEMPOTENCY_KEY_REUSED", orderId: existing.orderId };
-      if (!same) return { outcome: "IDEMPOTENCY_KEY_REUSED" };
-      if (existing.status === "HELD" && existing.expiresAtMs <= now.getTime()) return { outcome: "HOLD_EXPIRED" };
-      return { outcome: "HOLD_EXISTS", hold: holdViewOf(existing, info) };
+      const same = (existing: HoldRecord) => existing.seatIds.join(",") === seatIds.join(",");
+      return existingHoldAnswer(result.existing, same, info, now, userId);
     }
   }
 }

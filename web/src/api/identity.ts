@@ -9,12 +9,14 @@
  * that would carry a token or a CSRF header wait for the session answer (once per page load).
  * Public reads do not wait; the cookies ride along on their own.
  *
- * After any sign-in, a guest token still stored here is claimed once (its bookings move to the
- * account) and dropped.
+ * After any sign-in, a guest token still stored here is claimed once (its bookings and this browser's
+ * live holds move to the account) and dropped.
  *
  * Also keeps the offset between this device's clock and the server's (from `Date` headers), so hold
  * and payment countdowns follow the server's `expiresAt` even on a phone whose clock is off.
  */
+import { holdIdsBookedHere } from "../features/booking/lib/booking-storage";
+import { takeQueuedEvents } from "../features/onsale/lib/admission";
 import { loadSession, type Session, sessionSnapshot, setSession } from "./session";
 
 interface Identity {
@@ -99,8 +101,11 @@ export class GuestTokenError extends Error {
   }
 }
 
-/** Paths that mean nothing without an identity: a token is fetched before calling them. */
-const NEEDS_IDENTITY = /^\/api\/v1\/(holds|orders)(\/|$|\?)/;
+/**
+ * Paths that mean nothing without an identity: a token is fetched before calling them (a place in
+ * an on-sale's waiting room is bound to who holds it, so joining one needs a guest identity too).
+ */
+const NEEDS_IDENTITY = /^\/api\/v1\/(holds|orders|onsale\/events)(\/|$|\?)/;
 /** Sign-in and the account: never a guest token; a 401 here means signed out, nothing to retry. */
 const ACCOUNT_PATH = /^\/api\/v1\/(auth|account)(\/|$)/;
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
@@ -136,9 +141,11 @@ async function settle(session: Session): Promise<Session> {
 }
 
 /**
- * A guest who signs in brings their bookings: POST /auth/claim-guest with the stored guest token,
- * then the token is dropped (refused or claimed, it is done). Kept only when there was no answer
- * or the server failed, so the next page load tries again.
+ * A guest who signs in brings their bookings: POST /auth/claim-guest with the stored guest token and
+ * the holds this browser is booking with (mid-checkout, they become the account's) and the on-sale
+ * waiting rooms it stands in (the account keeps the place or admission), then the token
+ * is dropped (refused or claimed, it is done). Kept only when there was no answer or the server
+ * failed, so the next page load tries again.
  */
 async function claimGuest(session: Extract<Session, { signedIn: true }>): Promise<void> {
   const guest = readStored();
@@ -147,7 +154,11 @@ async function claimGuest(session: Extract<Session, { signedIn: true }>): Promis
     const res = await fetch("/api/v1/auth/claim-guest", {
       method: "POST",
       headers: { "Content-Type": "application/json", [CSRF_HEADER]: session.csrfToken },
-      body: JSON.stringify({ guestToken: guest.token }),
+      body: JSON.stringify({
+        guestToken: guest.token,
+        holdIds: holdIdsBookedHere(),
+        onsaleEventIds: takeQueuedEvents(),
+      }),
     });
     if (res.status < 500) store(null);
   } catch {

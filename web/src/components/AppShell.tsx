@@ -2,6 +2,7 @@ import { Suspense, useEffect, useRef } from "react";
 import { ErrorBoundary, type FallbackProps } from "react-error-boundary";
 import { Link, Outlet, useLocation, useNavigationType } from "react-router";
 import { AccountMenu } from "../features/accounts/components/AccountMenu";
+import { CityPicker } from "../features/city/components/CityPicker";
 import styles from "./AppShell.module.css";
 import { SearchBox } from "./SearchBox";
 import { ErrorState, PageLoading } from "./StatusViews";
@@ -49,6 +50,7 @@ export function AppShell() {
           <div className={styles.search}>
             <SearchBox />
           </div>
+          <CityPicker />
           <AccountMenu />
         </div>
       </header>

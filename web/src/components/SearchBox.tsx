@@ -94,7 +94,7 @@ export function SearchBox() {
           name="q"
           value={value}
           onChange={onChange}
-          placeholder="Search for movies"
+          placeholder="Search movies, languages, genres"
           autoComplete="off"
           spellCheck={false}
           enterKeyHint="search"

@@ -56,14 +56,17 @@ interface EmptyStateProps {
   children?: ReactNode;
   icon?: ReactNode;
   compact?: boolean;
+  /** 1 when the state is the whole page (the 404): the page's one heading. */
+  level?: 1 | 2;
 }
 
 /** Nothing to show, with a way forward. */
-export function EmptyState({ title, description, action, children, icon, compact }: EmptyStateProps) {
+export function EmptyState({ title, description, action, children, icon, compact, level = 2 }: EmptyStateProps) {
+  const Heading = level === 1 ? "h1" : "h2";
   return (
     <section className={`${styles.box} ${compact ? styles.compact : ""}`} aria-live="polite">
       <span className={styles.badge}>{icon ?? <FilmIcon size={compact ? 22 : 28} />}</span>
-      <h2 className={styles.title}>{title}</h2>
+      <Heading className={styles.title}>{title}</Heading>
       {description ? <p className={styles.description}>{description}</p> : null}
       {action || children ? (
         <div className={styles.actions}>

@@ -11,7 +11,7 @@ import { useSession } from "../features/accounts/hooks/use-session";
 import { useCancelOrder } from "../features/booking/hooks/mutations";
 import { actionErrorWords } from "../features/booking/lib/notices";
 import type { ListedOrder } from "../features/bookings/api/orders";
-import { BookingCard } from "../features/bookings/components/BookingCard";
+import { BookingSections } from "../features/bookings/components/BookingSections";
 import { useOrderList } from "../features/bookings/hooks/use-order-list";
 import { formatShowDateTime } from "../lib/format-show";
 import { useDocumentTitle } from "../lib/hooks";
@@ -92,13 +92,7 @@ export default function BookingsPage() {
         empty
       ) : (
         <>
-          <ul className={`${styles.list} ${orders.isPlaceholderData ? styles.stale : ""}`}>
-            {orders.data.items.map((order) => (
-              <li key={order.orderId}>
-                <BookingCard order={order} onCancel={() => setToCancel(order)} />
-              </li>
-            ))}
-          </ul>
+          <BookingSections orders={orders.data.items} stale={orders.isPlaceholderData} onCancel={setToCancel} />
           <Pagination
             page={page}
             totalPages={orders.data.totalPages}

@@ -8,7 +8,7 @@ import { EmptyState, ErrorState, PageLoading } from "../components/StatusViews";
 import { bookingKeys } from "../features/booking/api/booking";
 import { BookingHeader } from "../features/booking/components/BookingHeader";
 import styles from "../features/booking/components/Checkout.module.css";
-import { Countdown } from "../features/booking/components/Countdown";
+import { Countdown, CountdownDock, CountdownPlaceholder } from "../features/booking/components/Countdown";
 import { CustomerForm } from "../features/booking/components/CustomerForm";
 import { OrderSummary } from "../features/booking/components/OrderSummary";
 import { useHold, useOrder } from "../features/booking/hooks/queries";
@@ -108,17 +108,19 @@ export default function CheckoutPage() {
               ]
             : []
         }
-        aside={
-          hold.data && hold.data.status === "HELD" ? (
-            <Countdown
-              expiresAt={hold.data.expiresAt}
-              label="Seats held for"
-              onExpire={() => backToSeats({ kind: "hold-expired" })}
-              announce={announce}
-            />
-          ) : null
-        }
       />
+      <CountdownDock>
+        {hold.data && hold.data.status === "HELD" ? (
+          <Countdown
+            expiresAt={hold.data.expiresAt}
+            label="Seats held for"
+            onExpire={() => backToSeats({ kind: "hold-expired", seats: hold.data?.seatIds })}
+            announce={announce}
+          />
+        ) : (
+          <CountdownPlaceholder />
+        )}
+      </CountdownDock>
 
       {orderedAlready ? (
         <Notice

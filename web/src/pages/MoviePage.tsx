@@ -1,10 +1,13 @@
 import { Link, useParams, useSearchParams } from "react-router";
 import { LoadFailed } from "../components/StatusViews";
 import { DateStrip } from "../features/catalog/components/DateStrip";
+import { MovieAbout } from "../features/catalog/components/MovieAbout";
 import { MovieHero, MovieHeroSkeleton } from "../features/catalog/components/MovieHero";
 import { Showtimes } from "../features/catalog/components/Showtimes";
 import { useMovie } from "../features/catalog/hooks/use-movie";
 import { nextDays } from "../features/catalog/lib/days";
+import { missingFromCatalog } from "../features/catalog/lib/missing";
+import { useShowsWhere } from "../features/city/hooks/use-city";
 import { useDocumentTitle } from "../lib/hooks";
 import styles from "./MoviePage.module.css";
 
@@ -15,6 +18,7 @@ export default function MoviePage() {
   const { movieId = "" } = useParams();
   const [params] = useSearchParams();
   const movie = useMovie(movieId);
+  const where = useShowsWhere();
 
   // The cinema's days, whatever the browser's time zone: late evening in New York is already
   // tomorrow in India, and "today" there is the day whose shows are on.
@@ -29,11 +33,7 @@ export default function MoviePage() {
       <LoadFailed
         error={movie.error}
         what="this movie"
-        missing={{
-          title: "We couldn't find that movie",
-          description: "It may have left cinemas, or the link is wrong.",
-          action: { to: "/", label: "Browse movies" },
-        }}
+        missing={missingFromCatalog("that movie", "left cinemas")}
         onRetry={() => void movie.refetch()}
       >
         <Link to="/" className="btn btn-secondary">
@@ -47,21 +47,14 @@ export default function MoviePage() {
     <>
       {movie.data ? <MovieHero movie={movie.data} /> : <MovieHeroSkeleton />}
       <div className={`container ${styles.content}`}>
-        {movie.data?.about ? (
-          <section className={styles.about} aria-labelledby="about-heading">
-            <h2 id="about-heading" className={styles.sectionTitle}>
-              About the movie
-            </h2>
-            <p className={styles.synopsis}>{movie.data.about}</p>
-          </section>
-        ) : null}
+        <MovieAbout about={movie.data?.about} loading={movie.isPending} />
 
         <section id="showtimes" className={styles.showtimes} aria-labelledby="showtimes-heading" tabIndex={-1}>
           <h2 id="showtimes-heading" className={styles.sectionTitle}>
             Showtimes
           </h2>
-          <DateStrip movieId={movieId} days={days} selected={date.iso} />
-          <Showtimes movieId={movieId} day={date} nextDay={days[days.indexOf(date) + 1]} />
+          <DateStrip movieId={movieId} days={days} selected={date.iso} where={where} />
+          <Showtimes movieId={movieId} day={date} nextDay={days[days.indexOf(date) + 1]} where={where} />
         </section>
       </div>
     </>

@@ -6,6 +6,8 @@ import { Pagination } from "../components/Pagination";
 import { EmptyState, ErrorState } from "../components/StatusViews";
 import { MovieCard, MovieCardSkeleton } from "../features/catalog/components/MovieCard";
 import { useMovieList } from "../features/catalog/hooks/use-movie-list";
+import { CityList } from "../features/city/components/CityList";
+import { useCity } from "../features/city/hooks/use-city";
 import { useDocumentTitle } from "../lib/hooks";
 import styles from "./MoviesPage.module.css";
 
@@ -20,6 +22,7 @@ export function MoviesPage() {
   const genre = params.get("genre")?.trim() || undefined;
   const language = params.get("language")?.trim() || undefined;
   const page = pageOf(params.get("page"));
+  const { city } = useCity();
 
   const { data, error, isPending, isError, isFetching, isPlaceholderData, refetch } = useMovieList({
     page,
@@ -27,9 +30,10 @@ export function MoviesPage() {
     q,
     genre,
     language,
+    city: city ?? undefined,
   });
 
-  useDocumentTitle(q ? `“${q}” · Movies` : "Movies now showing");
+  useDocumentTitle(q ? `“${q}” · Movies` : city ? `Movies in ${city}` : "Movies now showing");
 
   // New page of results: back to the top of the grid.
   const previousPage = useRef(page);
@@ -74,6 +78,8 @@ export function MoviesPage() {
             <>
               Results for <span className={styles.query}>“{q}”</span>
             </>
+          ) : city ? (
+            `Movies in ${city}`
           ) : (
             "Movies now showing"
           )}
@@ -88,6 +94,15 @@ export function MoviesPage() {
             : "\u00a0"}
         </p>
       </div>
+
+      {city ? null : (
+        <section className={styles.cityPrompt} aria-labelledby="city-prompt">
+          <h2 id="city-prompt" className={styles.cityPromptTitle}>
+            Where are you watching?
+          </h2>
+          <CityList />
+        </section>
+      )}
 
       {data || !isError ? (
         <section className={styles.filters} aria-label="Filters">

@@ -6,6 +6,7 @@ export function NotFoundPage() {
   return (
     <div className="container">
       <EmptyState
+        level={1}
         title="This page isn't showing anywhere"
         description="The link may be old or mistyped. The movies are still on, though."
         action={{ to: "/", label: "Browse movies" }}

@@ -8,6 +8,7 @@ import { RebookLinks } from "../features/booking/components/RebookLinks";
 import { RefundNote } from "../features/booking/components/Receipt";
 import { useOrderAfterPayment } from "../features/booking/hooks/use-order-after-payment";
 import { missingOrder } from "../features/booking/lib/missing-order";
+import { useDoneShopping } from "../features/onsale/hooks/use-done-shopping";
 import { formatShowDateTime } from "../lib/format-show";
 import { useDocumentTitle } from "../lib/hooks";
 import { loadTicketPage } from "../routes";
@@ -23,6 +24,7 @@ export default function PaidPage() {
   const { order, slow, checkAgain } = useOrderAfterPayment(orderId);
   useDocumentTitle("Issuing your ticket");
   useEffect(() => void loadTicketPage(), []);
+  useDoneShopping(order.data?.show.id, order.data?.status === "CONFIRMED");
 
   if (order.isError && !order.data) {
     return (

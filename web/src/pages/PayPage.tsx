@@ -6,15 +6,16 @@ import { orderKeys } from "../api/order-keys";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { useAnnouncer } from "../components/LiveRegion";
 import { Notice } from "../components/Notice";
-import { EmptyState, LoadFailed, PageLoading } from "../components/StatusViews";
+import { EmptyState } from "../components/StatusViews";
 import type { Order } from "../features/booking/api/booking";
 import { BookingHeader } from "../features/booking/components/BookingHeader";
-import { Countdown } from "../features/booking/components/Countdown";
+import { CancellationPolicy } from "../features/booking/components/CancellationPolicy";
+import { Countdown, CountdownDock } from "../features/booking/components/Countdown";
+import { OrderNotReady } from "../features/booking/components/OrderNotReady";
 import { RebookLinks } from "../features/booking/components/RebookLinks";
 import { Receipt, RefundNote } from "../features/booking/components/Receipt";
 import { useCancelOrder, useStartPayment } from "../features/booking/hooks/mutations";
 import { useOrder } from "../features/booking/hooks/queries";
-import { missingOrder } from "../features/booking/lib/missing-order";
 import { actionErrorWords, type BookingNotice, type NoticeWords } from "../features/booking/lib/notices";
 import { checkoutStartedFor, clearSession } from "../features/booking/lib/session";
 import { formatPrice, formatShowDateTime } from "../lib/format-show";
@@ -39,17 +40,7 @@ function PayPage() {
   const order = useOrder(orderId);
   useDocumentTitle("Payment");
 
-  if (order.isPending) return <PageLoading />;
-  if (order.isError) {
-    return (
-      <LoadFailed
-        error={order.error}
-        what="this booking"
-        missing={missingOrder("booking")}
-        onRetry={() => void order.refetch()}
-      />
-    );
-  }
+  if (!order.isSuccess) return <OrderNotReady order={order} what="this booking" thing="booking" />;
 
   const data = order.data;
   if (data.status === "CONFIRMED") return <Navigate to={`/tickets/${data.orderId}`} replace />;
@@ -110,16 +101,16 @@ function Payment({ order }: { order: Order }) {
           [order.show.theatre.name, order.show.theatre.city].filter(Boolean).join(", "),
           formatShowDateTime(order.show.startTime),
         ]}
-        aside={
-          <Countdown
-            expiresAt={order.expiresAt}
-            label="Complete payment in"
-            onExpire={() => backToSeats({ kind: "order-expired" })}
-            announce={announce}
-            warningContext="to pay before your seats are released"
-          />
-        }
       />
+      <CountdownDock>
+        <Countdown
+          expiresAt={order.expiresAt}
+          label="Complete payment in"
+          onExpire={() => backToSeats({ kind: "order-expired" })}
+          announce={announce}
+          warningContext="to pay before your seats are released"
+        />
+      </CountdownDock>
 
       <div className={styles.layout}>
         <section className={styles.card} aria-labelledby="pay-heading">
@@ -173,6 +164,16 @@ function Payment({ order }: { order: Order }) {
             <div>
               <dt>Tickets to</dt>
               <dd className={styles.wrap}>{order.customer.email}</dd>
+            </div>
+            <div>
+              <dt>Cancellation</dt>
+              <dd>
+                {/* The order's terms once paid (the theatre's cut-off and fee), before paying. */}
+                <CancellationPolicy
+                  window={order.cancellation}
+                  theatreAllows={order.show.theatre.cancellationAvailable}
+                />
+              </dd>
             </div>
           </dl>
         </aside>

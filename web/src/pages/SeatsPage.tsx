@@ -1,24 +1,22 @@
 import { cinemaDate } from "@housefull/shared";
-import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useMemo, useState } from "react";
-import { useNavigate, useParams } from "react-router";
-import { ApiError } from "../api/client";
+import { useState } from "react";
+import { useParams } from "react-router";
 import { useAnnouncer } from "../components/LiveRegion";
+import { Notice } from "../components/Notice";
 import { LoadFailed } from "../components/StatusViews";
-import { bookingKeys } from "../features/booking/api/booking";
 import { BookingHeader } from "../features/booking/components/BookingHeader";
-import { Countdown } from "../features/booking/components/Countdown";
+import { Countdown, CountdownPlaceholder } from "../features/booking/components/Countdown";
+import { QuantityPicker } from "../features/booking/components/QuantityPicker";
 import { SeatLegend, SeatMap, SeatMapSkeleton } from "../features/booking/components/SeatMap";
 import { SeatsNotices } from "../features/booking/components/SeatsNotices";
 import { SelectionBar } from "../features/booking/components/SelectionBar";
-import { useReleaseHold } from "../features/booking/hooks/mutations";
 import { useSeatMap } from "../features/booking/hooks/queries";
 import { useArrivalNotice } from "../features/booking/hooks/use-arrival-notice";
-import { useReserveSeats } from "../features/booking/hooks/use-reserve-seats";
-import { useSeatSelection } from "../features/booking/hooks/use-seat-selection";
-import { actionErrorWords, seatList } from "../features/booking/lib/notices";
-import { clearSession, liveHoldOf, pendingOrderOf, readSession } from "../features/booking/lib/session";
+import { useSeatsBooking } from "../features/booking/hooks/use-seats-booking";
+import { problemWords } from "../features/booking/lib/selection-problems";
 import { useShow } from "../features/catalog/hooks/use-show";
+import { missingFromCatalog } from "../features/catalog/lib/missing";
+import { useAdmissionGate } from "../features/onsale/hooks/use-admission-gate";
 import { formatShowDateTime } from "../lib/format-show";
 import { useDocumentTitle } from "../lib/hooks";
 import { useRetryWait } from "../lib/retry-wait";
@@ -26,90 +24,19 @@ import styles from "./SeatsPage.module.css";
 
 export default function SeatsPage() {
   const { showId = "" } = useParams();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const show = useShow(showId);
   const seatMap = useSeatMap(showId);
   const map = seatMap.data;
+  useAdmissionGate(showId, map?.onsaleEventId);
   const [region, announce] = useAnnouncer();
-
-  const [session, setSession] = useState(() => readSession(showId));
-  const liveHold = liveHoldOf(session);
-  const pendingOrder = pendingOrderOf(session);
-  const lockedMine = useMemo(() => new Set(pendingOrder?.seatIds ?? []), [pendingOrder]);
   const [notice, setNotice] = useArrivalNotice();
-  const [actionError, setActionError] = useState<unknown>(null);
   const [retryIn, waitToRetry] = useRetryWait();
-
-  const selection = useSeatSelection({
-    map,
-    initial: liveHold?.seatIds ?? [],
-    lockedMine,
-    announce,
-    onLost: (lost) => {
-      setNotice({ kind: "seats-taken", seats: lost });
-      announce(
-        `${seatList(lost)} ${lost.length > 1 ? "were" : "was"} just taken by someone else and removed from your selection.`,
-      );
-    },
-  });
-  const { toggle } = selection;
-  const onSeat = useCallback(
-    (p: Parameters<typeof toggle>[0]) => {
-      setActionError(null);
-      toggle(p);
-    },
-    [toggle],
-  );
-  const reserve = useReserveSeats(showId);
-  const release = useReleaseHold(showId);
+  const booking = useSeatsBooking({ showId, map, announce, arrival: notice, setNotice, waitToRetry });
+  const { selection, liveHold, problem } = booking;
+  // "You're holding…" is for a visitor who comes back to a hold, not one who just made it here.
+  const [heldOnArrival] = useState(() => liveHold?.holdId);
 
   useDocumentTitle(show.data ? `Choose seats: ${show.data.movie.title}` : "Choose seats");
-
-  function onContinue() {
-    if (!selection.ordered.length || reserve.isPending) return;
-    setActionError(null);
-    setNotice(null);
-    reserve.mutate(selection.ordered, {
-      onSuccess: (held) => {
-        setSession(readSession(showId));
-        navigate(`/checkout/${held.holdId}?show=${showId}`);
-      },
-      onError: (error) => {
-        if (error instanceof ApiError && error.code === "SEAT_TAKEN") {
-          const seats = Array.isArray(error.details.seats) ? (error.details.seats as string[]) : [];
-          selection.drop(seats);
-          // Our own seats, locked by a hold this page doesn't know (another tab, a cleared session)?
-          const mine = seats.length > 0 && seats.every((id) => selection.placed?.byId.get(id)?.seat.mine);
-          setNotice({ kind: mine ? "held-elsewhere" : "seats-taken", seats });
-          void queryClient.invalidateQueries({ queryKey: bookingKeys.seatMap(showId) });
-          return;
-        }
-        const words = actionErrorWords(error);
-        if (words.retryAfterSeconds) waitToRetry(words.retryAfterSeconds);
-        setActionError(error);
-      },
-    });
-  }
-
-  function onHoldExpired() {
-    clearSession(showId);
-    setSession(undefined);
-    selection.clear();
-    setNotice({ kind: "hold-expired" });
-    void queryClient.invalidateQueries({ queryKey: bookingKeys.seatMap(showId) });
-  }
-
-  function onRelease(holdId: string) {
-    release.mutate(holdId, {
-      onSuccess: () => {
-        setSession(undefined);
-        selection.clear();
-        announce("Your seats were released.");
-      },
-      onError: setActionError,
-    });
-  }
 
   const showData = show.data;
   const header = (
@@ -127,21 +54,23 @@ export default function SeatsPage() {
         showData
           ? [
               [showData.theatre.name, showData.theatre.city].filter(Boolean).join(", "),
-              [formatShowDateTime(showData.startTime), showData.movie.language, showData.movie.format]
-                .filter(Boolean)
-                .join(" · "),
+              [formatShowDateTime(showData.startTime), showData.language, showData.format].filter(Boolean).join(" · "),
             ]
-          : []
+          : // Two lines' places kept while the show loads: the map below does not jump when they arrive.
+            [undefined, undefined]
       }
+      // The clock's place is kept while nothing is held: a hold appearing moves nothing.
       aside={
         liveHold ? (
           <Countdown
             expiresAt={liveHold.expiresAt}
             label="Seats held for"
-            onExpire={onHoldExpired}
+            onExpire={booking.onHoldExpired}
             announce={announce}
           />
-        ) : null
+        ) : (
+          <CountdownPlaceholder />
+        )
       }
     />
   );
@@ -152,15 +81,16 @@ export default function SeatsPage() {
         header={header}
         error={seatMap.error}
         what="the seat map"
-        missing={{
-          title: "We couldn't find this show",
-          description: "It may have been removed, or the link is wrong.",
-          action: { to: "/", label: "Browse movies" },
-        }}
+        missing={missingFromCatalog("this show", "been removed")}
         onRetry={() => void seatMap.refetch()}
       />
     );
   }
+
+  const free = (seats: readonly string[]) =>
+    seats.every((id) => selection.placed?.byId.get(id)?.seat.state === "AVAILABLE");
+  const words = problem ? problemWords(problem, free) : null;
+  const offer = words?.offer;
 
   return (
     <div className={`container ${styles.page}`}>
@@ -168,18 +98,18 @@ export default function SeatsPage() {
       {header}
       <div className={styles.notices}>
         <SeatsNotices
-          notice={notice}
+          notice={notice?.kind === "hold-expired" ? null : notice}
           onDismissNotice={() => setNotice(null)}
-          actionError={actionError}
-          onDismissError={() => setActionError(null)}
-          onRetry={selection.ordered.length ? onContinue : null}
+          actionError={booking.actionError}
+          onDismissError={booking.dismissError}
+          onRetry={selection.ordered.length ? booking.onContinue : null}
           retryIn={retryIn}
           map={map}
           movieId={showData?.movie.id}
-          pendingOrder={pendingOrder}
-          liveHold={reserve.isPending ? undefined : liveHold}
-          releasing={release.isPending}
-          onRelease={onRelease}
+          pendingOrder={booking.pendingOrder}
+          liveHold={booking.holding || liveHold?.holdId !== heldOnArrival ? undefined : liveHold}
+          releasing={booking.releasing}
+          onRelease={booking.onRelease}
         />
       </div>
 
@@ -188,12 +118,18 @@ export default function SeatsPage() {
           <h2 id="seatmap-heading" className={styles.mapTitle}>
             Choose your seats
           </h2>
-          {map ? (
-            <p className={styles.availability}>
-              {map.counts.available} of {map.counts.total} seats free
-            </p>
-          ) : null}
+          <p className={styles.availability}>
+            {map ? `${map.counts.available} of ${map.counts.total} seats free` : "\u00a0"}
+          </p>
         </div>
+        <QuantityPicker
+          max={map?.maxSeatsPerHold ?? 10}
+          chosen={booking.quantity}
+          busy={booking.choosing}
+          disabled={!map?.bookable || Boolean(booking.pendingOrder)}
+          onChoose={booking.chooseQuantity}
+        />
+        <SeatLegend />
         {seatMap.isError && map ? (
           <p className={styles.stale} role="status">
             Seat availability may be out of date: we can't reach housefull right now.{" "}
@@ -203,22 +139,45 @@ export default function SeatsPage() {
           </p>
         ) : null}
         {map ? (
-          <SeatMap map={map} selected={selection.selectedSet} lockedMine={lockedMine} onSeat={onSeat} />
+          <SeatMap map={map} selected={selection.selectedSet} lockedMine={booking.lockedMine} onSeat={booking.onSeat} />
         ) : (
           <SeatMapSkeleton />
         )}
-        <SeatLegend />
       </section>
 
       <SelectionBar
         seatIds={selection.ordered}
         total={selection.total}
         maxSeats={map?.maxSeatsPerHold ?? 10}
+        quantity={booking.quantity}
+        problem={
+          words ? (
+            <Notice
+              tone={words.tone}
+              title={words.title}
+              onDismiss={booking.dismissProblem}
+              actions={
+                offer ? (
+                  <button
+                    type="button"
+                    className="btn btn-secondary"
+                    onClick={() => booking.takeOffer(offer)}
+                    disabled={booking.holding}
+                  >
+                    {words.offerLabel}
+                  </button>
+                ) : null
+              }
+            >
+              {words.text}
+            </Notice>
+          ) : null
+        }
         bookable={map?.bookable}
         note={selection.note}
-        holding={reserve.isPending}
+        holding={booking.holding}
         retryIn={retryIn}
-        onContinue={onContinue}
+        onContinue={booking.onContinue}
       />
     </div>
   );

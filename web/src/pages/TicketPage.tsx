@@ -2,13 +2,14 @@ import { useEffect } from "react";
 import { Link, useParams } from "react-router";
 import { CheckCircleIcon, PinIcon, TicketIcon } from "../components/Icons";
 import { Poster } from "../components/Poster";
-import { EmptyState, LoadFailed, PageLoading } from "../components/StatusViews";
+import { EmptyState } from "../components/StatusViews";
 import type { Order } from "../features/booking/api/booking";
 import { BookingHeader } from "../features/booking/components/BookingHeader";
+import { policyWords } from "../features/booking/components/CancellationPolicy";
+import { OrderNotReady } from "../features/booking/components/OrderNotReady";
 import { Receipt, RefundNote } from "../features/booking/components/Receipt";
 
 import { useOrder } from "../features/booking/hooks/queries";
-import { missingOrder } from "../features/booking/lib/missing-order";
 import { TicketPass } from "../features/tickets/components/TicketPass";
 import { formatRuntime } from "../lib/format";
 import { formatLongShowDay, formatPrice, formatShowTime, formatStamp } from "../lib/format-show";
@@ -23,17 +24,7 @@ export default function TicketPage() {
   // Once seen, the ticket opens again without a network (at the cinema's door, in a basement).
   useEffect(registerOfflineWorker, []);
 
-  if (order.isPending) return <PageLoading />;
-  if (order.isError) {
-    return (
-      <LoadFailed
-        error={order.error}
-        what="your ticket"
-        missing={missingOrder("ticket")}
-        onRetry={() => void order.refetch()}
-      />
-    );
-  }
+  if (!order.isSuccess) return <OrderNotReady order={order} what="your ticket" thing="ticket" />;
 
   const data = order.data;
   if (data.status !== "CONFIRMED" || !data.ticketCode) return <NoTicket order={data} />;
@@ -42,6 +33,9 @@ export default function TicketPage() {
 
 function Ticket({ order, code }: { order: Order; code: string }) {
   const { movie, theatre } = order.show;
+  // The order's window (the theatre's cut-off and fee), not the theatre's yes/no: past the cut-off
+  // a ticket never reads as cancellable.
+  const policyWindow = order.cancellable ? order.cancellation : null;
   const meta = [movie.ageRating, movie.language, movie.format, formatRuntime(movie.durationMins)].filter(Boolean);
   return (
     <div className={`container ${styles.page}`}>
@@ -111,8 +105,8 @@ function Ticket({ order, code }: { order: Order; code: string }) {
         <p className={styles.footnote}>
           Booked by {order.customer.name}
           {order.confirmedAt ? ` on ${formatStamp(order.confirmedAt)}` : ""}.{" "}
-          {order.cancellable
-            ? "You can cancel this booking in My bookings."
+          {policyWindow
+            ? `${policyWords(policyWindow)}: cancel in My bookings.`
             : theatre.cancellationAvailable
               ? "It can no longer be cancelled."
               : "This theatre does not allow cancellations."}

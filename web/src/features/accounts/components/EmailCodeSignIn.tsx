@@ -1,8 +1,8 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Notice } from "../../../components/Notice";
 import { TextField } from "../../../components/TextField";
+import { zodResolver } from "../../../lib/zod-resolver";
 import { useSendEmailCode, useVerifyEmailCode } from "../hooks/use-account-actions";
 import { type CodeForm, codeForm, type EmailForm, emailForm } from "../lib/schemas";
 import { accountErrorWords } from "../lib/words";

@@ -1,6 +1,6 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { TextField } from "../../../components/TextField";
+import { zodResolver } from "../../../lib/zod-resolver";
 import type { Account } from "../api/accounts";
 import { useRenameAccount } from "../hooks/use-account-actions";
 import { type NameForm, nameForm } from "../lib/schemas";

@@ -14,6 +14,8 @@ export function refusalWords(reason: string): string {
       return "That sign-in took too long or was started in another tab or browser. Please start again from this page.";
     case "SIGN_IN_UNAVAILABLE":
       return "Signing in with Google is not available right now. Sign in with an email code instead, or try again later.";
+    case "RATE_LIMITED":
+      return "There have been too many sign-in attempts from this network. Wait a minute, then try again.";
     default:
       return "We couldn't complete the sign-in with Google. Please try again, or sign in with an email code.";
   }

@@ -1,9 +1,11 @@
-import type { CustomerInput } from "@housefull/shared";
+import { type CustomerInput, SEAT_MAP_SNAPSHOT_DEFAULT_MS } from "@housefull/shared";
 import { queryOptions } from "@tanstack/react-query";
 import type { InferResponseType } from "hono/client";
 import { ApiError, type ApiResponse, api, noAnswer, unwrap } from "../../../api/client";
 import type { SeatMap } from "../../../api/contract";
 import { orderKeys } from "../../../api/order-keys";
+import { admissionHeaders } from "../../onsale/lib/admission";
+import { readSession } from "../lib/session";
 
 export type { SeatMap };
 export type SeatMapRow = SeatMap["rows"][number];
@@ -27,14 +29,17 @@ const lastSeatMaps = new Map<string, { etag: string; map: SeatMap }>();
 
 /**
  * GET /shows/{showId}/seatmap. Polled every few seconds, so it sends the last ETag: an unchanged map
- * costs a bodiless 304, and the same object comes back (React Query sees nothing changed).
+ * costs a bodiless 304, and the same object comes back (React Query sees nothing changed). The
+ * browser's hold on the show goes along (`holdId`): the server reads it fresh and marks its seats
+ * `mine`, while the rest of the map is the location's shared snapshot.
  */
 async function getSeatMap(showId: string, signal?: AbortSignal): Promise<SeatMap> {
   const last = lastSeatMaps.get(showId);
+  const holdId = readSession(showId)?.holdId;
   let res: ApiResponse;
   try {
     res = await api.shows[":showId"].seatmap.$get(
-      { param: { showId } },
+      { param: { showId }, query: holdId ? { holdId } : {} },
       {
         headers: last ? { "If-None-Match": last.etag } : {},
         // Our own revalidation: the browser's HTTP cache would only hide the 304 from us.
@@ -58,6 +63,27 @@ async function getSeatMap(showId: string, signal?: AbortSignal): Promise<SeatMap
   else lastSeatMaps.delete(showId);
   return map;
 }
+
+/**
+ * The map as a refusal just told it: `seatIds` are someone else's now. Customers' maps come from a
+ * shared snapshot up to a second old (docs/API.md: seat map), so a map read straight after the
+ * refusal may still show them free; the page shows what the hold was refused on instead.
+ */
+export function withSeatsTaken(map: SeatMap, seatIds: readonly string[]): SeatMap {
+  const taken = new Set(seatIds);
+  return {
+    ...map,
+    rows: map.rows.map((row) => ({
+      ...row,
+      seats: row.seats.map((seat) =>
+        seat && taken.has(seat.seatId) && seat.state === "AVAILABLE" ? { ...seat, state: "HELD", mine: false } : seat,
+      ),
+    })),
+  };
+}
+
+/** How long a shared seat-map snapshot may lag a hold, with a margin for the round trip. */
+export const SEAT_MAP_SNAPSHOT_LAG_MS = SEAT_MAP_SNAPSHOT_DEFAULT_MS + 500;
 
 export const seatMapQuery = (showId: string) =>
   queryOptions({
@@ -83,6 +109,24 @@ export function createHold({ showId, seatIds, idempotencyKey }: HoldRequest): Pr
   return unwrap(
     api.holds.$post(
       { json: { showId, seatIds, quantity: seatIds.length } },
+      { headers: { "Idempotency-Key": idempotencyKey, ...admissionHeaders(showId) } },
+    ),
+  );
+}
+
+export interface BestHoldRequest {
+  showId: string;
+  quantity: number;
+  /** Two adjacent rows are fine when no row has them all. */
+  allowSplit: boolean;
+  idempotencyKey: string;
+}
+
+/** POST /holds with `best`: the API picks the best seats together and holds them in the same script. */
+export function createBestHold({ showId, quantity, allowSplit, idempotencyKey }: BestHoldRequest): Promise<Hold> {
+  return unwrap(
+    api.holds.$post(
+      { json: { showId, best: { quantity, allowSplit } } },
       { headers: { "Idempotency-Key": idempotencyKey } },
     ),
   );

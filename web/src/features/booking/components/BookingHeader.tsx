@@ -37,7 +37,10 @@ export function BookingHeader({ step, back, title, posterUrl, lines, aside }: Bo
             {back.label}
           </Link>
         ) : (
-          <span />
+          // The link's place, so the steps beside it stay put when it appears.
+          <span className={styles.back} aria-hidden="true">
+            {"\u00a0"}
+          </span>
         )}
         <ol className={styles.steps} aria-label="Booking steps">
           {STEPS.map((s, i) => (
@@ -68,11 +71,19 @@ export function BookingHeader({ step, back, title, posterUrl, lines, aside }: Bo
             ) : (
               <div className={`skeleton ${styles.titleSkeleton}`} aria-hidden="true" />
             )}
-            {lines.filter(Boolean).map((line) => (
-              <p key={line} className={styles.line}>
-                {line}
-              </p>
-            ))}
+            {lines.map((line, i) =>
+              line ? (
+                <p key={line} className={styles.line}>
+                  {line}
+                </p>
+              ) : title === undefined ? (
+                // Still loading: the line's height is kept, so the map below does not jump when it arrives.
+                // biome-ignore lint/suspicious/noArrayIndexKey: placeholders, one per slot
+                <p key={`pending-${i}`} className={styles.line} aria-hidden="true">
+                  {"\u00a0"}
+                </p>
+              ) : null,
+            )}
           </div>
           {aside ? <div className={styles.aside}>{aside}</div> : null}
         </div>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { formatClock, spokenDuration, useCountdown } from "../../../lib/countdown";
 import styles from "./Countdown.module.css";
 
@@ -44,11 +44,27 @@ export function Countdown({
         <circle cx="12" cy="13" r="8" fill="none" stroke="currentColor" strokeWidth="2" />
         <path d="M12 9v4l2.5 2M9.5 2.5h5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
       </svg>
-      <span className={styles.label}>{label}</span>
+      <span className={styles.label}>{urgent ? "Under a minute left:" : label}</span>
       {/* role=timer is not announced on every tick; the warning above is. */}
       <span className={styles.clock} role="timer" aria-label={`${label} ${spokenDuration(seconds)}`}>
         {formatClock(seconds)}
       </span>
     </div>
   );
+}
+
+/** The countdown's place while nothing is held yet: the same size, nothing shown or said. */
+export function CountdownPlaceholder() {
+  return (
+    <div className={`${styles.countdown} ${styles.placeholder}`} aria-hidden="true">
+      <span className={styles.icon} />
+      <span className={styles.label}>Seats held for</span>
+      <span className={styles.clock}>0:00</span>
+    </div>
+  );
+}
+
+/** Keeps a countdown in view while the page scrolls (checkout and pay: long on a phone). */
+export function CountdownDock({ children }: { children: ReactNode }) {
+  return <div className={styles.dock}>{children}</div>;
 }

@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { type Customer, type CustomerInput, customerSchema } from "@housefull/shared";
 import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -6,6 +5,7 @@ import { ApiError } from "../../../api/client";
 import { Notice } from "../../../components/Notice";
 import { TextField } from "../../../components/TextField";
 import { formatPrice } from "../../../lib/format-show";
+import { zodResolver } from "../../../lib/zod-resolver";
 import { useAccountPrefill } from "../../accounts/hooks/use-account-prefill";
 import type { Hold, Order } from "../api/booking";
 import { usePlaceOrder } from "../hooks/mutations";

@@ -1,6 +1,8 @@
 import { formatPaise, sortSeatIds, toPaise } from "@housefull/shared";
+import type { ReactNode } from "react";
 import { formatShowDateTime } from "../../../lib/format-show";
 import type { Hold } from "../api/booking";
+import { CancellationPolicy, type CancellationWindow } from "./CancellationPolicy";
 import styles from "./Checkout.module.css";
 import { PriceTable } from "./PriceTable";
 
@@ -8,8 +10,32 @@ import { PriceTable } from "./PriceTable";
 export interface SummaryShow {
   startTime: string;
   movie: { title: string; ageRating: string | null };
-  theatre: { name: string; address: string | null };
+  theatre: { name: string; address: string | null; cancellationAvailable: boolean };
+  cancellation: CancellationWindow | null;
   categories: { code: string; name: string }[];
+}
+
+/** One fact of the summary: its label, its value and, if there is one, a note after it. */
+function Fact({
+  label,
+  note,
+  noteClass = styles.sub,
+  children,
+}: {
+  label: string;
+  note: string | null;
+  noteClass?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>
+        {children}
+        {note ? <span className={noteClass}>{note}</span> : null}
+      </dd>
+    </div>
+  );
 }
 
 /** Movie, theatre, time, the seats by category with their prices, and the total. */
@@ -29,26 +55,18 @@ export function OrderSummary({ hold, show }: { hold: Hold | undefined; show: Sum
       </h2>
       {show ? (
         <dl className={styles.facts}>
-          <div>
-            <dt>Movie</dt>
-            <dd>
-              {show.movie.title}
-              {show.movie.ageRating ? <span className={styles.cert}>{show.movie.ageRating}</span> : null}
-            </dd>
-          </div>
-          <div>
-            <dt>Theatre</dt>
-            <dd>
-              {show.theatre.name}
-              {show.theatre.address ? <span className={styles.sub}>{show.theatre.address}</span> : null}
-            </dd>
-          </div>
-          <div>
-            <dt>When</dt>
-            <dd>
-              {formatShowDateTime(show.startTime)} <span className={styles.sub}>India Standard Time</span>
-            </dd>
-          </div>
+          <Fact label="Movie" note={show.movie.ageRating} noteClass={styles.cert}>
+            {show.movie.title}
+          </Fact>
+          <Fact label="Theatre" note={show.theatre.address}>
+            {show.theatre.name}
+          </Fact>
+          <Fact label="When" note="India Standard Time">
+            {formatShowDateTime(show.startTime)}{" "}
+          </Fact>
+          <Fact label="Cancellation" note={null}>
+            <CancellationPolicy window={show.cancellation} theatreAllows={show.theatre.cancellationAvailable} />
+          </Fact>
         </dl>
       ) : (
         <div className={`skeleton ${styles.factsSkeleton}`} aria-hidden="true" />

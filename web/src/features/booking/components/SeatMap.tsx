@@ -1,7 +1,10 @@
-import { type KeyboardEvent, memo, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { memo, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { formatPrice } from "../../../lib/format-show";
 import type { SeatMap as SeatMapData } from "../api/booking";
-import { bandsOf, lookOf, type PlacedSeat, placeSeats, seatLabel } from "../lib/seat-model";
+import { useHallZoom } from "../hooks/use-hall-zoom";
+import { useSeatKeys } from "../hooks/use-seat-keys";
+import { bandsOf, lookOf, type PlacedSeat, placeSeats, seatFacts, seatLabel } from "../lib/seat-model";
+import { HallZoomBar, type SeatSpot } from "./HallZoomBar";
 import styles from "./SeatMap.module.css";
 
 interface SeatMapProps {
@@ -13,168 +16,138 @@ interface SeatMapProps {
 }
 
 /**
- * The hall: screen at the top, rows front to back in category bands, row labels on both sides, gaps
- * where the layout has none. Seats are toggle buttons; one of them is in the tab order (roving
- * tabindex) and the arrow keys move between seats, Home/End to a row's ends.
+ * The hall: screen at the top, rows front to back in category bands, row letters on both sides
+ * (beside the seats, never over them), gaps where the layout has none. It opens fitted to the
+ * width, zooms and pans inside its own box (HallZoomBar: buttons, an overview). Seats are toggle
+ * buttons, each row a group named by its letter and category; one seat is in the tab order.
  */
 export const SeatMap = memo(function SeatMap({ map, selected, lockedMine, onSeat }: SeatMapProps) {
   const placed = useMemo(() => placeSeats(map), [map]);
   const bands = useMemo(() => bandsOf(map), [map]);
   const gridRef = useRef<HTMLFieldSetElement>(null);
-  const scrollerRef = useRef<HTMLDivElement>(null);
-  const [overflowing, setOverflowing] = useState(false);
-
-  // A hall wider than the screen opens centred on the screen, like the seat you'd walk to.
-  useLayoutEffect(() => {
-    const scroller = scrollerRef.current;
-    if (!scroller) return;
-    const measure = () => setOverflowing(scroller.scrollWidth > scroller.clientWidth + 1);
-    scroller.scrollLeft = (scroller.scrollWidth - scroller.clientWidth) / 2;
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(scroller);
-    return () => observer.disconnect();
-  }, []);
-  const [focusId, setFocusId] = useState<string | null>(null);
+  const zoom = useHallZoom();
+  const keys = useSeatKeys(placed, selected, gridRef);
   const hintId = useId();
+  const [lastId, setLastId] = useState<string | null>(null);
+  const [spots, setSpots] = useState<SeatSpot[]>([]);
 
-  // The seat that Tab lands on: the last one used, else the first available seat (else the first).
-  const rovingId = useMemo(() => {
-    if (focusId && placed.byId.has(focusId)) return focusId;
-    const firstPicked = [...selected].find((id) => placed.byId.has(id));
-    if (firstPicked) return firstPicked;
-    for (const row of placed.rows) for (const p of row) if (p.seat.state === "AVAILABLE") return p.seat.seatId;
-    return placed.rows[0]?.[0]?.seat.seatId ?? null;
-  }, [focusId, placed, selected]);
-
-  function moveFocus(event: KeyboardEvent<HTMLFieldSetElement>) {
-    const target = event.target as HTMLElement;
-    const fromId = target.dataset.seat;
-    if (!fromId) return;
-    const from = placed.byId.get(fromId);
-    if (!from) return;
-    const rowSeats = placed.rows.find((r) => r[0]?.rowIndex === from.rowIndex) ?? [];
-    const rowPos = placed.rows.indexOf(rowSeats);
-    const index = rowSeats.indexOf(from);
-    let next: PlacedSeat | undefined;
-    switch (event.key) {
-      case "ArrowRight":
-        next = rowSeats[index + 1];
-        break;
-      case "ArrowLeft":
-        next = rowSeats[index - 1];
-        break;
-      case "ArrowDown":
-        next = nearest(placed.rows[rowPos + 1], from.x);
-        break;
-      case "ArrowUp":
-        next = nearest(placed.rows[rowPos - 1], from.x);
-        break;
-      case "Home":
-        next = event.ctrlKey ? placed.rows[0]?.[0] : rowSeats[0];
-        break;
-      case "End":
-        next = event.ctrlKey ? placed.rows.at(-1)?.at(-1) : rowSeats.at(-1);
-        break;
-      default:
-        return;
+  // Where each seat is drawn (hall pixels at zoom 1), for the overview; only when the layout changes.
+  const { scale } = zoom.view;
+  const scaleRef = useRef(scale);
+  scaleRef.current = scale;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: positions change with the hall's layout, not its states
+  useLayoutEffect(() => {
+    const hall = zoom.hallRef.current;
+    if (!hall) return;
+    const origin = hall.getBoundingClientRect();
+    const s = scaleRef.current;
+    const found: SeatSpot[] = [];
+    for (const el of hall.querySelectorAll<HTMLElement>("[data-seat]")) {
+      const r = el.getBoundingClientRect();
+      found.push({ id: el.dataset.seat ?? "", x: (r.left - origin.left) / s, y: (r.top - origin.top) / s });
     }
-    event.preventDefault();
-    if (!next) return;
-    setFocusId(next.seat.seatId);
-    gridRef.current?.querySelector<HTMLButtonElement>(`[data-seat="${next.seat.seatId}"]`)?.focus();
-  }
+    setSpots(found);
+  }, [placed.width, map.rows.length, zoom.view.natural.width]);
+
+  const lookOfId = (id: string) => {
+    const p = placed.byId.get(id);
+    if (!p) return "booked" as const;
+    return lockedMine.has(id) ? ("yours" as const) : lookOf(p.seat, selected);
+  };
+  const last = lastId ? placed.byId.get(lastId) : undefined;
+  const { natural } = zoom.view;
 
   return (
-    <>
-      <div className={styles.scroller} ref={scrollerRef}>
-        <div className={styles.hall}>
-          <div className={styles.screen} aria-hidden="true">
-            <div className={styles.screenArc} />
-            <p className={styles.screenText}>All eyes this way</p>
-          </div>
-          <fieldset
-            ref={gridRef}
-            className={styles.grid}
-            style={{ "--columns": placed.width } as React.CSSProperties}
-            onKeyDown={moveFocus}
-            aria-describedby={hintId}
-          >
-            <legend className="visually-hidden">Seats, front row nearest the screen</legend>
-            <p id={hintId} className="visually-hidden">
-              Arrow keys move between seats; Space or Enter picks one.
-            </p>
-            {bands.map((band) => (
-              <div key={`${band.code}-${band.rows[0]?.label}`} className={styles.band}>
-                <p className={styles.bandTitle}>
-                  <span className={styles.bandLabel}>
+    <div className={styles.map}>
+      <HallZoomBar zoom={zoom} spots={spots} lookOf={lookOfId} />
+      <div className={styles.box} ref={zoom.boxRef} onScroll={zoom.onScroll}>
+        <div
+          className={styles.sizer}
+          style={{ width: natural.width * scale || undefined, height: natural.height * scale || undefined }}
+        >
+          <div className={styles.hall} ref={zoom.hallRef} style={{ transform: `scale(${scale})` }}>
+            <div className={styles.screen} aria-hidden="true">
+              <div className={styles.screenArc} />
+              <p className={styles.screenText}>All eyes this way</p>
+            </div>
+            <fieldset
+              ref={gridRef}
+              className={styles.grid}
+              style={{ "--columns": placed.width } as React.CSSProperties}
+              onKeyDown={keys.onKeyDown}
+              aria-describedby={hintId}
+            >
+              <legend className="visually-hidden">Seats, front row nearest the screen</legend>
+              <p id={hintId} className="visually-hidden">
+                Arrow keys move between seats; Space or Enter picks one.
+              </p>
+              {bands.map((band) => (
+                <div key={`${band.code}-${band.rows[0]?.label}`} className={styles.band}>
+                  <p className={styles.bandTitle} aria-hidden="true">
                     <span className={styles.bandName}>{band.name}</span>
                     {band.price ? <span className={styles.bandPrice}>{formatPrice(band.price)}</span> : null}
-                  </span>
-                </p>
-                {band.rows.map((row) => (
-                  <div key={row.label} className={styles.row}>
-                    <span className={`${styles.rowLabel} ${styles.rowLabelStart}`} aria-hidden="true">
-                      {row.label}
-                    </span>
-                    <div className={styles.seats} style={{ "--row-columns": row.seats.length } as React.CSSProperties}>
-                      {row.seats.map((seat, col) => {
-                        if (!seat) {
-                          // biome-ignore lint/suspicious/noArrayIndexKey: a gap's place in its row is its identity
-                          return <span key={`gap-${col}`} className={styles.gap} />;
-                        }
-                        const p = placed.byId.get(seat.seatId) as PlacedSeat;
-                        const look = lockedMine.has(seat.seatId) ? "yours" : lookOf(seat, selected);
-                        const unavailable = look === "held" || look === "booked" || lockedMine.has(seat.seatId);
-                        return (
-                          <button
-                            key={seat.seatId}
-                            type="button"
-                            data-seat={seat.seatId}
-                            data-look={look}
-                            className={styles.seat}
-                            tabIndex={seat.seatId === rovingId ? 0 : -1}
-                            aria-pressed={look === "selected"}
-                            aria-disabled={unavailable || undefined}
-                            aria-label={seatLabel(p, look)}
-                            onClick={() => {
-                              setFocusId(seat.seatId);
-                              onSeat(p);
-                            }}
-                            onFocus={() => setFocusId(seat.seatId)}
-                          >
-                            <span aria-hidden="true">{seat.number}</span>
-                          </button>
-                        );
-                      })}
-                    </div>
-                    <span className={`${styles.rowLabel} ${styles.rowLabelEnd}`} aria-hidden="true">
-                      {row.label}
-                    </span>
-                  </div>
-                ))}
-              </div>
-            ))}
-          </fieldset>
+                  </p>
+                  {band.rows.map((row) => (
+                    <fieldset key={row.label} className={styles.row}>
+                      <legend className="visually-hidden">{`Row ${row.label}, ${band.name}`}</legend>
+                      <span className={styles.rowLabel} aria-hidden="true">
+                        {row.label}
+                      </span>
+                      <div
+                        className={styles.seats}
+                        style={{ "--row-columns": row.seats.length } as React.CSSProperties}
+                      >
+                        {row.seats.map((seat, col) => {
+                          if (!seat) {
+                            // biome-ignore lint/suspicious/noArrayIndexKey: a gap's place in its row is its identity
+                            return <span key={`gap-${col}`} className={styles.gap} />;
+                          }
+                          const p = placed.byId.get(seat.seatId) as PlacedSeat;
+                          const look = lookOfId(seat.seatId);
+                          const unavailable = look === "held" || look === "booked" || lockedMine.has(seat.seatId);
+                          return (
+                            <button
+                              key={seat.seatId}
+                              type="button"
+                              data-seat={seat.seatId}
+                              data-look={look}
+                              className={styles.seat}
+                              tabIndex={seat.seatId === keys.rovingId ? 0 : -1}
+                              aria-pressed={look === "selected"}
+                              aria-disabled={unavailable || undefined}
+                              aria-label={seatLabel(p, look)}
+                              onClick={() => {
+                                keys.setFocusId(seat.seatId);
+                                setLastId(seat.seatId);
+                                onSeat(p);
+                              }}
+                              onFocus={() => keys.setFocusId(seat.seatId)}
+                            >
+                              <span aria-hidden="true">{seat.number}</span>
+                            </button>
+                          );
+                        })}
+                      </div>
+                      <span className={styles.rowLabel} aria-hidden="true">
+                        {row.label}
+                      </span>
+                    </fieldset>
+                  ))}
+                </div>
+              ))}
+            </fieldset>
+          </div>
         </div>
       </div>
-      {overflowing ? (
-        <p className={styles.swipeHint} aria-hidden="true">
-          Scroll sideways to see the whole hall
-        </p>
-      ) : null}
-    </>
+      {/* The tapped seat in words (the announcer says it to screen readers already). */}
+      <p className={styles.facts} data-testid="seat-facts">
+        {last ? seatFacts(last, lookOfId(last.seat.seatId)) : "Tap a seat for its row, number and price"}
+      </p>
+    </div>
   );
 });
 
-/** The seat of `row` nearest to horizontal position `x` (straight up or down on the grid). */
-function nearest(row: PlacedSeat[] | undefined, x: number): PlacedSeat | undefined {
-  let best: PlacedSeat | undefined;
-  for (const p of row ?? []) if (!best || Math.abs(p.x - x) < Math.abs(best.x - x)) best = p;
-  return best;
-}
-
-/** What each colour means. */
+/** What each look means. */
 export function SeatLegend() {
   const items: { look: string; label: string }[] = [
     { look: "available", label: "Available" },
@@ -195,13 +168,12 @@ export function SeatLegend() {
   );
 }
 
+/** The map's place while it loads: the zoom bar's height, then the hall's box. */
 export function SeatMapSkeleton() {
   return (
-    <div className={styles.scroller} aria-hidden="true">
-      <div className={styles.hall}>
-        <div className={styles.screen}>
-          <div className={styles.screenArc} />
-        </div>
+    <div className={styles.map} aria-hidden="true">
+      <div className={`${styles.zoomBar} ${styles.zoomBarSkeleton}`} />
+      <div className={styles.box}>
         <div className={styles.skeletonGrid}>
           {Array.from({ length: 8 }, (_, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: static placeholders
@@ -209,6 +181,7 @@ export function SeatMapSkeleton() {
           ))}
         </div>
       </div>
+      <p className={styles.facts}>{"\u00a0"}</p>
     </div>
   );
 }

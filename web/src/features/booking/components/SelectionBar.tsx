@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { formatClock } from "../../../lib/countdown";
 import { formatPrice } from "../../../lib/format-show";
 import { countWords } from "../hooks/use-seat-selection";
@@ -7,6 +8,10 @@ interface SelectionBarProps {
   seatIds: readonly string[];
   total: string;
   maxSeats: number;
+  /** The number asked for ("How many seats?"); Continue waits for the whole group. */
+  quantity: number | null;
+  /** What went wrong with the selection, said right here where the visitor is looking. */
+  problem: ReactNode;
   bookable: boolean | undefined;
   note: string | null;
   holding: boolean;
@@ -15,19 +20,23 @@ interface SelectionBarProps {
   onContinue: () => void;
 }
 
-/** The selection, its total and Continue, stuck to the bottom of the screen. */
+/** The selection, its total and Continue, stuck to the bottom of the screen; problems with it just above. */
 export function SelectionBar({
   seatIds,
   total,
   maxSeats,
+  quantity,
+  problem,
   bookable,
   note,
   holding,
   retryIn,
   onContinue,
 }: SelectionBarProps) {
+  const missing = quantity ? quantity - seatIds.length : 0;
   return (
     <section className={styles.bar} aria-label="Your selection">
+      {problem ? <div className={styles.problem}>{problem}</div> : null}
       <div className={styles.barInner}>
         <div className={styles.summary}>
           {seatIds.length ? (
@@ -35,6 +44,7 @@ export function SelectionBar({
               <p className={styles.count}>
                 {countWords(seatIds.length)}
                 <span className={styles.seatIds}>{seatIds.join(", ")}</span>
+                {missing > 0 ? <span className={styles.more}>pick {missing} more</span> : null}
               </p>
               <p className={styles.total}>
                 <span className="visually-hidden">Total </span>
@@ -43,7 +53,11 @@ export function SelectionBar({
             </>
           ) : (
             <p className={styles.hint}>
-              {bookable === false ? "This show isn't taking bookings" : `Pick up to ${maxSeats} seats`}
+              {bookable === false
+                ? "This show isn't taking bookings"
+                : quantity
+                  ? `Pick ${countWords(quantity)}`
+                  : `Pick up to ${maxSeats} seats`}
             </p>
           )}
           {note ? (
@@ -56,7 +70,7 @@ export function SelectionBar({
           type="button"
           className={`btn btn-primary ${styles.continue}`}
           onClick={onContinue}
-          disabled={!seatIds.length || holding || bookable === false || (retryIn ?? 0) > 0}
+          disabled={!seatIds.length || missing > 0 || holding || bookable === false || (retryIn ?? 0) > 0}
         >
           {holding ? (
             <>

@@ -7,6 +7,7 @@ import {
   bookingKeys,
   cancelOrder,
   changeHold,
+  createBestHold,
   createHold,
   createOrder,
   type Hold,
@@ -14,7 +15,14 @@ import {
   releaseHold,
   startPayment,
 } from "../api/booking";
-import { clearSession, readSession, rememberCheckoutStarted, rememberOrderOfHold, writeSession } from "../lib/session";
+import {
+  clearSession,
+  newAttemptKey,
+  readSession,
+  rememberCheckoutStarted,
+  rememberOrderOfHold,
+  writeSession,
+} from "../lib/session";
 
 /**
  * One hook per booking endpoint that changes something. Each keeps the query cache and this
@@ -40,6 +48,37 @@ export function useHoldSeats() {
     retry: (failures, error) => noAnswer(error) && failures < 1,
     retryDelay: 800,
     onSuccess: remember,
+  });
+}
+
+/**
+ * "How many seats?" answered: the best seats together, held at once (POST /holds `best`), first in
+ * one row, else over two adjacent rows. Holding, not just suggesting: the seats offered are then
+ * the visitor's while they decide, so Continue can never find them gone. A hold this browser had
+ * on the show is let go first (a new quantity starts over; the API allows two holds per show).
+ */
+export function useHoldBest(showId: string) {
+  const remember = useRememberHold();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ quantity, replacing }: { quantity: number; replacing?: string }) => {
+      if (replacing) {
+        await releaseHold(replacing);
+        clearSession(showId, replacing);
+      }
+      const ask = (allowSplit: boolean) =>
+        createBestHold({ showId, quantity, allowSplit, idempotencyKey: newAttemptKey() });
+      try {
+        return await ask(false);
+      } catch (error) {
+        if (!(error instanceof ApiError && error.code === "NO_BEST_SEATS") || quantity < 2) throw error;
+        return ask(true);
+      }
+    },
+    onSuccess: (hold) => {
+      remember(hold);
+      void queryClient.invalidateQueries({ queryKey: bookingKeys.seatMap(showId) });
+    },
   });
 }
 

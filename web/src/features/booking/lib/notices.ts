@@ -3,7 +3,7 @@ import type { NoticeTone } from "../../../components/Notice";
 
 /** Why the user was sent (back) to a page, carried in the router's location state. */
 export type BookingNotice =
-  | { kind: "hold-expired" }
+  | { kind: "hold-expired"; seats?: string[] }
   | { kind: "order-expired" }
   | { kind: "seats-taken"; seats: string[] }
   | { kind: "held-elsewhere"; seats: string[] }

@@ -24,13 +24,17 @@ export const REFUND_STATUS_LABEL: Record<Refund["status"], string> = {
   failed: "Refund failed",
 };
 
-/** What happens next with this refund. */
+/**
+ * When the money reaches the person, said only as far as we know it: the provider (Stripe) sends a
+ * refund back to the card paid with; when it shows is the card's bank's doing (Stripe: "in real
+ * time, depending on the card network and issuing bank"), so no promise of a fixed number of days.
+ */
 export function refundStatusWords(refund: Refund): string {
   switch (refund.status) {
     case "pending":
-      return "Your bank usually shows it within 5–7 working days.";
+      return "Going back to the card you paid with. Once sent, your bank decides when it shows: often within a few days, at most around 10 working days.";
     case "succeeded":
-      return "The money is back with your bank; it may take a few days to show on your statement.";
+      return "Sent back to the card you paid with. Your bank decides when it shows on your statement: often within a few days, at most around 10 working days.";
     case "failed":
       return "The provider could not return the money yet. We retry automatically; nothing is lost.";
   }

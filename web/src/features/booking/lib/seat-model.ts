@@ -78,11 +78,23 @@ const STATE_WORDS: Record<SeatLook, string> = {
   booked: "booked",
 };
 
-/** "Row F seat 5, available, ₹250" (selection itself is aria-pressed). */
+/**
+ * "Row F seat 5, available, Recliner ₹250" (selection itself is aria-pressed). The state comes right
+ * after the seat, so a listener hears first what they can do; the category after it, every time.
+ */
 export function seatLabel(p: PlacedSeat, look: SeatLook): string {
   const base = `Row ${p.row.label} seat ${p.seat.number}, ${STATE_WORDS[look]}`;
   const canPick = look === "available" || look === "selected" || look === "yours";
-  return canPick && p.price ? `${base}, ${formatPrice(p.price)}` : base;
+  const category = [p.categoryName, canPick && p.price ? formatPrice(p.price) : null].filter(Boolean).join(" ");
+  return category ? `${base}, ${category}` : base;
+}
+
+/** What the seat is, for the line under the map: "Row F · Seat 5 · Recliner · ₹250 · available". */
+export function seatFacts(p: PlacedSeat, look: SeatLook): string {
+  return [`Row ${p.row.label}`, `Seat ${p.seat.number}`, p.categoryName, p.price ? formatPrice(p.price) : null]
+    .concat(look === "selected" ? "selected" : STATE_WORDS[look])
+    .filter(Boolean)
+    .join(" · ");
 }
 
 /** The total of a selection as a decimal string ("500.00"), summed in paise. */

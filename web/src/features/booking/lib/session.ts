@@ -1,4 +1,5 @@
 import { serverNow } from "../../../api/identity";
+import { BOOKING_STORAGE_PREFIX } from "./booking-storage";
 
 /**
  * What this browser is in the middle of booking, per show: the live hold (so coming back to the seat
@@ -17,7 +18,7 @@ export interface BookingSession {
   orderExpiresAt?: string;
 }
 
-const PREFIX = "housefull.booking.";
+const PREFIX = BOOKING_STORAGE_PREFIX;
 const memory = new Map<string, BookingSession>();
 
 export function readSession(showId: string): BookingSession | undefined {

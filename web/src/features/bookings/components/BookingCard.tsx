@@ -35,6 +35,7 @@ export function BookingCard({ order, onCancel }: { order: ListedOrder; onCancel:
             {STATUS_LABEL[status]}
           </span>
         </div>
+        {order.refund ? <RefundNote refund={order.refund} /> : null}
         <p className={styles.line}>{formatShowDateTime(order.show.startTime)}</p>
         <p className={styles.line}>{[theatre.name, theatre.city].filter(Boolean).join(", ")}</p>
         <p className={styles.line}>
@@ -46,7 +47,6 @@ export function BookingCard({ order, onCancel }: { order: ListedOrder; onCancel:
           </p>
         ) : null}
         <p className={styles.stamp}>Booked {formatStamp(order.createdAt)}</p>
-        {order.refund ? <RefundNote refund={order.refund} /> : null}
         <details className={styles.receipt}>
           <summary>Receipt</summary>
           <Receipt receipt={order.receipt} />

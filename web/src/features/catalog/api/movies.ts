@@ -11,6 +11,8 @@ export interface MovieListParams {
   q?: string;
   genre?: string;
   language?: string;
+  /** The visitor's city: only movies playing there. */
+  city?: string;
 }
 
 /** Movies change rarely; the worker caches them for minutes too. */
@@ -28,13 +30,14 @@ export const movieListQuery = (params: MovieListParams) =>
     queryKey: movieKeys.list(params),
     queryFn: ({ signal }) => {
       // Only the filters in use: an empty `q=` would be a different cache entry at the edge.
-      const query: { page: string; pageSize: string; q?: string; genre?: string; language?: string } = {
+      const query: { page: string; pageSize: string; q?: string; genre?: string; language?: string; city?: string } = {
         page: String(params.page),
         pageSize: String(params.pageSize),
       };
       if (params.q) query.q = params.q;
       if (params.genre) query.genre = params.genre;
       if (params.language) query.language = params.language;
+      if (params.city) query.city = params.city;
       return unwrap(api.movies.$get({ query }, { init: { signal } }));
     },
     staleTime: MOVIE_STALE_MS,

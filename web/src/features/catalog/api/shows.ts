@@ -10,16 +10,27 @@ export type Theatre = ShowSummary["theatre"];
 const SHOWS_STALE_MS = 15_000;
 
 export const showKeys = {
-  ofDay: (movieId: string, date: string) => ["movies", "shows", movieId, date] as const,
+  ofDay: (movieId: string, date: string, where: ShowsWhere = {}) => ["movies", "shows", movieId, date, where] as const,
   detail: (showId: string) => ["shows", showId] as const,
 };
 
-/** GET /movies/{movieId}/shows?date= (a cinema calendar day, YYYY-MM-DD) */
-export const showsOfDayQuery = (movieId: string, date: string) =>
+/** Where the visitor is: their city's theatres only, nearest first when the position is known. */
+export interface ShowsWhere {
+  city?: string;
+  near?: [number, number];
+}
+
+/** GET /movies/{movieId}/shows?date= (a cinema calendar day, YYYY-MM-DD)&city=&near=lat,lng */
+export const showsOfDayQuery = (movieId: string, date: string, where: ShowsWhere = {}) =>
   queryOptions({
-    queryKey: showKeys.ofDay(movieId, date),
-    queryFn: ({ signal }) =>
-      unwrap(api.movies[":movieId"].shows.$get({ param: { movieId }, query: { date } }, { init: { signal } })),
+    queryKey: showKeys.ofDay(movieId, date, where),
+    queryFn: ({ signal }) => {
+      const query: { date: string; city?: string; near?: string } = { date };
+      if (where.city) query.city = where.city;
+      // Rounded to ~1 km: enough to sort theatres, and one edge-cache entry per neighbourhood.
+      if (where.near) query.near = where.near.map((d) => d.toFixed(2)).join(",");
+      return unwrap(api.movies[":movieId"].shows.$get({ param: { movieId }, query }, { init: { signal } }));
+    },
     staleTime: SHOWS_STALE_MS,
     refetchOnWindowFocus: true,
   });

@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
-import { showsOfDayQuery } from "../api/shows";
+import { type ShowsWhere, showsOfDayQuery } from "../api/shows";
 import type { CalendarDay } from "../lib/days";
 import styles from "./DateStrip.module.css";
 
@@ -8,10 +8,11 @@ interface DateStripProps {
   movieId: string;
   days: CalendarDay[];
   selected: string;
+  where: ShowsWhere;
 }
 
 /** The next days as a row of date links (`?date=`), today first. */
-export function DateStrip({ movieId, days, selected }: DateStripProps) {
+export function DateStrip({ movieId, days, selected, where }: DateStripProps) {
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
 
@@ -28,7 +29,7 @@ export function DateStrip({ movieId, days, selected }: DateStripProps) {
       <ul className={styles.strip}>
         {days.map((day, index) => {
           const current = day.iso === selected;
-          const prefetch = () => void queryClient.prefetchQuery(showsOfDayQuery(movieId, day.iso));
+          const prefetch = () => void queryClient.prefetchQuery(showsOfDayQuery(movieId, day.iso, where));
           return (
             <li key={day.iso}>
               <Link
@@ -37,10 +38,11 @@ export function DateStrip({ movieId, days, selected }: DateStripProps) {
                 preventScrollReset
                 className={styles.day}
                 aria-current={current ? "date" : undefined}
-                aria-label={index < 2 ? `${day.label}, ${day.fullLabel}` : day.fullLabel}
+                title={day.fullLabel}
                 onPointerEnter={prefetch}
                 onFocus={prefetch}
               >
+                {/* The name is the visible text ("Tomorrow 2 Dec"): voice control users say what they see. */}
                 <span className={styles.weekday}>{day.label}</span>
                 <span className={styles.date}>{day.dayOfMonth}</span>
                 <span className={styles.month}>{day.month}</span>

@@ -34,7 +34,8 @@ export function ShowChip({ show }: { show: ShowSummary }) {
   const varied = new Set(prices).size > 1;
   const from = formatPrice(formatPaise(Math.min(...prices)));
   const badge = STATUS_LABEL[show.status];
-  const label = [time, varied ? `from ${from}` : from, badge, seatsLeftLabel(show.seatsLeft)]
+  // In the order the chip shows them (badge, time, price), so the name contains the visible text.
+  const label = [badge, time, varied ? `from ${from}` : from, seatsLeftLabel(show.seatsLeft)]
     .filter(Boolean)
     .join(", ");
 
@@ -50,8 +51,9 @@ export function ShowChip({ show }: { show: ShowSummary }) {
         onFocus={() => void loadSeatsPage()}
       >
         {badge ? <span className={styles.badge}>{badge}</span> : null}
-        <span className={styles.time}>{time}</span>
-        <span className={styles.sub}>{from}</span>
+        <span className={styles.time}>{time}</span>{" "}
+        {/* "from" shown where seats cost more than the lowest price: the name then reads as the chip does. */}
+        <span className={styles.sub}>{varied ? `from ${from}` : from}</span>
       </Link>
       {show.categories.length > 1 ? (
         <div role="tooltip" id={tipId} className={styles.tip}>

@@ -1,13 +1,15 @@
 import { CINEMA_TIME_ZONE } from "@housefull/shared";
 import { useId } from "react";
 import { Link, useSearchParams } from "react-router";
-import { FilterChips } from "../../../components/FilterChips";
-import { CalendarIcon, CheckCircleIcon, InfoIcon, PinIcon } from "../../../components/Icons";
+import { CalendarIcon, PinIcon } from "../../../components/Icons";
 import { EmptyState, ErrorState } from "../../../components/StatusViews";
-import type { ShowSummary, Theatre } from "../api/shows";
+import type { ShowSummary, ShowsWhere, Theatre } from "../api/shows";
 import { useShowsOfDay } from "../hooks/use-shows-of-day";
 import type { CalendarDay } from "../lib/days";
+import { filterOfParams, passes } from "../lib/show-filters";
+import { CancellationNote } from "./CancellationNote";
 import { ShowChip } from "./ShowChip";
+import { ShowFilters } from "./ShowFilters";
 import styles from "./Showtimes.module.css";
 
 interface ShowtimesProps {
@@ -15,6 +17,8 @@ interface ShowtimesProps {
   day: CalendarDay;
   /** The following day in the strip, offered when this one has nothing. */
   nextDay: CalendarDay | undefined;
+  /** The visitor's city and position (the header's picker); every city when none is chosen. */
+  where: ShowsWhere;
 }
 
 interface TheatreShows {
@@ -23,37 +27,19 @@ interface TheatreShows {
 }
 
 /** The day's shows, one card per theatre, each show a time chip that leads to seat selection. */
-export function Showtimes({ movieId, day, nextDay }: ShowtimesProps) {
-  const [params, setParams] = useSearchParams();
-  const { data, error, isPending, isError, refetch } = useShowsOfDay(movieId, day.iso);
-
-  const city = params.get("city") || undefined;
-  const cities = data ? uniqueSorted(data.shows.map((s) => s.theatre.city).filter((c): c is string => Boolean(c))) : [];
-  const shows = data ? data.shows.filter((s) => !city || s.theatre.city === city) : [];
-  const theatres = groupByTheatre(shows);
-
-  function setCity(value: string | undefined) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set("city", value);
-        else next.delete("city");
-        return next;
-      },
-      { replace: true, preventScrollReset: true },
-    );
-  }
+export function Showtimes({ movieId, day, nextDay, where }: ShowtimesProps) {
+  const [params] = useSearchParams();
+  const { data, error, isPending, isError, refetch } = useShowsOfDay(movieId, day.iso, where);
+  const city = where.city;
+  const filter = filterOfParams(params);
+  const dayShows = data?.shows ?? [];
+  const theatres = groupByTheatre(dayShows.filter((show) => passes(show, filter)));
+  const filteredAway = theatres.length === 0 && dayShows.length > 0;
 
   const nextDayHref = nextDay ? hrefWith(params, "date", nextDay.iso) : null;
 
   return (
     <div className={styles.showtimes}>
-      {cities.length > 1 || city ? (
-        <div className={styles.cityFilter}>
-          <FilterChips label="City" options={cities} selected={city} onSelect={setCity} />
-        </div>
-      ) : null}
-
       <div className={styles.legendRow}>
         <ul className={styles.legend} aria-label="Legend">
           <li data-status="AVAILABLE">Available</li>
@@ -63,11 +49,20 @@ export function Showtimes({ movieId, day, nextDay }: ShowtimesProps) {
         {userIsOutsideIndia() ? <p className={styles.zoneNote}>Times are in India Standard Time</p> : null}
       </div>
 
+      <ShowFilters shows={dayShows} filter={filter} />
+
       <div aria-busy={isPending}>
         {isPending ? (
           <ShowtimesSkeleton />
         ) : isError ? (
           <ErrorState error={error} what="the shows" compact onRetry={() => void refetch()} />
+        ) : filteredAway ? (
+          <EmptyState
+            compact
+            icon={<CalendarIcon size={22} />}
+            title="No shows match these filters"
+            description="Change or clear a filter above to see the day's other shows."
+          />
         ) : theatres.length === 0 ? (
           <EmptyState
             compact
@@ -79,13 +74,8 @@ export function Showtimes({ movieId, day, nextDay }: ShowtimesProps) {
                   ? "No more shows today"
                   : `No shows on ${day.fullLabel}`
             }
-            description={city ? "Try another city or date." : "Try another date."}
+            description={city ? "Try another date, or change the city at the top of the page." : "Try another date."}
           >
-            {city ? (
-              <button type="button" className="btn btn-secondary" onClick={() => setCity(undefined)}>
-                Show all cities
-              </button>
-            ) : null}
             {nextDayHref && nextDay ? (
               <Link to={nextDayHref} replace preventScrollReset className="btn btn-primary">
                 See {nextDay.label === "Tomorrow" ? "tomorrow" : nextDay.fullLabel}
@@ -121,17 +111,7 @@ function TheatreCard({ theatre, shows }: TheatreShows) {
             <span>{place}</span>
           </p>
         ) : null}
-        {theatre.cancellationAvailable ? (
-          <p className={`${styles.policy} ${styles.policyYes}`}>
-            <CheckCircleIcon size={14} />
-            Cancellation available
-          </p>
-        ) : (
-          <p className={styles.policy}>
-            <InfoIcon size={14} />
-            Non-cancellable
-          </p>
-        )}
+        <CancellationNote shows={shows} allowed={theatre.cancellationAvailable} />
       </div>
       <ul className={styles.times} aria-label={`Show times at ${theatre.name}`}>
         {shows.map((show) => (
@@ -181,15 +161,14 @@ function groupByTheatre(shows: ShowSummary[]): TheatreShows[] {
   return [...groups.values()];
 }
 
-/** The address, with the city in front when the address doesn't already say it. */
+/** How far, when the visitor shared a position; then the address, with the city in front when it doesn't say it. */
 function placeOf(theatre: Theatre): string | null {
-  const { city, address } = theatre;
-  if (address && city && !address.toLowerCase().includes(city.toLowerCase())) return `${city} · ${address}`;
-  return address ?? city;
-}
-
-function uniqueSorted(values: string[]): string[] {
-  return [...new Set(values)].sort((a, b) => a.localeCompare(b));
+  const { city, address, distanceKm } = theatre;
+  const where =
+    address && city && !address.toLowerCase().includes(city.toLowerCase()) ? `${city} · ${address}` : (address ?? city);
+  if (distanceKm === undefined) return where;
+  const far = distanceKm < 10 ? `${distanceKm.toFixed(1)} km away` : `${Math.round(distanceKm)} km away`;
+  return where ? `${far} · ${where}` : far;
 }
 
 function hrefWith(params: URLSearchParams, key: string, value: string): string {

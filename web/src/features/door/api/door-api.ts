@@ -66,32 +66,32 @@ export type CheckInReply = DoorReply<
   ({ outcome: "ADMITTED"; ticket: DoorTicket; admitted: string[]; earlier: SeatAdmission[] } & ErrorReply) | ErrorReply
 >;
 
-export const postCheckIn = (body: {
-  showId: string;
-  gate: string;
-  token: string;
-  scanId: string;
-}): Promise<CheckInReply> => call("/checkins", { method: "POST", json: body });
+/** The ticket as the scanner got it: the QR code's token, or the typed short code. */
+export type ScanCredential = { token: string; code?: undefined } | { code: string; token?: undefined };
 
-export interface QueuedAdmission {
+export const postCheckIn = (
+  body: { showId: string; gate: string; scanId: string } & ScanCredential,
+): Promise<CheckInReply> => call("/checkins", { method: "POST", json: body });
+
+export type QueuedAdmission = {
   scanId: string;
   showId: string;
-  /** This device's own note (from the verified token); the server reads the token itself. */
+  /** This device's own note (from the verified token or the manifest); the server looks it up itself. */
   orderId: string;
-  token: string;
   gate: string;
   scannedAt: string;
   seats?: string[];
-}
+} & ScanCredential;
 
 export const postSync = (showId: string, admissions: QueuedAdmission[]) =>
   call<{ results: SyncResult[] }>("/checkins/sync", {
     method: "POST",
     json: {
       showId,
-      admissions: admissions.map(({ scanId, token, gate, scannedAt, seats }) => ({
+      admissions: admissions.map(({ scanId, token, code, gate, scannedAt, seats }) => ({
         scanId,
         token,
+        code,
         gate,
         scannedAt,
         seats,

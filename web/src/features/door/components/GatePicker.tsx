@@ -1,7 +1,6 @@
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { listGates, staffSession } from "../api/door-api";
 import type { ChosenGate } from "../hooks/use-chosen-gate";
+import { useStaffGates } from "../hooks/use-staff-gates";
 import { clockOf } from "../lib/gate-check";
 import styles from "./Scanner.module.css";
 
@@ -10,13 +9,7 @@ import styles from "./Scanner.module.css";
  * door's name. Signed out, the scanner only checks signatures and says how to sign in.
  */
 export function GatePicker({ onPick }: { onPick: (gate: ChosenGate) => void }) {
-  const session = useQuery({ queryKey: ["door", "session"], queryFn: staffSession, retry: false });
-  const signedIn = session.data?.signedIn === true;
-  const gates = useQuery({
-    queryKey: ["door", "gates"],
-    queryFn: async () => (await listGates()).body.gates ?? [],
-    enabled: signedIn,
-  });
+  const { signedIn, gates } = useStaffGates();
   const [name, setName] = useState("Gate 1");
 
   if (!signedIn)

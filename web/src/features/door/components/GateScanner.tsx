@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef } from "react";
+import { keepLoadedAssets } from "../../../lib/offline-worker";
 import { preloadDecoder, useCameraScanner } from "../hooks/use-camera-scanner";
 import type { ChosenGate } from "../hooks/use-chosen-gate";
 import { useGateSync } from "../hooks/use-gate-sync";
-import { useTicketCheck } from "../hooks/use-ticket-check";
+import { type DoorScan, useTicketCheck } from "../hooks/use-ticket-check";
 import { admitAtGate, clockOf } from "../lib/gate-check";
 import { CameraView } from "./CameraView";
 import { CodeEntry } from "./CodeEntry";
@@ -16,11 +17,12 @@ import styles from "./Scanner.module.css";
  */
 export function GateScanner({ gate, onLeave }: { gate: ChosenGate; onLeave: () => void }) {
   const sync = useGateSync(gate.showId, gate.gate);
-  useEffect(() => void preloadDecoder(), []);
+  // The decoder is fetched now, and kept for a reopening offline (the page may predate the worker).
+  useEffect(() => void preloadDecoder().then(keepLoadedAssets), []);
   const manifest = useRef(sync.manifest);
   manifest.current = sync.manifest;
   const decide = useCallback(
-    (token: string) => admitAtGate({ showId: gate.showId, gate: gate.gate, manifest: manifest.current }, token),
+    (scan: DoorScan) => admitAtGate({ showId: gate.showId, gate: gate.gate, manifest: manifest.current }, scan),
     [gate],
   );
   const { answer, check, dismiss } = useTicketCheck(decide, sync.changed);

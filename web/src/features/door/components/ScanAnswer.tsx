@@ -29,7 +29,7 @@ export function ScanAnswer({ answer, onDone }: { answer: DoorAnswer; onDone: () 
             {`Admitted ${answer.admitted.length} of ${answer.ticket.seatIds.length}`}
           </span>
           <span className={styles.count} data-testid="scan-summary">
-            {`seats ${answer.admitted.join(", ")} — ${answer.holder ?? answer.ticket.holder}`}
+            {[`seats ${answer.admitted.join(", ")}`, answer.holder || answer.ticket.holder].filter(Boolean).join(" — ")}
           </span>
           <span className={styles.small}>
             {answer.ticket.ticketCode}

@@ -1,18 +1,24 @@
+import { typedTicketCode } from "@housefull/shared";
 import { useCallback, useRef, useState } from "react";
 import type { DoorKeys } from "../api/keys";
-import { checkTicketOffline, type DoorAnswer, TICKET_CODE, typedCodeAnswer } from "../lib/check-ticket";
+import { checkTicketOffline, type DoorAnswer, typedCodeAnswer } from "../lib/check-ticket";
 import { signal } from "../lib/feedback";
 
-/** Decides one scanned token: the device's signature check, or the gate's check-in. */
-export type Decide = (token: string) => Promise<DoorAnswer>;
+/** What the usher gave the scanner: a token the camera read (or pasted), or a short code typed. */
+export type DoorScan = { token: string; code?: undefined } | { code: string; token?: undefined };
+
+/** Decides one scan: the device's signature check, or the gate's check-in. */
+export type Decide = (scan: DoorScan) => Promise<DoorAnswer>;
 
 /** Without a gate: the signature only, on this device, with the keys it keeps. */
 export const verifyOnly =
   (keys: DoorKeys | undefined): Decide =>
-  async (token) =>
-    keys?.keys.length
-      ? checkTicketOffline(keys.keys, token)
+  async (scan) => {
+    if (scan.code !== undefined) return typedCodeAnswer(scan.code);
+    return keys?.keys.length
+      ? checkTicketOffline(keys.keys, scan.token)
       : { verdict: "REFUSE", reason: "No keys yet", detail: "Connect once so the scanner gets its keys." };
+  };
 
 /**
  * One check at a time: a scanned token or a typed code in, the answer out (with its beep and buzz).
@@ -28,7 +34,8 @@ export function useTicketCheck(decide: Decide, onAnswer?: (answer: DoorAnswer) =
       busy.current = true;
       try {
         const text = input.trim();
-        const result = TICKET_CODE.test(text.toUpperCase()) ? typedCodeAnswer(text.toUpperCase()) : await decide(text);
+        const code = typedTicketCode(text);
+        const result = await decide(code ? { code } : { token: text });
         setAnswer(result);
         signal(result.verdict === "ADMIT");
         onAnswer?.(result);

@@ -43,11 +43,12 @@ export async function checkTicketOffline(
   return { verdict: "REFUSE", reason, detail };
 }
 
-/** A typed short code cannot be proven on the device: it needs the check-in service. */
+/**
+ * Without a gate, a typed short code proves nothing (it carries no signature): it is looked up at a
+ * gate, online or in the show's list.
+ */
 export const typedCodeAnswer = (code: string): DoorAnswer => ({
   verdict: "REFUSE",
-  reason: "Scan the QR code",
-  detail: `${code} can only be checked online, which this scanner cannot do yet. Ask for the QR code.`,
+  reason: "Pick your gate first",
+  detail: `${code} is checked against the show's list: choose the show you are admitting to, then type it again.`,
 });
-
-export const TICKET_CODE = /^BMS[0-9A-F]{8}$/;

@@ -1,5 +1,5 @@
-import type { Ticket } from "@housefull/shared";
-import { type CheckInReply, postCheckIn, type SeatAdmission } from "../api/door-api";
+import { type Ticket, ticketCodeDigest } from "@housefull/shared";
+import { type CheckInReply, postCheckIn, type ScanCredential, type SeatAdmission } from "../api/door-api";
 import { checkTicketOffline, type DoorAnswer } from "./check-ticket";
 import { enqueue, type KeptManifest, keepManifest } from "./door-db";
 
@@ -16,6 +16,7 @@ export const REFUSAL_TEXT: Record<string, string> = {
   SHOW_CANCELLED: "Show cancelled",
   REVOKED: "Cancelled or refunded",
   SEAT_NOT_ON_TICKET: "Seat not on this ticket",
+  UNKNOWN_CODE: "No ticket with this code",
 };
 
 export const clockOf = (iso: string) =>
@@ -76,42 +77,82 @@ function answerOfReply(reply: CheckInReply, decoded: Ticket | undefined): DoorAn
 }
 
 /**
- * One scan at the gate: online, the check-in decides (first scan wins on the server); with no
- * answer, this device decides from its manifest and queues the admission for the next sync.
+ * One scan at the gate — a scanned token or a typed code: online, the check-in decides (first scan
+ * wins on the server); with no answer, this device decides from its manifest and queues the
+ * admission for the next sync.
  */
-export async function admitAtGate(context: GateContext, token: string, now = new Date()): Promise<DoorAnswer> {
+export async function admitAtGate(context: GateContext, scan: ScanCredential, now = new Date()): Promise<DoorAnswer> {
   const scanId = crypto.randomUUID();
-  const genuine = context.manifest ? await checkTicketOffline(context.manifest.keys, token, now) : undefined;
+  const genuine =
+    context.manifest && scan.token !== undefined
+      ? await checkTicketOffline(context.manifest.keys, scan.token, now)
+      : undefined;
   const decoded = genuine?.verdict === "ADMIT" ? genuine.ticket : undefined;
   if (navigator.onLine) {
-    const reply = await postCheckIn({ showId: context.showId, gate: context.gate, token, scanId });
+    const reply = await postCheckIn({ showId: context.showId, gate: context.gate, scanId, ...scan });
     if (reply.status !== 0 && reply.status < 500) {
       const answer = answerOfReply(reply, decoded);
-      if (answer.verdict === "ADMIT" && decoded)
+      if (answer.verdict === "ADMIT")
         await remember(
           context.manifest,
-          decoded.orderId,
+          answer.ticket.orderId,
           (answer.admitted ?? []).map((seatId) => ({ seatId, gate: context.gate, admittedAt: now.toISOString() })),
         );
       return answer;
     }
   }
-  return admitOffline(context, token, scanId, now, genuine);
-}
-
-async function admitOffline(
-  { showId, gate, manifest }: GateContext,
-  token: string,
-  scanId: string,
-  now: Date,
-  genuine: DoorAnswer | undefined,
-): Promise<DoorAnswer> {
-  if (!manifest || !genuine)
+  if (scan.code !== undefined) return admitCodeOffline(context, scan.code, scanId, now);
+  if (!context.manifest || !genuine)
     return { verdict: "REFUSE", reason: "No show list", detail: "Connect once so this scanner gets the show's list." };
   if (genuine.verdict !== "ADMIT") return genuine;
-  const { ticket } = genuine;
+  if (genuine.ticket.showId !== context.showId)
+    return {
+      verdict: "REFUSE",
+      reason: REFUSAL_TEXT.WRONG_SHOW as string,
+      detail: "Checked on this device, offline.",
+      ticket: genuine.ticket,
+    };
+  return admitOffline(context, genuine.ticket, { token: scan.token }, scanId, now);
+}
+
+/**
+ * A typed code with no network: looked up in the manifest by its digest (the manifest lists the
+ * show's confirmed tickets that way, with their seats and no names), then the same rules as a scan.
+ */
+async function admitCodeOffline(context: GateContext, code: string, scanId: string, now: Date): Promise<DoorAnswer> {
+  const { manifest, showId } = context;
+  if (!manifest?.codes)
+    return { verdict: "REFUSE", reason: "No show list", detail: "Connect once so this scanner gets the show's list." };
+  const digest = await ticketCodeDigest(showId, code);
+  const entry = manifest.codes.find((c) => c.digest === digest);
+  if (!entry)
+    return {
+      verdict: "REFUSE",
+      reason: REFUSAL_TEXT.UNKNOWN_CODE as string,
+      detail: `${code} is not a ticket of this show on this scanner's list.`,
+    };
+  const ticket: Ticket = {
+    orderId: entry.orderId,
+    showId,
+    version: 0,
+    ticketCode: code,
+    holder: "",
+    seatIds: entry.seatIds,
+  };
+  return admitOffline(context, ticket, { code }, scanId, now);
+}
+
+/** The device's decision (window, revoked, already in), then the admission queued and remembered. */
+async function admitOffline(
+  { showId, gate, manifest }: GateContext,
+  ticket: Ticket,
+  scan: ScanCredential,
+  scanId: string,
+  now: Date,
+): Promise<DoorAnswer> {
+  if (!manifest)
+    return { verdict: "REFUSE", reason: "No show list", detail: "Connect once so this scanner gets the show's list." };
   const refuse = (reason: string, detail: string): DoorAnswer => ({ verdict: "REFUSE", reason, detail, ticket });
-  if (ticket.showId !== showId) return refuse(REFUSAL_TEXT.WRONG_SHOW as string, "Checked on this device, offline.");
   if (now < new Date(manifest.doorsOpenAt))
     return refuse("Doors not open yet", `Doors open at ${clockOf(manifest.doorsOpenAt)}.`);
   if (now > new Date(manifest.doorsCloseAt)) return refuse("This show has ended", "Checked on this device, offline.");
@@ -120,7 +161,7 @@ async function admitOffline(
   const earlier = admittedOf(manifest, ticket.orderId);
   const rest = ticket.seatIds.filter((s) => !earlier.some((e) => e.seatId === s));
   if (rest.length === 0) return refuse("Already admitted", alreadyText(earlier));
-  await enqueue({ scanId, showId, orderId: ticket.orderId, token, gate, scannedAt: now.toISOString(), seats: rest });
+  await enqueue({ scanId, showId, orderId: ticket.orderId, gate, scannedAt: now.toISOString(), seats: rest, ...scan });
   await remember(
     manifest,
     ticket.orderId,

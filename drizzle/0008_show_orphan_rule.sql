@@ -1,0 +1,1 @@
+ALTER TABLE "shows" ADD COLUMN "orphan_rule" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,128 @@
+import {
+  addressBudgetKey,
+  bookedSeatsKey,
+  HOLD_RECORD_GRACE_MS,
+  type HoldRecord,
+  holdKey,
+  type OrderedHoldRecord,
+  personBudgetKey,
+  SETTLED_HOLD_TTL_MS,
+  type SettledHoldRecord,
+  seatLocksKey,
+  userHoldsKey,
+} from "../redis-contract";
+import type { SeatScripts } from "./seat-scripts";
+
+/**
+ * order-hold.lua: hold → order hold, locks and record extended to the payment window, status
+ * ORDERED with `orderId`. `seatIds` are the hold's seats as the caller knows them (Postgres writes
+ * the order with them at the same time): if the hold's seats are others, HOLD_CHANGED names them
+ * and nothing changes.
+ */
+export async function orderHold(
+  scripts: SeatScripts,
+  showId: string,
+  holdId: string,
+  opts: {
+    userId: string;
+    orderId: string;
+    /** The ordering client address's budget tag (seat-budget.ts). */
+    addressTag: string;
+    now: number;
+    paymentWindowMs: number;
+    seatIds: string[];
+  },
+): Promise<
+  | { outcome: "ORDERED"; hold: OrderedHoldRecord }
+  | { outcome: "ALREADY_ORDERED"; hold: OrderedHoldRecord }
+  | { outcome: "HOLD_NOT_FOUND" }
+  | { outcome: "HOLD_EXPIRED" }
+  | { outcome: "SEAT_TAKEN"; seats: string[] }
+  | { outcome: "HOLD_CHANGED"; seats: string[] }
+> {
+  const reply = await scripts.run(
+    "order",
+    [
+      holdKey(showId, holdId),
+      userHoldsKey(showId, opts.userId),
+      seatLocksKey(showId),
+      personBudgetKey(opts.userId),
+      addressBudgetKey(opts.addressTag),
+    ],
+    [
+      opts.userId,
+      String(opts.now),
+      String(opts.paymentWindowMs),
+      opts.orderId,
+      String(HOLD_RECORD_GRACE_MS),
+      new Date(opts.now + opts.paymentWindowMs).toISOString(),
+      ...opts.seatIds,
+    ],
+  );
+  switch (reply[0]) {
+    case "ORDERED":
+    case "ALREADY_ORDERED":
+      return { outcome: reply[0], hold: reply[1] };
+    case "SEAT_TAKEN":
+    case "HOLD_CHANGED":
+      return { outcome: reply[0], seats: reply.slice(1) };
+    case "HOLD_NOT_FOUND":
+    case "HOLD_EXPIRED":
+      return { outcome: reply[0] };
+  }
+}
+
+/** undo-order-hold.lua: the order could not be written, so put the hold back (RESTORE) or free it (RELEASE). */
+export async function undoOrderHold(
+  scripts: SeatScripts,
+  hold: HoldRecord,
+  orderId: string,
+  mode: "RESTORE" | "RELEASE",
+  nowMs: number,
+): Promise<"RESTORED" | "RELEASED" | "HOLD_NOT_FOUND" | "MOVED_ON"> {
+  const { showId, holdId, userId } = hold;
+  const reply = await scripts.run(
+    "undoOrder",
+    [holdKey(showId, holdId), userHoldsKey(showId, userId), seatLocksKey(showId)],
+    [orderId, mode, String(nowMs)],
+  );
+  return reply[0];
+}
+
+/**
+ * settle-order-seats.lua: an order's seats are BOOKed (paid) or FREEd (cancelled/expired). Its
+ * locks go and its hold record becomes a SETTLED tombstone for SETTLED_HOLD_TTL_MS (written even
+ * if Redis had lost it).
+ */
+export async function settleOrderSeats(
+  scripts: SeatScripts,
+  order: { showId: string; holdId: string; userId: string; seatIds: string[]; orderId: string },
+  mode: "BOOK" | "FREE",
+): Promise<void> {
+  const { showId, holdId, userId, seatIds, orderId } = order;
+  const now = new Date();
+  const tombstone: SettledHoldRecord = {
+    holdId,
+    showId,
+    userId,
+    seatIds,
+    quantity: seatIds.length,
+    createdAt: now.toISOString(),
+    expiresAt: now.toISOString(),
+    expiresAtMs: now.getTime(),
+    status: "SETTLED",
+    orderId,
+    settledAs: mode === "BOOK" ? "BOOKED" : "FREED",
+  };
+  await scripts.run(
+    "settle",
+    [
+      bookedSeatsKey(showId),
+      holdKey(showId, holdId),
+      userHoldsKey(showId, userId),
+      seatLocksKey(showId),
+      personBudgetKey(userId),
+    ],
+    [userId, holdId, mode, orderId, JSON.stringify(tombstone), String(SETTLED_HOLD_TTL_MS), ...seatIds],
+  );
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { as, json, staff } from "./admin-helpers";
+import { createShow, type Hold, locksOf, newUser } from "./fixtures";
+import { callSettled, errorOf, withBindings } from "./http";
+
+/** The budgets as deployed (wrangler.toml): the suite's other tests run with them out of the way. */
+const deployed = { SEAT_BUDGET_PER_PERSON: "20", SEAT_BUDGET_PER_ADDRESS: "40", GUEST_TOKENS_FREE_PER_HOUR: "10" };
+const FREE_GUEST_TOKENS_PER_HOUR = 10;
+
+let addresses = 0;
+/** A client address of the test's own (the budgets are per address across every show). */
+const newAddress = () => `203.0.113.${(addresses++ % 200) + 1}:${crypto.randomUUID().slice(0, 6)}`;
+
+const bestHold = (userId: string, address: string, showId: string, quantity: number) =>
+  callSettled("/api/v1/holds", {
+    method: "POST",
+    headers: { "x-user-id": userId, "cf-connecting-ip": address },
+    json: { showId, best: { quantity } },
+  });
+
+async function heldSeats(showIds: string[]): Promise<number> {
+  const locks = await Promise.all(showIds.map((id) => locksOf(id)));
+  return locks.reduce((sum, l) => sum + l.size, 0);
+}
+
+describe("no seat spinning (the deployed budgets: 20 live seats a person, 40 an address)", () => {
+  it("20 identities from one address, 10-seat holds on four shows at once, lock at most the address's budget; an honest buyer still gets seats", () =>
+    withBindings(deployed, async () => {
+      const showIds = await Promise.all([createShow(), createShow(), createShow(), createShow()]);
+      const address = newAddress();
+      const bots = Array.from({ length: 20 }, () => newUser("bot"));
+      const answers = await Promise.all(
+        bots.flatMap((bot) => showIds.map((showId) => bestHold(bot, address, showId, 10))),
+      );
+      const held = answers.filter((r) => r.status === 201).length;
+      expect(held).toBe(4); // 40 seats: the address's budget (SEAT_BUDGET_PER_ADDRESS)
+      expect(await heldSeats(showIds)).toBe(40);
+      const refused = answers.filter((r) => r.status === 409);
+      expect(refused).toHaveLength(76);
+      const reasons = await Promise.all(
+        refused.map(async (r) => {
+          const error = await errorOf(r);
+          return { code: error.code, whose: String(error.whose) };
+        }),
+      );
+      expect(reasons.every((e) => e.code === "SEAT_BUDGET")).toBe(true);
+      expect(reasons.filter((e) => e.whose === "ADDRESS").length).toBeGreaterThan(0);
+
+      const honest = await bestHold(newUser("family"), newAddress(), showIds[0] ?? "", 4);
+      expect(honest.status).toBe(201);
+
+      // A released hold gives its seats back to the budget at once.
+      const first = (await (answers.find((r) => r.status === 201) as Response).json()) as Hold;
+      const holder = (await locksOf(first.showId)).get(first.seatIds[0] ?? "")?.split(":")[0] ?? "";
+      const released = await callSettled(`/api/v1/holds/${first.holdId}`, {
+        method: "DELETE",
+        headers: { "x-user-id": holder, "cf-connecting-ip": address },
+      });
+      expect(released.status).toBe(204);
+      expect((await bestHold(newUser("bot"), address, showIds[3] ?? "", 10)).status).toBe(201);
+    }));
+
+  it("one person holds at most their own budget across shows, whatever the address", () =>
+    withBindings(deployed, async () => {
+      const showIds = await Promise.all([createShow(), createShow(), createShow()]);
+      const person = newUser("spinner");
+      const statuses = [];
+      for (const showId of showIds) statuses.push((await bestHold(person, newAddress(), showId, 10)).status);
+      expect(statuses).toEqual([201, 201, 409]);
+      const third = await bestHold(person, newAddress(), showIds[2] ?? "", 1);
+      expect(await errorOf(third)).toMatchObject({ code: "SEAT_BUDGET", whose: "PERSON", limit: 20 });
+    }));
+
+  it("guest tokens from one address cost more in bulk: a doubling wait after the free ones", () =>
+    withBindings(deployed, async () => {
+      const address = newAddress();
+      const guest = () =>
+        callSettled("/api/v1/auth/guest", { method: "POST", headers: { "cf-connecting-ip": address } });
+      for (let i = 0; i < FREE_GUEST_TOKENS_PER_HOUR; i++) expect((await guest()).status).toBe(201);
+      const next = await guest();
+      expect(next.status).toBe(429);
+      expect(next.headers.get("retry-after")).toBe("1");
+      await new Promise((r) => setTimeout(r, 1_100));
+      expect((await guest()).status).toBe(201);
+      const later = await guest();
+      expect(later.status).toBe(429);
+      expect(Number(later.headers.get("retry-after"))).toBe(2);
+      // Another address is not slowed down.
+      const elsewhere = await callSettled("/api/v1/auth/guest", {
+        method: "POST",
+        headers: { "cf-connecting-ip": newAddress() },
+      });
+      expect(elsewhere.status).toBe(201);
+    }));
+
+  it("staff see the refused attempts counted by reason", () =>
+    withBindings(deployed, async () => {
+      const s = await staff();
+      const before = await json<{ counts: Record<string, number> }>(await as(s, "admin", "/refusals"), 200);
+      const person = newUser("counted");
+      const showIds = await Promise.all([createShow(), createShow(), createShow()]);
+      for (const showId of showIds) await bestHold(person, newAddress(), showId, 10);
+      const after = await json<{ counts: Record<string, number> }>(await as(s, "admin", "/refusals"), 200);
+      expect(after.counts.SEAT_BUDGET_PERSON ?? 0).toBeGreaterThanOrEqual((before.counts.SEAT_BUDGET_PERSON ?? 0) + 1);
+      expect((await as(s, "managerA", "/refusals")).status).toBe(403);
+    }));
+});

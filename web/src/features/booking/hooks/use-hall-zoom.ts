@@ -1,0 +1,161 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+
+/** Seats are drawn 40 px square at zoom 1: a finger-sized target (≥ 40 px) once zoomed in. */
+export const MAX_ZOOM = 1.6;
+const STEP = 1.5;
+
+export interface HallView {
+  /** The hall's drawn size at zoom 1. */
+  natural: { width: number; height: number };
+  scale: number;
+  fit: number;
+  /** The visible part of the hall, in hall pixels at zoom 1. */
+  visible: { left: number; top: number; width: number; height: number };
+}
+
+/**
+ * Zoom and pan for a hall drawn at full size inside a scroll box: it opens fitted to the box's
+ * width (the whole hall in view), zooms by buttons and pinch around the point looked at, and pans
+ * by the box's own scrolling. The hall is scaled with a transform inside a sizer of the scaled size,
+ * so the box scrolls exactly over what is drawn; both are measured before the first paint.
+ */
+export function useHallZoom() {
+  const boxRef = useRef<HTMLDivElement>(null);
+  const hallRef = useRef<HTMLDivElement>(null);
+  const [natural, setNatural] = useState({ width: 0, height: 0 });
+  const [boxWidth, setBoxWidth] = useState(0);
+  /** null: fitted to width (follows the box's size). */
+  const [zoom, setZoom] = useState<number | null>(null);
+  const [scroll, setScroll] = useState({ left: 0, top: 0, width: 0, height: 0 });
+  const fit = natural.width && boxWidth ? Math.min(1, boxWidth / natural.width) : 1;
+  const scale = zoom === null ? fit : Math.max(fit, Math.min(MAX_ZOOM, zoom));
+  const scaleRef = useRef(scale);
+  scaleRef.current = scale;
+  /** The hall point to keep under the same spot of the box across a zoom. */
+  const anchor = useRef<{ x: number; y: number; cx: number; cy: number } | null>(null);
+
+  useLayoutEffect(() => {
+    const box = boxRef.current;
+    const hall = hallRef.current;
+    if (!box || !hall) return;
+    const measure = () => {
+      // offsetWidth/Height ignore transforms: the hall's size at zoom 1.
+      setNatural((n) =>
+        n.width === hall.offsetWidth && n.height === hall.offsetHeight
+          ? n
+          : { width: hall.offsetWidth, height: hall.offsetHeight },
+      );
+      setBoxWidth(box.clientWidth);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    observer.observe(hall);
+    return () => observer.disconnect();
+  }, []);
+
+  const readScroll = useCallback(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    const s = scaleRef.current;
+    setScroll({
+      left: box.scrollLeft / s,
+      top: box.scrollTop / s,
+      width: box.clientWidth / s,
+      height: box.clientHeight / s,
+    });
+  }, []);
+
+  useLayoutEffect(() => {
+    const box = boxRef.current;
+    const a = anchor.current;
+    if (box && a) {
+      anchor.current = null;
+      box.scrollLeft = a.x * scale - a.cx;
+      box.scrollTop = a.y * scale - a.cy;
+    } else if (box && zoom === null) {
+      // Fitted: a hall narrower than the box sits centred; one just wider opens at its centre.
+      box.scrollLeft = (box.scrollWidth - box.clientWidth) / 2;
+    }
+    readScroll();
+  }, [scale, zoom, readScroll]);
+
+  /** Zoom to `next` keeping the hall point under (cx, cy) of the box (default: its centre) in place. */
+  const zoomTo = useCallback(
+    (next: number, at?: { cx: number; cy: number }) => {
+      const box = boxRef.current;
+      if (!box) return;
+      const clamped = Math.max(fit, Math.min(MAX_ZOOM, next));
+      const cx = at?.cx ?? box.clientWidth / 2;
+      const cy = at?.cy ?? box.clientHeight / 2;
+      const s = scaleRef.current;
+      anchor.current = { x: (box.scrollLeft + cx) / s, y: (box.scrollTop + cy) / s, cx, cy };
+      setZoom(clamped <= fit + 0.001 ? null : clamped);
+    },
+    [fit],
+  );
+
+  // Pinch: two fingers zoom around their midpoint. The box allows only panning (touch-action), so
+  // the browser leaves the pinch to us instead of zooming the page.
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    let start: { distance: number; scale: number } | null = null;
+    const spread = (e: TouchEvent) => {
+      const [a, b] = [e.touches[0], e.touches[1]];
+      if (!a || !b) return null;
+      const rect = box.getBoundingClientRect();
+      return {
+        distance: Math.hypot(a.clientX - b.clientX, a.clientY - b.clientY),
+        cx: (a.clientX + b.clientX) / 2 - rect.left,
+        cy: (a.clientY + b.clientY) / 2 - rect.top,
+      };
+    };
+    const onStart = (e: TouchEvent) => {
+      const s = e.touches.length === 2 ? spread(e) : null;
+      start = s ? { distance: s.distance, scale: scaleRef.current } : null;
+    };
+    const onMove = (e: TouchEvent) => {
+      const s = e.touches.length === 2 ? spread(e) : null;
+      // A second finger that landed just outside the box still makes a pinch once both move.
+      if (s && !start) start = { distance: s.distance, scale: scaleRef.current };
+      if (!start || !s || start.distance === 0) return;
+      e.preventDefault();
+      zoomTo(start.scale * (s.distance / start.distance), s);
+    };
+    const onEnd = (e: TouchEvent) => {
+      if (e.touches.length < 2) start = null;
+    };
+    box.addEventListener("touchstart", onStart, { passive: true });
+    box.addEventListener("touchmove", onMove, { passive: false });
+    box.addEventListener("touchend", onEnd, { passive: true });
+    box.addEventListener("touchcancel", onEnd, { passive: true });
+    return () => {
+      box.removeEventListener("touchstart", onStart);
+      box.removeEventListener("touchmove", onMove);
+      box.removeEventListener("touchend", onEnd);
+      box.removeEventListener("touchcancel", onEnd);
+    };
+  }, [zoomTo]);
+
+  /** Pans so the hall point (x, y) at zoom 1 is in the middle of the box (the overview's jump). */
+  const centreOn = useCallback((x: number, y: number) => {
+    const box = boxRef.current;
+    if (!box) return;
+    const s = scaleRef.current;
+    box.scrollTo({ left: x * s - box.clientWidth / 2, top: y * s - box.clientHeight / 2 });
+  }, []);
+
+  const view: HallView = { natural, scale, fit, visible: scroll };
+  return {
+    boxRef,
+    hallRef,
+    view,
+    zoomIn: () => zoomTo(scale * STEP),
+    zoomOut: () => zoomTo(scale / STEP),
+    fitHall: () => zoomTo(fit),
+    zoomTo,
+    centreOn,
+    onScroll: readScroll,
+  };
+}
