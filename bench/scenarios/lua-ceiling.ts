@@ -88,6 +88,7 @@ export async function luaCeiling(
       String(record.expiresAtMs),
       String(BUDGET_PER_PERSON),
       String(BUDGET_PER_ADDRESS),
+      "", // no waiting room on the bench's shows
       "0", // no hall rows: the orphan rule is a per-show setting, off on the bench's shows
       ...seatIds,
     ];

@@ -12,7 +12,7 @@ import type { ChainableCommander, Redis } from "ioredis";
 import { ROOT } from "../../dev/local-stack.ts";
 import { bestRowsOf, type HallRow, ROW_WEIGHT } from "../../src/domain/best-seats.ts";
 import { newHoldId } from "../../src/domain/hold-id.ts";
-import { eventActiveKey, eventKeys, eventLineKey } from "../../src/onsale/redis-keys.ts";
+import { eventActiveKey, eventDoneKey, eventKeys, eventLineKey } from "../../src/onsale/redis-keys.ts";
 import {
   addressBudgetKey,
   bookedSeatsKey,
@@ -277,6 +277,8 @@ export async function simulateOnsale(
           personBudgetKey(shopper.who),
           addressBudgetKey(shopper.address),
           REFUSAL_COUNTS_KEY,
+          // An on-sale show: the script checks the shopper's admission was not ended early.
+          eventDoneKey(EVENT_ID),
         ],
         [
           shopper.who,
@@ -289,6 +291,7 @@ export async function simulateOnsale(
           now + WORKER.holdTtlMs,
           WORKER.budgetPerPerson,
           WORKER.budgetPerAddress,
+          now + WORKER.admissionWindowMs, // the admission's end as the shopper's token says
           shopper.quantity,
           "0",
           ...(argsByCategory.get(shopper.category) ?? []),
@@ -332,6 +335,7 @@ export async function simulateOnsale(
             userHoldsKey(h.showId, h.shopper.who),
             seatLocksKey(h.showId),
             personBudgetKey(h.shopper.who),
+            addressBudgetKey(h.shopper.address),
           ],
           [
             h.shopper.who,
@@ -345,7 +349,8 @@ export async function simulateOnsale(
         );
       }
       await orders.exec();
-      // Paid: the seats are booked, the hold a tombstone, and the shopper's admission frees for the next.
+      // Paid: the seats are booked, the hold a tombstone, the budgets freed and the shopper's
+      // admission ends (frees for the next) in the same call, as the worker settles a paid order.
       const settles = redis.pipeline();
       for (const h of held) {
         const tombstone = {
@@ -363,6 +368,10 @@ export async function simulateOnsale(
             holdKey(h.showId, h.holdId),
             userHoldsKey(h.showId, h.shopper.who),
             seatLocksKey(h.showId),
+            personBudgetKey(h.shopper.who),
+            addressBudgetKey(h.shopper.address),
+            eventActiveKey(EVENT_ID),
+            eventDoneKey(EVENT_ID),
           ],
           [
             h.shopper.who,
@@ -371,10 +380,13 @@ export async function simulateOnsale(
             `order-${h.holdId}`,
             JSON.stringify(tombstone),
             SETTLED_HOLD_TTL_MS,
+            "1",
+            "1",
+            now,
+            WORKER.admissionWindowMs,
             ...h.seats,
           ],
         );
-        run(settles, "leave", keys, [h.shopper.who]);
         free[h.show] = Math.max(0, (free[h.show] ?? 0) - h.seats.length);
         seatsSold += h.seats.length;
         buyers += 1;

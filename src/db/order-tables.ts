@@ -64,6 +64,13 @@ export const orders = pgTable(
     paymentMethod: varchar("payment_method", { length: 20 }).$type<PaymentMethod>().notNull().default("online"),
     /** The member of staff who sold a counter sale (their account id); null online. */
     soldBy: uuid("sold_by"),
+    /**
+     * The client address whose live-seat budget the order's seats are charged to, as its keyed
+     * hash (src/seats/use-cases/seat-budget.ts), never the address: settling, cancelling or
+     * expiring the order frees that budget too, and a repair can rebuild it. Null: no address
+     * budget (a counter sale, or an order from before budgets).
+     */
+    budgetAddressTag: varchar("budget_address_tag", { length: 32 }),
   },
   (t) => [
     index("idx_orders_user").on(t.userId, t.createdAt.desc()),

@@ -17,7 +17,9 @@ export async function signAdmission(
   return `${admission.expiresAtMs}.${await macOf(config, admission.eventId, admission.userId, admission.expiresAtMs)}`;
 }
 
-export type AdmissionVerdict = "ADMITTED" | "MISSING" | "EXPIRED" | "NOT_YOURS";
+export type AdmissionVerdict =
+  /** Signed for this user and event, and its deadline (ms) is ahead. */
+  { verdict: "ADMITTED"; untilMs: number } | { verdict: "MISSING" | "EXPIRED" | "NOT_YOURS" };
 
 /** Whether `token` admits this user to this event now (NOT_YOURS: someone else's, or not ours at all). */
 export async function judgeAdmission(
@@ -25,31 +27,42 @@ export async function judgeAdmission(
   token: string | undefined,
   admission: { eventId: string; userId: string; nowMs: number },
 ): Promise<AdmissionVerdict> {
-  if (!token) return "MISSING";
+  if (!token) return { verdict: "MISSING" };
   const match = /^(\d{1,15})\.([0-9a-f]{64})$/.exec(token);
-  if (!match) return "NOT_YOURS";
+  if (!match) return { verdict: "NOT_YOURS" };
   const expiresAtMs = Number(match[1]);
   const expected = await macOf(config, admission.eventId, admission.userId, expiresAtMs);
   // Both are hex of the same length; compared in full so the time says nothing about the match.
   let diff = 0;
   for (let i = 0; i < expected.length; i++) diff |= expected.charCodeAt(i) ^ (match[2] ?? "").charCodeAt(i);
-  if (diff !== 0) return "NOT_YOURS";
-  return expiresAtMs > admission.nowMs ? "ADMITTED" : "EXPIRED";
+  if (diff !== 0) return { verdict: "NOT_YOURS" };
+  return expiresAtMs > admission.nowMs ? { verdict: "ADMITTED", untilMs: expiresAtMs } : { verdict: "EXPIRED" };
 }
 
-/** Why a hold on an on-sale show is refused (none: the caller is admitted). */
+/**
+ * Why a hold on an on-sale show is refused. ENDED: the admission was genuine, but its shopper is
+ * done (left the waiting room, or bought) — the hold script tells, from the event's ended
+ * admissions, in the same round trip as the hold.
+ */
 export type AdmissionRefusal =
   | { outcome: "ADMISSION_REQUIRED"; eventId: string }
-  | { outcome: "ADMISSION_REFUSED"; eventId: string; reason: "EXPIRED" | "NOT_YOURS" };
+  | { outcome: "ADMISSION_REFUSED"; eventId: string; reason: "EXPIRED" | "NOT_YOURS" | "ENDED" };
 
-/** The check `POST /holds` makes on a show of an on-sale event: no round trip. */
-export async function admissionRefusal(
+/** A token that passed the signature check: the hold script still asks whether it was ended early. */
+export interface Admission {
+  outcome: "ADMITTED";
+  eventId: string;
+  untilMs: number;
+}
+
+/** The check `POST /holds` makes on a show of an on-sale event before Redis: no round trip. */
+export async function admissionOf(
   config: Config,
   input: { eventId: string; userId: string; token: string | undefined; nowMs: number },
-): Promise<AdmissionRefusal | undefined> {
+): Promise<AdmissionRefusal | Admission> {
   const { eventId } = input;
-  const verdict = await judgeAdmission(config, input.token, input);
-  if (verdict === "ADMITTED") return undefined;
-  if (verdict === "MISSING") return { outcome: "ADMISSION_REQUIRED", eventId };
-  return { outcome: "ADMISSION_REFUSED", eventId, reason: verdict };
+  const judged = await judgeAdmission(config, input.token, input);
+  if (judged.verdict === "ADMITTED") return { outcome: "ADMITTED", eventId, untilMs: judged.untilMs };
+  if (judged.verdict === "MISSING") return { outcome: "ADMISSION_REQUIRED", eventId };
+  return { outcome: "ADMISSION_REFUSED", eventId, reason: judged.verdict };
 }

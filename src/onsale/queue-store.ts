@@ -80,8 +80,9 @@ export class QueueStore {
     }
   }
 
-  async leave(eventId: string, visitor: string): Promise<void> {
-    await this.run("leave", eventId, [visitor]);
+  /** Out of the line, or done shopping (the admission's token then admits no new hold): queue-leave.lua. */
+  async leave(eventId: string, visitor: string, nowMs: number, windowMs: number): Promise<void> {
+    await this.run("leave", eventId, [visitor, String(nowMs), String(windowMs)]);
   }
 
   /** A guest who signed in keeps their place or admission, now the account's: queue-move.lua. */

@@ -19,11 +19,20 @@ export const eventCountersKey = (eventId: string) => `${tag(eventId)}:counters`;
 /** Admitted shoppers (zset, visitor → end of their admission, ms): the cap counts the live ones. */
 export const eventActiveKey = (eventId: string) => `${tag(eventId)}:active`;
 
+/**
+ * Admissions that ended early (zset, visitor → a bound above the deadline of every token they were
+ * given so far): done shopping — they left, or bought (src/seats/lua/settle-order-seats.lua). The
+ * hold scripts refuse a token whose deadline is at or below it, so a finished shopper's token
+ * admits no new hold; queueing again earns a later admission, which it leaves alone.
+ */
+export const eventDoneKey = (eventId: string) => `${tag(eventId)}:done`;
+
 export const eventKeys = (eventId: string) => [
   eventConfigKey(eventId),
   eventLineKey(eventId),
   eventCountersKey(eventId),
   eventActiveKey(eventId),
+  eventDoneKey(eventId),
 ];
 
 const count = z.pipe(z.string(), z.transform(Number));

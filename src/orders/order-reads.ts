@@ -14,7 +14,8 @@ type Order = typeof orders.$inferSelect;
 /** One order with what its views need of its show, movie and theatre. */
 export interface OrderRow {
   order: Order;
-  show: Pick<typeof shows.$inferSelect, "startTime" | "status" | "price">;
+  /** `onsaleEventId`: a paid order of an on-sale event's show ends its buyer's admission. */
+  show: Pick<typeof shows.$inferSelect, "startTime" | "status" | "price" | "onsaleEventId">;
   /** The hall's layout; null → the default hall. */
   layout: SeatLayout | null;
   movie: Pick<
@@ -29,7 +30,7 @@ export interface OrderRow {
 
 const orderViewFields = {
   order: orders,
-  show: { startTime: shows.startTime, status: shows.status, price: shows.price },
+  show: { startTime: shows.startTime, status: shows.status, price: shows.price, onsaleEventId: shows.onsaleEventId },
   layout: seatLayouts.layout,
   movie: {
     id: movies.id,

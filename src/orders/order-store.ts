@@ -29,6 +29,8 @@ export interface NewOrder {
   /** Sum of the seats' category surcharges; the base price comes from the show row itself. */
   surchargeTotal: string;
   expiresAt: Date;
+  /** The ordering client address's budget tag (seat-budget.ts): its budget carries the seats until settled. */
+  budgetAddressTag: string | null;
 }
 
 /**
@@ -105,6 +107,7 @@ export async function insertOrder(
             refundUpdatedAt: sql`null::timestamptz`.as("refund_updated_at"),
             paymentMethod: sql`'online'`.as("payment_method"),
             soldBy: sql`null::uuid`.as("sold_by"),
+            budgetAddressTag: sql`${order.budgetAddressTag}`.as("budget_address_tag"),
           })
           .from(shows)
           .innerJoin(theatres, showTheatre)
@@ -256,7 +259,10 @@ export const freeSeatsIfCancelled = (db: Database, orderId: string) =>
   );
 
 /** An order whose seats the cron must free in Redis. */
-export type ExpiredOrder = { orderId: Order["id"] } & Pick<Order, "showId" | "userId" | "holdId" | "seatIds">;
+export type ExpiredOrder = { orderId: Order["id"] } & Pick<
+  Order,
+  "showId" | "userId" | "holdId" | "seatIds" | "budgetAddressTag"
+>;
 
 /**
  * Flow 4: every PAYMENT_PENDING order past its deadline becomes EXPIRED and its `order_seats` rows
@@ -274,6 +280,7 @@ export async function expireOverdue(db: Database): Promise<ExpiredOrder[]> {
         userId: orders.userId,
         holdId: orders.holdId,
         seatIds: orders.seatIds,
+        budgetAddressTag: orders.budgetAddressTag,
       }),
   );
   const freed = db.$with("freed").as(
@@ -290,6 +297,7 @@ export async function expireOverdue(db: Database): Promise<ExpiredOrder[]> {
       userId: expired.userId,
       holdId: expired.holdId,
       seatIds: expired.seatIds,
+      budgetAddressTag: expired.budgetAddressTag,
     })
     .from(expired);
 }

@@ -71,7 +71,9 @@ export const refusal = refusals<SeatRefusal>({
     "ADMISSION_REFUSED",
     reason === "EXPIRED"
       ? "Your admission to this on-sale has run out; join the queue again"
-      : "This admission token was not issued to you for this on-sale; join the queue yourself",
+      : reason === "ENDED"
+        ? "Your admission to this on-sale ended when you finished shopping; join the queue again to buy more"
+        : "This admission token was not issued to you for this on-sale; join the queue yourself",
     { eventId, reason },
   ],
   IDEMPOTENCY_KEY_REUSED: ({ orderId }) =>

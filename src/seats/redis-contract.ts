@@ -156,6 +156,8 @@ export const replies = {
     z.tuple([z.literal("SEAT_STRANDED"), z.string()]),
     /** Over a live-seat budget: whose (PERSON or ADDRESS) and its size. */
     z.tuple([z.literal("SEAT_BUDGET"), z.enum(["PERSON", "ADDRESS"]), count]),
+    /** The caller's admission to the show's on-sale ended early: they were done shopping. */
+    only("ADMISSION_ENDED"),
   ]),
   /** Best available: the hold as written (its chosen seats), or what is possible instead. */
   holdBest: z.union([
@@ -166,6 +168,7 @@ export const replies = {
     /** No block fits: the longest run of adjacent free seats, and the free seats in all. */
     z.tuple([z.literal("NO_BEST_SEATS"), count, count]),
     z.tuple([z.literal("SEAT_BUDGET"), z.enum(["PERSON", "ADDRESS"]), count]),
+    only("ADMISSION_ENDED"),
   ]),
   change: z.union([
     /** The hold as it is now (its new seats). */
@@ -204,7 +207,8 @@ export const replies = {
     only("HOLD_NOT_FOUND"),
     only("HOLD_EXPIRED"),
   ]),
-  rebuild: z.tuple([z.literal("REBUILT"), count, count, count]),
+  /** Booked seats added and removed, locks restored, budget entries charged again and freed. */
+  rebuild: z.tuple([z.literal("REBUILT"), count, count, count, count, count]),
 } as const;
 
 export type ScriptName = keyof typeof replies;

@@ -20,6 +20,7 @@ import { readShowStates, rebuildShowState, setHouseSeats } from "./store/show-st
 
 export type { ShowSeatTruth } from "./rebuild-plan";
 export type { HoldRecord, OrderedHoldRecord } from "./redis-contract";
+export type { SettledOrder } from "./store/order-hold";
 
 const holdRecordJson = jsonOf(holdRecordSchema);
 

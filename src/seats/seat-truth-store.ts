@@ -1,5 +1,6 @@
-import { and, eq, gt, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { orderShow } from "../db/joins";
 import { orderSeats, orders, shows } from "../db/schema";
 import { HOUSE_SEATS_HOLD_ID, type ShowSeatTruth } from "./rebuild-plan";
 
@@ -8,13 +9,14 @@ const REPAIR_WINDOW = sql`interval '6 hours'`;
 const upcoming = and(gt(shows.startTime, sql`now() - ${REPAIR_WINDOW}`), ne(shows.status, "CANCELLED"));
 
 /**
- * What Postgres says about the seats of some shows, in one query: every seat of a live order
+ * What Postgres says about the seats of some shows, in one round trip: every seat of a live order
  * (confirmed, or pending before its deadline; an overdue pending order's seats are free to take),
  * every house seat (kept off sale: taken, like a sold seat), and every show in scope even with no
- * order. `order_seats` is the truth.
+ * order — `order_seats` is the truth — and the orders paid or cancelled whose payment deadline is
+ * still ahead (their live-seat budget entries may outlive a lost settle).
  */
 async function seatTruth(db: Database, scope: SQL | undefined): Promise<ShowSeatTruth[]> {
-  const rows = await db
+  const seatRows = db
     .select({
       showId: shows.id,
       orderId: orders.id,
@@ -24,6 +26,7 @@ async function seatTruth(db: Database, scope: SQL | undefined): Promise<ShowSeat
       status: orders.status,
       createdAt: orders.createdAt,
       expiresAt: orders.expiresAt,
+      budgetAddressTag: orders.budgetAddressTag,
       houseSeatId: orderSeats.houseSeatId,
     })
     .from(shows)
@@ -36,13 +39,26 @@ async function seatTruth(db: Database, scope: SQL | undefined): Promise<ShowSeat
       ),
     )
     .where(scope);
+  const settledRows = db
+    .select({
+      showId: orders.showId,
+      orderId: orders.id,
+      holdId: orders.holdId,
+      userId: orders.userId,
+      seatIds: orders.seatIds,
+      budgetAddressTag: orders.budgetAddressTag,
+    })
+    .from(orders)
+    .innerJoin(shows, orderShow)
+    .where(and(scope, inArray(orders.status, ["CONFIRMED", "CANCELLED"]), gt(orders.expiresAt, sql`now()`)));
+  const [rows, settled] = await db.batch([seatRows, settledRows]);
 
   const byShow = new Map<string, ShowSeatTruth>();
   const seen = new Set<string>();
   for (const row of rows) {
     let truth = byShow.get(row.showId);
     if (!truth) {
-      truth = { showId: row.showId, booked: [], pending: [] };
+      truth = { showId: row.showId, booked: [], pending: [], settled: [] };
       byShow.set(row.showId, truth);
     }
     if (row.houseSeatId) {
@@ -50,7 +66,7 @@ async function seatTruth(db: Database, scope: SQL | undefined): Promise<ShowSeat
       continue;
     }
     // One row per seat: an order is taken once, with its seats in hall order.
-    const { orderId, holdId, userId, seatIds, createdAt, expiresAt } = row;
+    const { orderId, holdId, userId, seatIds, createdAt, expiresAt, budgetAddressTag } = row;
     if (!orderId || !holdId || !userId || !seatIds || !createdAt || !expiresAt || seen.has(orderId)) continue;
     seen.add(orderId);
     if (row.status === "CONFIRMED") truth.booked.push({ orderId, holdId, seatIds });
@@ -60,10 +76,12 @@ async function seatTruth(db: Database, scope: SQL | undefined): Promise<ShowSeat
         holdId,
         userId,
         seatIds,
+        budgetAddressTag,
         createdAt: new Date(createdAt),
         expiresAt: new Date(expiresAt),
       });
   }
+  for (const order of settled) byShow.get(order.showId)?.settled.push(order);
   return [...byShow.values()];
 }
 

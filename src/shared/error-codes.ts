@@ -28,7 +28,8 @@ export const ERROR_CODES = {
   },
   ADMISSION_REFUSED: {
     status: 403,
-    meaning: "The admission token is someone else's, altered, or past its time (`reason`); queue again",
+    meaning:
+      "The admission token is someone else's, altered, past its time, or its shopper is done — left the waiting room or bought (`reason`: NOT_YOURS, EXPIRED, ENDED); queue again",
   },
   EVENT_NOT_FOUND: { status: 404, meaning: "No such on-sale event (or it was switched off)" },
   ROUTE_NOT_FOUND: { status: 404, meaning: "No such endpoint" },

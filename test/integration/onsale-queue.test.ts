@@ -5,8 +5,21 @@ import { signAdmission } from "../../src/onsale/admission-token";
 import { eventConfigKey } from "../../src/onsale/redis-keys";
 import type { OnsaleEvent, QueueView } from "../../src/shared/onsale";
 import { as, json, staff } from "./admin-helpers";
-import { asUser, createShow, newUser, postHold, redis, seatMap } from "./fixtures";
-import { callSettled, errorOf } from "./http";
+import {
+  asUser,
+  createShow,
+  customer,
+  type Hold,
+  newUser,
+  type Order,
+  postBestHold,
+  postHold,
+  postOrder,
+  redis,
+  seatMap,
+} from "./fixtures";
+import { backendCalls, callSettled, errorOf } from "./http";
+import { payAndRead } from "./payments";
 
 type Staff = Awaited<ReturnType<typeof staff>>;
 
@@ -162,6 +175,41 @@ describe("the on-sale waiting room", () => {
     expect(late.status).toBe(403);
     expect(await errorOf(late)).toMatchObject({ code: "ADMISSION_REFUSED", reason: "EXPIRED" });
     expect((await postHold(alice, showId, ["B1"], withToken(token))).status).toBe(201);
+  });
+
+  it("an admission ends when its shopper is done — bought, or left: its token admits no new hold, queueing again does", async () => {
+    const s = await staff();
+    const { showId, event } = await onsaleShow(s, { opensInMs: -1_000, admitPerSecond: 100, maxActive: 100 });
+    const withToken = (view: QueueView) => ({ "Admission-Token": view.admission?.token ?? "" });
+    const [buyer, leaver] = [newUser("buyer"), newUser("leaver")];
+    const admitted = await poll(event.eventId, buyer);
+    expect(admitted.state).toBe("ADMITTED");
+    const held = await postHold(buyer, showId, ["C1", "C2"], withToken(admitted));
+    expect(held.status).toBe(201);
+    const hold = (await held.json()) as Hold;
+    const ordered = await postOrder(buyer, hold.holdId, customer, hold.seatIds);
+    expect(ordered.status).toBe(201);
+    // Ordered but not paid: still shopping, the admission stands.
+    expect((await poll(event.eventId, buyer)).state).toBe("ADMITTED");
+    expect((await payAndRead(buyer, ((await ordered.json()) as Order).orderId)).status).toBe("CONFIRMED");
+
+    const again = await postHold(buyer, showId, ["D1"], withToken(admitted));
+    expect(again.status).toBe(403);
+    expect(await errorOf(again)).toMatchObject({ code: "ADMISSION_REFUSED", reason: "ENDED", eventId: event.eventId });
+    expect(backendCalls(again).redis).toBe(1);
+    // Queueing again: a new admission (the line is empty here), whose token holds.
+    const readmitted = await poll(event.eventId, buyer);
+    expect(readmitted.state).toBe("ADMITTED");
+    expect(readmitted.admission?.token).not.toBe(admitted.admission?.token);
+    const second = await postHold(buyer, showId, ["D1"], withToken(readmitted));
+    expect(second.status).toBe(201);
+    expect(backendCalls(second).redis).toBe(1);
+
+    const leaving = await poll(event.eventId, leaver);
+    expect(leaving.state).toBe("ADMITTED");
+    expect((await leave(event.eventId, leaver)).status).toBe(204);
+    const afterLeaving = await postBestHold(leaver, showId, { quantity: 1 }, withToken(leaving));
+    expect(await errorOf(afterLeaving)).toMatchObject({ code: "ADMISSION_REFUSED", reason: "ENDED" });
   });
 
   it("rebuilds a lost queue configuration from Postgres on the next poll", async () => {

@@ -1,7 +1,12 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { clientAddressTag } from "../../src/accounts/secrets";
+import { configOf } from "../../src/env";
+import { addressBudgetKey, personBudgetKey } from "../../src/seats/redis-contract";
 import { as, json, staff } from "./admin-helpers";
-import { createShow, type Hold, locksOf, newUser } from "./fixtures";
-import { callSettled, errorOf, withBindings } from "./http";
+import { cancelOrder, createShow, customer, type Hold, locksOf, newUser, type Order, redis, runCron } from "./fixtures";
+import { backendCalls, callSettled, errorOf, withBindings } from "./http";
+import { payAndRead } from "./payments";
 
 /** The budgets as deployed (wrangler.toml): the suite's other tests run with them out of the way. */
 const deployed = { SEAT_BUDGET_PER_PERSON: "20", SEAT_BUDGET_PER_ADDRESS: "40", GUEST_TOKENS_FREE_PER_HOUR: "10" };
@@ -103,5 +108,88 @@ describe("no seat spinning (the deployed budgets: 20 live seats a person, 40 an 
       const after = await json<{ counts: Record<string, number> }>(await as(s, "admin", "/refusals"), 200);
       expect(after.counts.SEAT_BUDGET_PERSON ?? 0).toBeGreaterThanOrEqual((before.counts.SEAT_BUDGET_PERSON ?? 0) + 1);
       expect((await as(s, "managerA", "/refusals")).status).toBe(403);
+    }));
+});
+
+/** Holds `quantity` best seats from `address` and orders them from there: the order, PAYMENT_PENDING. */
+async function orderFrom(userId: string, address: string, showId: string, quantity: number): Promise<Order> {
+  const hold = await bestHold(userId, address, showId, quantity);
+  expect(hold.status, await hold.clone().text()).toBe(201);
+  const { holdId, seatIds } = (await hold.json()) as Hold;
+  const res = await callSettled("/api/v1/orders", {
+    method: "POST",
+    headers: { "x-user-id": userId, "cf-connecting-ip": address },
+    json: { holdId, seatIds, customer },
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  return (await res.json()) as Order;
+}
+
+/** The live entries of a budget key (members `<holdId>|<seatId>` whose deadline is ahead). */
+const liveEntries = async (key: string) => (await redis().zrange(key, Date.now(), "+inf", { byScore: true })).length;
+const addressKeyOf = async (address: string) =>
+  addressBudgetKey(await clientAddressTag(configOf(env), "seat-budget", address));
+
+describe("a settled order gives its seats back to both budgets", () => {
+  it("paid or cancelled, an order's seats leave its address's budget at once, not at its payment deadline", () =>
+    withBindings(deployed, async () => {
+      const showIds = await Promise.all([createShow(), createShow(), createShow(), createShow(), createShow()]);
+      const address = newAddress();
+      const [paid, cancelled, third, fourth] = [newUser("a"), newUser("b"), newUser("c"), newUser("d")];
+      const paidOrder = await orderFrom(paid, address, showIds[0] ?? "", 10);
+      const cancelledOrder = await orderFrom(cancelled, address, showIds[1] ?? "", 10);
+      await orderFrom(third, address, showIds[2] ?? "", 10);
+      await orderFrom(fourth, address, showIds[3] ?? "", 10);
+      // 40 live seats: the address's budget is spent.
+      const full = await bestHold(newUser("e"), address, showIds[4] ?? "", 10);
+      expect(await errorOf(full)).toMatchObject({ code: "SEAT_BUDGET", whose: "ADDRESS", limit: 40 });
+
+      expect((await payAndRead(paid, paidOrder.orderId)).status).toBe("CONFIRMED");
+      expect(await liveEntries(await addressKeyOf(address))).toBe(30);
+      const afterPaid = await bestHold(newUser("f"), address, showIds[4] ?? "", 10);
+      expect(afterPaid.status).toBe(201);
+      // The hold script stays one Redis call.
+      expect(backendCalls(afterPaid).redis).toBe(1);
+
+      expect((await cancelOrder(cancelled, cancelledOrder.orderId)).status).toBe(200);
+      expect(await liveEntries(await addressKeyOf(address))).toBe(30);
+      expect(await liveEntries(personBudgetKey(cancelled))).toBe(0);
+      expect((await bestHold(newUser("g"), address, showIds[4] ?? "", 10)).status).toBe(201);
+    }));
+
+  it("the cron charges a pending order's seats again when Redis lost its budget entries, and frees those a lost settle left", () =>
+    withBindings(deployed, async () => {
+      const showIds = await Promise.all([createShow(), createShow(), createShow()]);
+      const address = newAddress();
+      const addressKey = await addressKeyOf(address);
+      const person = newUser("repaired");
+      const pending = await orderFrom(person, address, showIds[0] ?? "", 10);
+      // Redis loses the budgets (eviction, a failover): without a repair the person's seats go uncounted.
+      await redis().del(personBudgetKey(person), addressKey);
+      await runCron();
+      expect(await liveEntries(personBudgetKey(person))).toBe(10);
+      expect(await liveEntries(addressKey)).toBe(10);
+      expect((await bestHold(person, address, showIds[1] ?? "", 10)).status).toBe(201);
+      const over = await bestHold(person, address, showIds[2] ?? "", 1);
+      expect(await errorOf(over)).toMatchObject({ code: "SEAT_BUDGET", whose: "PERSON" });
+
+      // Paid, but the settle never reached Redis: its budget entries stand as they were before it.
+      const entries = await redis().zrange(personBudgetKey(person), 0, -1, { withScores: true });
+      expect((await payAndRead(person, pending.orderId)).status).toBe("CONFIRMED");
+      expect(await liveEntries(personBudgetKey(person))).toBe(10);
+      const lost = entries.flatMap((entry, i) =>
+        i % 2 === 0 ? [{ member: String(entry), score: Number(entries[i + 1]) }] : [],
+      );
+      const paidEntries = lost.filter((e) => e.member.startsWith(`${pending.holdId}|`));
+      expect(paidEntries).toHaveLength(10);
+      const [first, ...rest] = paidEntries;
+      if (!first) throw new Error("no entries");
+      await redis().zadd(personBudgetKey(person), first, ...rest);
+      await redis().zadd(addressKey, first, ...rest);
+      expect(await liveEntries(personBudgetKey(person))).toBe(20);
+      await runCron();
+      expect(await liveEntries(personBudgetKey(person))).toBe(10);
+      expect(await liveEntries(addressKey)).toBe(10);
+      expect((await bestHold(person, address, showIds[2] ?? "", 10)).status).toBe(201);
     }));
 });

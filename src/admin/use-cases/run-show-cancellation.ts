@@ -1,6 +1,7 @@
 import type { Deps } from "../../deps";
 import { log } from "../../http/request-log";
 import { markSessionsClosed } from "../../orders/payment-store";
+import { settledOrderOf } from "../../orders/settled-order";
 import { closeAtProvider } from "../../orders/use-cases/close-payment-sessions";
 import { refundOrder } from "../../orders/use-cases/refund-order";
 import {
@@ -42,10 +43,7 @@ async function cancelForShow(deps: Deps, orderId: string): Promise<void> {
   const { order, changedFrom } = await cancelOrderOfCancelledShow(deps.db, orderId);
   if (changedFrom) {
     await deps.seats
-      .settleOrderSeats(
-        { showId: order.showId, holdId: order.holdId, userId: order.userId, seatIds: order.seatIds, orderId },
-        "FREE",
-      )
+      .settleOrderSeats(settledOrderOf(order), "FREE")
       .catch((error: unknown) =>
         log("warn", "cancelled show's seats not freed in Redis", { orderId, error: String(error) }),
       );

@@ -6,6 +6,7 @@ import { findOrderOfHold, type OrderRow } from "../../orders/order-reads";
 import { orderViewOf } from "../../orders/order-view";
 import { confirmCounterSale } from "../../orders/payment-store";
 import type { OrderView } from "../../orders/schemas";
+import { settledOrderOf } from "../../orders/settled-order";
 import { withFreshCode } from "../../orders/use-cases/confirm-payment";
 import { type PlaceOrderOutcome, placeOrder } from "../../orders/use-cases/place-order";
 import type { CounterCustomer } from "../../shared/admin-ops-schemas";
@@ -76,17 +77,12 @@ const view = (deps: Deps, row: OrderRow) => orderViewOf(row, deps.clock.now(), d
 /** Redis learns the seats are sold (the cron repairs it if not); the buyer gets the confirmation email. */
 async function booked(deps: Deps, row: OrderRow) {
   const { order } = row;
-  await deps.seats
-    .settleOrderSeats(
-      { showId: order.showId, holdId: order.holdId, userId: order.userId, seatIds: order.seatIds, orderId: order.id },
-      "BOOK",
-    )
-    .catch((error: unknown) =>
-      log("warn", "counter sale seats not booked in Redis; the cron will repair", {
-        orderId: order.id,
-        error: String(error),
-      }),
-    );
+  await deps.seats.settleOrderSeats(settledOrderOf(order), "BOOK").catch((error: unknown) =>
+    log("warn", "counter sale seats not booked in Redis; the cron will repair", {
+      orderId: order.id,
+      error: String(error),
+    }),
+  );
   if (order.customerEmail) await deps.queue.send({ type: "order.confirmed", orderId: order.id });
   log("info", "counter sale", { orderId: order.id, soldBy: order.soldBy });
 }

@@ -4,7 +4,7 @@
 -- KEYS as queue-poll.lua. ARGV[1] opens at (ms; '' switches the event off), ARGV[2] admissions a
 -- second, ARGV[3] most shoppers at once, ARGV[4] admission window (ms), ARGV[5] key lifetime (ms).
 if ARGV[1] == '' then
-  redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
+  redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5])
   return {'CONFIGURED'}
 end
 redis.call('HSET', KEYS[1], 'opensAtMs', ARGV[1], 'perSecond', ARGV[2], 'maxActive', ARGV[3], 'windowMs', ARGV[4])

@@ -2,7 +2,7 @@
 -- same call, one round trip, atomic. Admits whoever is due first, so any visitor's poll moves the
 -- line; nobody needs a timer.
 -- KEYS (src/onsale/redis-keys.ts): [1] config (hash), [2] line (zset), [3] counters (hash),
--- [4] admitted shoppers (zset by end of admission).
+-- [4] admitted shoppers (zset by end of admission), [5] admissions ended early (hold scripts read it).
 -- ARGV[1] visitor (user id), ARGV[2] now (ms), ARGV[3] a random draw in [0, 1) (the place, if
 -- this is a pre-queue arrival), ARGV[4] most admissions this call may make, ARGV[5] how long the
 -- queue keys live (ms).

@@ -109,7 +109,11 @@ export async function moveGuestPlaces(
   await Promise.all(input.eventIds.map((eventId) => deps.waitingRoom.move(eventId, input.guestId, input.userId, now)));
 }
 
-/** The visitor leaves the line, or is done shopping (their admission frees for the next). */
+/**
+ * The visitor leaves the line, or is done shopping: their admission frees for the next, and its
+ * token admits no new hold (buying more means queueing again).
+ */
 export async function leaveQueue(deps: OnsaleDeps, input: { eventId: string; userId: string }): Promise<void> {
-  await deps.waitingRoom.leave(input.eventId, input.userId);
+  const nowMs = deps.clock.now().getTime();
+  await deps.waitingRoom.leave(input.eventId, input.userId, nowMs, deps.config.ONSALE_ADMISSION_SECONDS * 1000);
 }

@@ -4,6 +4,7 @@ import { cancelOrder as cancelInStore } from "../order-store";
 import { cancellationOf, orderViewOf } from "../order-view";
 import { markSessionsClosed } from "../payment-store";
 import type { OrderView } from "../schemas";
+import { settledOrderOf } from "../settled-order";
 import { closeAtProvider } from "./close-payment-sessions";
 import { refundOrder } from "./refund-order";
 
@@ -30,10 +31,7 @@ export async function cancelOrder(deps: Deps, input: { orderId: string; userId: 
   const { order } = row;
   if (result.changed) {
     await seats
-      .settleOrderSeats(
-        { showId: order.showId, holdId: order.holdId, userId: order.userId, seatIds: order.seatIds, orderId },
-        "FREE",
-      )
+      .settleOrderSeats(settledOrderOf(order), "FREE")
       .catch((error: unknown) =>
         log("warn", "cancelled seats not freed in Redis; the cron will repair", { orderId, error: String(error) }),
       );

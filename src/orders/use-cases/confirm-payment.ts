@@ -7,6 +7,7 @@ import { findOrderById, type OrderRow } from "../order-reads";
 import { orderViewOf } from "../order-view";
 import { confirmOrder, type ReceivedPayment, reclaimExpiredOrder, recordUnfillablePayment } from "../payment-store";
 import type { OrderView } from "../schemas";
+import { settledOrderOf } from "../settled-order";
 import { refundOrder } from "./refund-order";
 
 export type ConfirmPaymentOutcome =
@@ -73,11 +74,11 @@ async function confirmed(deps: Deps, row: OrderRow, late: boolean, changed: bool
  */
 export async function announceConfirmed(deps: Deps, row: OrderRow, late: boolean): Promise<void> {
   const { order } = row;
+  // Bought: the buyer is done shopping, so their admission to the on-sale ends (docs/API.md: Waiting room).
+  const eventId = row.show.onsaleEventId;
+  const endsAdmission = eventId ? { eventId, windowMs: deps.config.ONSALE_ADMISSION_SECONDS * 1000 } : undefined;
   deps.afterResponse("booked seats to Redis (the cron repairs)", () =>
-    deps.seats.settleOrderSeats(
-      { showId: order.showId, holdId: order.holdId, userId: order.userId, seatIds: order.seatIds, orderId: order.id },
-      "BOOK",
-    ),
+    deps.seats.settleOrderSeats({ ...settledOrderOf(order), endsAdmission }, "BOOK"),
   );
   await deps.queue.send({ type: "order.confirmed", orderId: order.id });
   log("info", "order confirmed", { orderId: order.id, late, paymentIntent: order.paymentIntentId });

@@ -1,5 +1,6 @@
 import type { Deps } from "../../deps";
 import { expireOverdue } from "../order-store";
+import { settledOrderOf } from "../settled-order";
 
 /**
  * Flow 4, run by the cron: every PAYMENT_PENDING order past its deadline becomes EXPIRED and its
@@ -10,18 +11,7 @@ export async function expireOverdueOrders(deps: Pick<Deps, "db" | "seats" | "met
   const expired = await expireOverdue(deps.db);
   if (expired.length > 0) deps.metrics.record({ event: "orders.expired", count: expired.length });
   const outcomes = await Promise.allSettled(
-    expired.map((order) =>
-      deps.seats.settleOrderSeats(
-        {
-          showId: order.showId,
-          userId: order.userId,
-          holdId: order.holdId,
-          seatIds: order.seatIds,
-          orderId: order.orderId,
-        },
-        "FREE",
-      ),
-    ),
+    expired.map((order) => deps.seats.settleOrderSeats(settledOrderOf({ ...order, id: order.orderId }), "FREE")),
   );
   return { expired: expired.length, redisFailures: outcomes.filter((o) => o.status === "rejected").length };
 }

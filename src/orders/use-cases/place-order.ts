@@ -196,6 +196,8 @@ async function writeOrder(a: Attempt, orderId: string, seatIds: string[], expire
       // The seats' category surcharges; the base price is added from the show row in Postgres.
       surchargeTotal: priceSelection(a.layout, "0.00", seatIds).amount,
       expiresAt,
+      // The budget the claim charged (order-hold.lua): settling the order frees it.
+      budgetAddressTag: a.addressTag,
     });
     if (!result) return { kind: "closed" };
     return { kind: result.inserted ? "inserted" : "existing", row: result.row };

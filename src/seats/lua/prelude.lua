@@ -100,12 +100,42 @@ local function keep_at_least(key, ms)
   end
 end
 
+-- The waiting room's admissions that ended early (src/onsale/redis-keys.ts: eventDoneKey): the
+-- visitor was done shopping — left, or bought (settle-order-seats.lua) — so no token of an
+-- admission given before that admits a new hold. Score: a bound above every such token's deadline
+-- (now + the admission window, at least the admission's own end), so a later admission, which
+-- ends later, is untouched. `window` in ms.
+local function end_admission(active_key, done_key, visitor, now, window)
+  now = tonumber(now)
+  local bound = now + tonumber(window)
+  local until_ms = redis.call('ZSCORE', active_key, visitor)
+  if until_ms and tonumber(until_ms) > bound then
+    bound = tonumber(until_ms)
+  end
+  redis.call('ZREM', active_key, visitor)
+  redis.call('ZREMRANGEBYSCORE', done_key, '-inf', now)
+  redis.call('ZADD', done_key, 'GT', string.format('%d', bound), visitor)
+  keep_at_least(done_key, bound - now)
+end
+
+-- True when the visitor's admission that lasts until `token_until` (ms, from their token) was
+-- ended early (end_admission).
+local function admission_ended(done_key, visitor, token_until)
+  local bound = redis.call('ZSCORE', done_key, visitor)
+  return bound ~= false and bound ~= nil and tonumber(token_until) <= tonumber(bound)
+end
+
 -- What a new hold checks before its seats (hold-seats.lua, hold-best-seats.lua): the same hold id
--- again (an Idempotency-Key retry, whatever became of it), the show's state, the user's live holds.
-local function hold_refusal(hold_key, user_holds_key, state_key, now, max_active)
+-- again (an Idempotency-Key retry, whatever became of it), the waiting room's admission when the
+-- show has one (`admission` = { done = key, visitor, token_until }), the show's state, the user's
+-- live holds.
+local function hold_refusal(hold_key, user_holds_key, state_key, now, max_active, admission)
   local _, existing = read_hold(hold_key)
   if existing then
     return {'HOLD_EXISTS', existing}
+  end
+  if admission and admission_ended(admission.done, admission.visitor, admission.token_until) then
+    return {'ADMISSION_ENDED'}
   end
   if not show_state_present(state_key) then
     return {'SHOW_STATE_MISSING'}

@@ -1,3 +1,4 @@
+import { eventDoneKey } from "../../onsale/redis-keys";
 import {
   addressBudgetKey,
   bookedSeatsKey,
@@ -34,9 +35,11 @@ export interface NewHoldOpts {
   ttlMs: number;
   maxActiveHolds: number;
   budget: SeatBudget;
+  /** On a show of an on-sale event: the caller's admission (its token checked), to see it was not ended early. */
+  admission?: { eventId: string; untilMs: number };
 }
 
-const holdKeys = (hold: HeldHoldRecord, budget: SeatBudget) => [
+const holdKeys = (hold: HeldHoldRecord, { budget, admission }: NewHoldOpts) => [
   holdKey(hold.showId, hold.holdId),
   userHoldsKey(hold.showId, hold.userId),
   bookedSeatsKey(hold.showId),
@@ -45,6 +48,7 @@ const holdKeys = (hold: HeldHoldRecord, budget: SeatBudget) => [
   personBudgetKey(hold.userId),
   addressBudgetKey(budget.addressTag),
   REFUSAL_COUNTS_KEY,
+  ...(admission ? [eventDoneKey(admission.eventId)] : []),
 ];
 
 const holdArgs = (hold: HeldHoldRecord, opts: NewHoldOpts) => [
@@ -58,13 +62,15 @@ const holdArgs = (hold: HeldHoldRecord, opts: NewHoldOpts) => [
   String(hold.expiresAtMs),
   String(opts.budget.perPerson),
   String(opts.budget.perAddress),
+  opts.admission ? String(opts.admission.untilMs) : "",
 ];
 
 type SharedRefusal =
   | { outcome: "SHOW_STATE_MISSING" }
   | { outcome: "SEAT_BUDGET"; whose: "PERSON" | "ADDRESS"; limit: number }
   | { outcome: "HOLD_EXISTS"; existing: HoldRecord }
-  | { outcome: "HOLD_LIMIT"; active: number };
+  | { outcome: "HOLD_LIMIT"; active: number }
+  | { outcome: "ADMISSION_ENDED" };
 
 /** The refusals both new-hold scripts share (the prelude's hold_refusal), as outcomes. */
 function sharedRefusal(
@@ -72,9 +78,12 @@ function sharedRefusal(
     | readonly ["SHOW_STATE_MISSING"]
     | readonly ["HOLD_EXISTS", HoldRecord]
     | readonly ["HOLD_LIMIT", number]
-    | readonly ["SEAT_BUDGET", "PERSON" | "ADDRESS", number],
+    | readonly ["SEAT_BUDGET", "PERSON" | "ADDRESS", number]
+    | readonly ["ADMISSION_ENDED"],
 ): SharedRefusal {
   switch (reply[0]) {
+    case "ADMISSION_ENDED":
+      return { outcome: reply[0] };
     case "SEAT_BUDGET":
       return { outcome: reply[0], whose: reply[1], limit: reply[2] };
     case "SHOW_STATE_MISSING":
@@ -104,7 +113,7 @@ export async function holdSeats(
   | { outcome: "SEAT_STRANDED"; seat: string }
 > {
   const args = [...holdArgs(hold, opts), ...orphanRuleArgs(opts.ruleRows ?? []), ...hold.seatIds];
-  const reply = await scripts.run("hold", holdKeys(hold, opts.budget), args);
+  const reply = await scripts.run("hold", holdKeys(hold, opts), args);
   switch (reply[0]) {
     case "HELD":
       return { outcome: reply[0] };
@@ -136,7 +145,7 @@ export async function holdBestSeats(
     opts.allowSplit ? "1" : "0",
     ...opts.rows.map((row) => hallRowArg(row, row.dy)),
   ];
-  const reply = await scripts.run("holdBest", holdKeys(hold, opts.budget), args);
+  const reply = await scripts.run("holdBest", holdKeys(hold, opts), args);
   switch (reply[0]) {
     case "HELD":
       return { outcome: reply[0], hold: reply[1] };

@@ -1,3 +1,4 @@
+import { eventActiveKey, eventDoneKey } from "../../onsale/redis-keys";
 import {
   addressBudgetKey,
   bookedSeatsKey,
@@ -89,17 +90,30 @@ export async function undoOrderHold(
   return reply[0];
 }
 
+/** An order as settling it needs: whose it is, its seats, and the budgets and admission they count against. */
+export interface SettledOrder {
+  showId: string;
+  holdId: string;
+  userId: string;
+  seatIds: string[];
+  orderId: string;
+  /** The address budget the order was charged to (orders.budget_address_tag); null: none. */
+  budgetAddressTag: string | null;
+  /** A paid order of an on-sale event's show ends its buyer's admission (they are done shopping). */
+  endsAdmission?: { eventId: string; windowMs: number };
+}
+
 /**
  * settle-order-seats.lua: an order's seats are BOOKed (paid) or FREEd (cancelled/expired). Its
- * locks go and its hold record becomes a SETTLED tombstone for SETTLED_HOLD_TTL_MS (written even
- * if Redis had lost it).
+ * locks go, its seats leave the person's and the address's budgets, and its hold record becomes a
+ * SETTLED tombstone for SETTLED_HOLD_TTL_MS (written even if Redis had lost it). One round trip.
  */
 export async function settleOrderSeats(
   scripts: SeatScripts,
-  order: { showId: string; holdId: string; userId: string; seatIds: string[]; orderId: string },
+  order: SettledOrder,
   mode: "BOOK" | "FREE",
 ): Promise<void> {
-  const { showId, holdId, userId, seatIds, orderId } = order;
+  const { showId, holdId, userId, seatIds, orderId, budgetAddressTag, endsAdmission } = order;
   const now = new Date();
   const tombstone: SettledHoldRecord = {
     holdId,
@@ -114,6 +128,7 @@ export async function settleOrderSeats(
     orderId,
     settledAs: mode === "BOOK" ? "BOOKED" : "FREED",
   };
+  const admission = mode === "BOOK" ? endsAdmission : undefined;
   await scripts.run(
     "settle",
     [
@@ -122,7 +137,21 @@ export async function settleOrderSeats(
       userHoldsKey(showId, userId),
       seatLocksKey(showId),
       personBudgetKey(userId),
+      ...(budgetAddressTag ? [addressBudgetKey(budgetAddressTag)] : []),
+      ...(admission ? [eventActiveKey(admission.eventId), eventDoneKey(admission.eventId)] : []),
     ],
-    [userId, holdId, mode, orderId, JSON.stringify(tombstone), String(SETTLED_HOLD_TTL_MS), ...seatIds],
+    [
+      userId,
+      holdId,
+      mode,
+      orderId,
+      JSON.stringify(tombstone),
+      String(SETTLED_HOLD_TTL_MS),
+      budgetAddressTag ? "1" : "0",
+      admission ? "1" : "0",
+      String(now.getTime()),
+      String(admission?.windowMs ?? 0),
+      ...seatIds,
+    ],
   );
 }

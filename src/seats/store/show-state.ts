@@ -25,8 +25,12 @@ export async function readShowStates(
 /** rebuild-show-state.lua: writes what Postgres says, removing `staleBooked`, in one script. */
 export async function rebuildShowState(scripts: SeatScripts, truth: ShowSeatTruth, staleBooked: string[], now: number) {
   const { keys, args } = rebuildPlan(truth, staleBooked, now);
-  const [, bookedAdded, bookedRemoved, locksRestored] = await scripts.run("rebuild", keys, args);
-  return { bookedAdded, bookedRemoved, locksRestored };
+  const [, bookedAdded, bookedRemoved, locksRestored, budgetCharged, budgetFreed] = await scripts.run(
+    "rebuild",
+    keys,
+    args,
+  );
+  return { bookedAdded, bookedRemoved, locksRestored, budgetCharged, budgetFreed };
 }
 
 /**

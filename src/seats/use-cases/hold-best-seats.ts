@@ -5,12 +5,13 @@ import { bookingClosedReason } from "../../domain/seat-selection";
 import { holdViewOf } from "../hold-view";
 import type { HoldRecord } from "../redis-contract";
 import {
+  admissionEnded,
   existingHoldAnswer,
   MAX_ACTIVE_HOLDS_PER_SHOW,
   type NewHoldOutcome,
   type NewHoldRequest,
   newHoldRecord,
-  onsaleRefusal,
+  onsaleAdmission,
 } from "./hold-seats";
 import { withShowState } from "./repair-seat-state";
 
@@ -38,8 +39,8 @@ export async function holdBestSeats(
   const now = deps.clock.now();
   const info = await showBookingInfo(deps.db, showId);
   if (!info) return { outcome: "SHOW_NOT_FOUND" };
-  const notAdmitted = await onsaleRefusal(deps, info, input, now);
-  if (notAdmitted) return notAdmitted;
+  const { refusal, admission } = await onsaleAdmission(deps, info, input, now);
+  if (refusal) return refusal;
   const closed = bookingClosedReason(info, now);
   if (closed) return { outcome: "HOLD_RULE_BROKEN", message: closed, details: { rule: "SHOW_CLOSED" } };
   const max = deps.config.MAX_SEATS_PER_HOLD;
@@ -57,7 +58,7 @@ export async function holdBestSeats(
     };
   const { rows, bestOrdinal } = bestRowsOf(info.layout, best.category);
   const scriptRows = rows.map((row) => ({ ...row, dy: 2 * ROW_WEIGHT * (row.ordinal - bestOrdinal) }));
-  const { hold, opts } = await newHoldRecord(deps, { ...input, seatIds: [], quantity: best.quantity }, now);
+  const { hold, opts } = await newHoldRecord(deps, { ...input, seatIds: [], quantity: best.quantity }, now, admission);
   const result = await withShowState(deps, showId, () =>
     deps.seats.holdBestSeats(hold, {
       ...opts,
@@ -74,6 +75,8 @@ export async function holdBestSeats(
       return { ...result, quantity: best.quantity };
     case "SEAT_BUDGET":
       return result;
+    case "ADMISSION_ENDED":
+      return admissionEnded(opts);
     case "HOLD_LIMIT":
       return { ...result, limit: MAX_ACTIVE_HOLDS_PER_SHOW };
     case "HOLD_EXISTS": {

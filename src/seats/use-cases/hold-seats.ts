@@ -2,7 +2,7 @@ import { type ShowBookingInfo, showBookingInfo } from "../../catalog/show-info";
 import type { Deps } from "../../deps";
 import { rowsOfSeats } from "../../domain/best-seats";
 import { newHoldId } from "../../domain/hold-id";
-import { type AdmissionRefusal, admissionRefusal } from "../../onsale/admission-token";
+import { type Admission, type AdmissionRefusal, admissionOf } from "../../onsale/admission-token";
 import { acceptSelection, holdViewOf, type RuleBroken } from "../hold-view";
 import type { HeldHoldRecord, HoldRecord } from "../redis-contract";
 import type { HoldView } from "../schemas";
@@ -46,16 +46,32 @@ export interface NewHoldRequest {
   clientAddress: string;
 }
 
-/** The waiting room's refusal when the show sells through one and the caller is not admitted. */
-export const onsaleRefusal = (deps: Deps, info: ShowBookingInfo, input: NewHoldRequest, now: Date) =>
-  info.onsaleEventId
-    ? admissionRefusal(deps.config, {
-        eventId: info.onsaleEventId,
-        userId: input.userId,
-        token: input.admissionToken,
-        nowMs: now.getTime(),
-      })
-    : undefined;
+/**
+ * When the show sells through a waiting room: the caller's admission as their token proves it (the
+ * hold script still checks it was not ended early), or why they are not admitted.
+ */
+export const onsaleAdmission = async (
+  deps: Deps,
+  info: ShowBookingInfo,
+  input: NewHoldRequest,
+  now: Date,
+): Promise<{ refusal?: AdmissionRefusal; admission?: Admission }> => {
+  if (!info.onsaleEventId) return {};
+  const judged = await admissionOf(deps.config, {
+    eventId: info.onsaleEventId,
+    userId: input.userId,
+    token: input.admissionToken,
+    nowMs: now.getTime(),
+  });
+  return judged.outcome === "ADMITTED" ? { admission: judged } : { refusal: judged };
+};
+
+/** The script's word that the caller's admission ended early (done shopping), as the refusal. */
+export const admissionEnded = (opts: NewHoldOpts): AdmissionRefusal => ({
+  outcome: "ADMISSION_REFUSED",
+  eventId: opts.admission?.eventId ?? "",
+  reason: "ENDED",
+});
 
 /** With an Idempotency-Key, a retried POST names the same hold instead of making a second one. */
 async function holdIdFor(userId: string, showId: string, idempotencyKey: string | undefined): Promise<string> {
@@ -72,6 +88,7 @@ export async function newHoldRecord(
   deps: Deps,
   input: NewHoldRequest & { seatIds: string[]; quantity: number },
   now: Date,
+  admission: Admission | undefined,
 ): Promise<{ hold: HeldHoldRecord; opts: NewHoldOpts }> {
   const ttlMs = deps.config.HOLD_TTL_SECONDS * 1000;
   const hold: HeldHoldRecord = {
@@ -86,7 +103,7 @@ export async function newHoldRecord(
     expiresAtMs: now.getTime() + ttlMs,
   };
   const budget = await seatBudgetOf(deps.config, input.clientAddress);
-  return { hold, opts: { now: now.getTime(), ttlMs, maxActiveHolds: MAX_ACTIVE_HOLDS_PER_SHOW, budget } };
+  return { hold, opts: { now: now.getTime(), ttlMs, maxActiveHolds: MAX_ACTIVE_HOLDS_PER_SHOW, budget, admission } };
 }
 
 /**
@@ -116,12 +133,12 @@ export async function holdSeats(
   const now = deps.clock.now();
   const info = await showBookingInfo(deps.db, showId);
   if (!info) return { outcome: "SHOW_NOT_FOUND" };
-  const notAdmitted = await onsaleRefusal(deps, info, input, now);
-  if (notAdmitted) return notAdmitted;
+  const { refusal, admission } = await onsaleAdmission(deps, info, input, now);
+  if (refusal) return refusal;
   const selection = acceptSelection(info, input.seatIds, input.quantity, deps.config.MAX_SEATS_PER_HOLD, now);
   if ("outcome" in selection) return selection;
   const { seatIds } = selection;
-  const { hold, opts } = await newHoldRecord(deps, { ...input, seatIds }, now);
+  const { hold, opts } = await newHoldRecord(deps, { ...input, seatIds }, now, admission);
   const ruleRows = info.orphanRule ? rowsOfSeats(info.layout, seatIds) : [];
   const result = await withShowState(deps, showId, () => deps.seats.holdSeats(hold, { ...opts, ruleRows }));
   switch (result.outcome) {
@@ -132,6 +149,8 @@ export async function holdSeats(
     case "SEAT_STRANDED":
     case "SEAT_BUDGET":
       return result;
+    case "ADMISSION_ENDED":
+      return admissionEnded(opts);
     case "HOLD_LIMIT":
       return { ...result, limit: MAX_ACTIVE_HOLDS_PER_SHOW };
     case "HOLD_EXISTS": {

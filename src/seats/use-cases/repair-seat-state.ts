@@ -11,7 +11,7 @@ type Missing = { outcome: "SHOW_STATE_MISSING" };
  */
 export async function rebuildShowState(deps: Deps, showId: string): Promise<void> {
   const now = deps.clock.now().getTime();
-  const truth = (await showSeatTruth(deps.db, showId)) ?? { showId, booked: [], pending: [] };
+  const truth = (await showSeatTruth(deps.db, showId)) ?? { showId, booked: [], pending: [], settled: [] };
   await deps.seats.rebuildShowState(truth, [], now);
 }
 
@@ -33,7 +33,10 @@ export async function withShowState<T extends { outcome: string }>(
 /**
  * The cron's repair: makes Redis agree with Postgres for upcoming shows. Booked sets get the
  * confirmed seats they lack and lose seats no longer sold; pending orders get back hold records
- * and locks Redis lost; shows Redis never saw get their state. Redis is read before Postgres, so
+ * and locks Redis lost, and their seats' live-seat budget entries (person and address); orders
+ * paid or cancelled within their payment window lose theirs (a settle that never reached Redis);
+ * shows Redis never saw get their state. A plain hold's budget entries need no repair: Postgres
+ * never knew the hold, and each entry lapses by itself at the hold's deadline (its score). Redis is read before Postgres, so
  * a seat booked in between is already in Postgres when it is read and is never removed as stale.
  * The writes are compare-and-set inside the rebuild script: an order settled after Postgres was
  * read (cancelled, expired, paid) is never revived.
@@ -48,7 +51,8 @@ export async function repairSeatState(deps: Deps) {
     const booked = new Set(truth.booked.flatMap((b) => b.seatIds));
     const stale = cached ? [...cached.booked].filter((s) => !booked.has(s)) : [];
     const lacking = !cached?.present || [...booked].some((s) => !cached.booked.has(s));
-    return lacking || stale.length > 0 || truth.pending.length > 0 ? [{ truth, stale }] : [];
+    const budgets = truth.pending.length > 0 || truth.settled.length > 0;
+    return lacking || stale.length > 0 || budgets ? [{ truth, stale }] : [];
   });
   const results = await Promise.all(work.map(({ truth, stale }) => deps.seats.rebuildShowState(truth, stale, now)));
   const sum = (key: keyof (typeof results)[number]) => results.reduce((total, r) => total + r[key], 0);
@@ -58,5 +62,7 @@ export async function repairSeatState(deps: Deps) {
     bookedAdded: sum("bookedAdded"),
     bookedRemoved: sum("bookedRemoved"),
     locksRestored: sum("locksRestored"),
+    budgetCharged: sum("budgetCharged"),
+    budgetFreed: sum("budgetFreed"),
   };
 }

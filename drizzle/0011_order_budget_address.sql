@@ -1,0 +1,1 @@
+ALTER TABLE "orders" ADD COLUMN "budget_address_tag" varchar(32);
