@@ -5,7 +5,8 @@
  * opening one is admitted and the other's page, refreshing itself, shows its place and wait; the
  * first buys (paying on the sandbox), which ends their admission, and the second is admitted and
  * buys. A third visitor is refused at POST /holds without an admission, and with the first's
- * admission — by the API's code and in the seat map's words.
+ * admission — by the API's code and in the seat map's words; the first, having bought, is refused
+ * a new hold with their own admission (it ended at the purchase).
  */
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
@@ -179,6 +180,11 @@ describe("the on-sale waiting room", () => {
     await buyTwoSeats(admittedFirst.page, "middle");
     await screenshot(admittedFirst.page, "onsale-ticket");
     await waiting.page.waitForURL(`**/shows/${showId}/seats`, { timeout: 30_000 });
+    // An admission is for one purchase: the first buyer's token, still valid by its clock, admits
+    // no new hold (buying more means queueing again).
+    const again = await holdFromPage(admittedFirst.page, showId, "A2", firstToken);
+    expect(again.status).toBe(403);
+    expect(again.body.error).toMatchObject({ code: "ADMISSION_REFUSED", reason: "ENDED", eventId });
     await buyTwoSeats(waiting.page, "back");
     for (const v of [a, b, c]) await v.context.close();
   });
