@@ -50,7 +50,9 @@ describe("one payment window per hold", () => {
     // The order could not be written: the hold is HELD again, on its own deadline.
     let ordered = first.hold;
     for (const [i, laterMs] of [20_000, 40_000].entries()) {
-      expect(await store().undoOrderHold(ordered, ordered.orderId, "RESTORE", firstAt + laterMs - 1)).toBe("RESTORED");
+      expect(await store().undoOrderHold(ordered, ordered.orderId, "RESTORE", firstAt + laterMs - 1, "test")).toBe(
+        "RESTORED",
+      );
       const again = await claim(`order-${i + 2}`, firstAt + laterMs);
       if (again.outcome !== "ORDERED") throw new Error(`claim ${i + 2}: ${again.outcome}`);
       // Not firstAt + laterMs + window: no second window.
@@ -76,7 +78,7 @@ describe("one payment window per hold", () => {
       seatIds: hold.seatIds,
     });
     if (first.outcome !== "ORDERED") throw new Error(`first claim: ${first.outcome}`);
-    expect(await store().undoOrderHold(first.hold, "failed-order", "RESTORE", firstAt)).toBe("RESTORED");
+    expect(await store().undoOrderHold(first.hold, "failed-order", "RESTORE", firstAt, "test")).toBe("RESTORED");
     await new Promise((resolve) => setTimeout(resolve, 1500));
 
     const res = await fixtures.postOrder(userId, hold.holdId, fixtures.customer, hold.seatIds);

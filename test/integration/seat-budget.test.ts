@@ -4,7 +4,18 @@ import { clientAddressTag } from "../../src/accounts/secrets";
 import { configOf } from "../../src/env";
 import { addressBudgetKey, personBudgetKey } from "../../src/seats/redis-contract";
 import { as, json, staff } from "./admin-helpers";
-import { cancelOrder, createShow, customer, type Hold, locksOf, newUser, type Order, redis, runCron } from "./fixtures";
+import {
+  cancelOrder,
+  createShow,
+  customer,
+  type Hold,
+  locksOf,
+  newUser,
+  type Order,
+  redis,
+  runCron,
+  setShowStatus,
+} from "./fixtures";
 import { backendCalls, callSettled, errorOf, withBindings } from "./http";
 import { payAndRead } from "./payments";
 
@@ -155,6 +166,28 @@ describe("a settled order gives its seats back to both budgets", () => {
       expect(await liveEntries(await addressKeyOf(address))).toBe(30);
       expect(await liveEntries(personBudgetKey(cancelled))).toBe(0);
       expect((await bestHold(newUser("g"), address, showIds[4] ?? "", 10)).status).toBe(201);
+    }));
+
+  it("an order refused after its claim (the show closed meanwhile) gives the claim's seats back to both budgets", () =>
+    withBindings(deployed, async () => {
+      const [closing, other] = await Promise.all([createShow(), createShow()]);
+      const address = newAddress();
+      const person = newUser("closed-out");
+      const hold = await bestHold(person, address, closing, 10);
+      expect(hold.status).toBe(201);
+      const { holdId, seatIds } = (await hold.json()) as Hold;
+      await setShowStatus(closing, "CANCELLED");
+      const refused = await callSettled("/api/v1/orders", {
+        method: "POST",
+        headers: { "x-user-id": person, "cf-connecting-ip": address },
+        json: { holdId, seatIds, customer },
+      });
+      expect((await errorOf(refused)).code).toBe("SHOW_CLOSED");
+      // The claim dated the entries to a payment deadline; released, they are gone, not left to lapse.
+      expect(await liveEntries(personBudgetKey(person))).toBe(0);
+      expect(await liveEntries(await addressKeyOf(address))).toBe(0);
+      expect((await bestHold(person, address, other, 10)).status).toBe(201);
+      expect((await bestHold(person, address, other, 10)).status).toBe(201);
     }));
 
   it("the cron charges a pending order's seats again when Redis lost its budget entries, and frees those a lost settle left", () =>

@@ -231,7 +231,7 @@ async function answerForOtherClaim(
 async function undoClaim(a: Attempt, hold: OrderedHoldRecord, mode: "RESTORE" | "RELEASE") {
   const { orderId } = hold;
   await a.deps.seats
-    .undoOrderHold(hold, orderId, mode, a.deps.clock.now().getTime())
+    .undoOrderHold(hold, orderId, mode, a.deps.clock.now().getTime(), a.addressTag)
     .catch((error: unknown) => log("warn", "order hold not undone", { orderId, mode, error: String(error) }));
 }
 

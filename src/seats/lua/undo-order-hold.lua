@@ -1,7 +1,10 @@
 -- Undo order-hold when the order could not be written: RESTORE puts the hold back as it was
 -- (HELD, its own expiry) so the customer can retry; RELEASE frees it (its seats were sold in the
--- database, which Redis had lost). Only acts while the hold still names this order.
--- KEYS[1] hold record, KEYS[2] the user's active holds on this show, KEYS[3] the show's seat locks.
+-- database, which Redis had lost). Only acts while the hold still names this order. The seats'
+-- live-seat budget entries, which order-hold.lua dated to the payment deadline, go with the locks
+-- (RELEASE, or a hold whose own time is up) or go back to the hold's own deadline (RESTORE).
+-- KEYS[1] hold record, KEYS[2] the user's active holds on this show, KEYS[3] the show's seat locks,
+-- KEYS[4] the person's seat budget, KEYS[5] the budget of the address that ordered.
 -- ARGV[1] order id, ARGV[2] RESTORE | RELEASE, ARGV[3] now (ms).
 local hold = read_hold(KEYS[1])
 if not hold then
@@ -13,10 +16,14 @@ end
 local owner = lock_owner(hold.userId, hold.holdId)
 local now = tonumber(ARGV[3])
 local remaining = tonumber(hold.heldUntilMs) - now
+local budget = { person = KEYS[4], address = KEYS[5] }
 if ARGV[2] == 'RELEASE' or remaining <= 0 then
   for _, seat in ipairs(hold.seatIds) do
     free_if_owned(KEYS[3], seat, owner)
   end
+  refund_budget(budget, hold.holdId, hold.seatIds)
+else
+  charge_budget(budget, hold.holdId, hold.seatIds, hold.heldUntilMs, remaining)
 end
 if ARGV[2] == 'RELEASE' then
   redis.call('DEL', KEYS[1])

@@ -80,11 +80,19 @@ export async function undoOrderHold(
   orderId: string,
   mode: "RESTORE" | "RELEASE",
   nowMs: number,
+  /** The budget tag of the address whose claim this undoes (order-hold.lua charged it). */
+  addressTag: string,
 ): Promise<"RESTORED" | "RELEASED" | "HOLD_NOT_FOUND" | "MOVED_ON"> {
   const { showId, holdId, userId } = hold;
   const reply = await scripts.run(
     "undoOrder",
-    [holdKey(showId, holdId), userHoldsKey(showId, userId), seatLocksKey(showId)],
+    [
+      holdKey(showId, holdId),
+      userHoldsKey(showId, userId),
+      seatLocksKey(showId),
+      personBudgetKey(userId),
+      addressBudgetKey(addressTag),
+    ],
     [orderId, mode, String(nowMs)],
   );
   return reply[0];
