@@ -211,6 +211,11 @@ describe("sessions", () => {
       .where(eq(sessions.userId, (await sessionOf(phone)).userId ?? ""));
     expect(row?.revokedAt).not.toBeNull();
     await sleep(2_100);
+    // A write made with the revoked session (cookies and its CSRF token) is refused and changes nothing.
+    const write = await phone.call("/api/v1/account", { method: "PATCH", json: { name: "Mallory" } });
+    expect(write.status).toBe(401);
+    const [person] = await db().select().from(users).where(eq(users.email, email));
+    expect(person?.name).toBeNull();
     expect((await phone.call("/api/v1/account")).status).toBe(401);
     expect(await sessionOf(phone)).toEqual({ signedIn: false });
   });

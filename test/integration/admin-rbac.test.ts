@@ -1,8 +1,9 @@
-// The RBAC matrix over every admin route: each caller's answer is what requireStaff specifies, and
+// The RBAC matrix over every admin route (the show operations have theirs in admin-ops-rbac.test.ts): each caller's answer is what requireStaff specifies, and
 // a refused request changes nothing (no audit row, the resource as it was).
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { movies, screens, shows, theatres } from "../../src/db/schema";
+import { addCinemaDays, cinemaToday } from "../../src/shared/cinema-time";
 import {
   as,
   auditCount,
@@ -73,6 +74,8 @@ beforeAll(async () => {
 });
 
 const A = () => `/theatres/${s.theatreA}`;
+const today = cinemaToday();
+const inAMonth = addCinemaDays(today, 30);
 const png = () =>
   new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...crypto.getRandomValues(new Uint8Array(32))]);
 
@@ -187,6 +190,25 @@ const ROUTES: [string, Scope, number, Send, (() => Promise<unknown>)?][] = [
       return as(s, w, `${A()}/staff/${newcomerId}/usher`, { method: "DELETE" });
     },
     grantNewcomer,
+  ],
+  // Later admin routes (the numbers; the on-sale's refusal counts and waiting room) take the same helper.
+  ["GET /admin/reports", "any-theatre-manage", 200, (w) => as(s, w, `/reports?from=${today}&to=${inAMonth}`)],
+  ["GET /admin/refusals", "everywhere", 200, (w) => as(s, w, "/refusals")],
+  [
+    "PUT /admin/theatres/{id}/shows/{id}/onsale",
+    "manage-at-A",
+    200,
+    (w) =>
+      as(s, w, `${A()}/shows/${showId}/onsale`, {
+        method: "PUT",
+        json: { opensAt: new Date(Date.now() + 60_000).toISOString(), admitPerSecond: 5, maxActive: 10 },
+      }),
+  ],
+  [
+    "DELETE /admin/theatres/{id}/shows/{id}/onsale",
+    "manage-at-A",
+    204,
+    (w) => as(s, w, `${A()}/shows/${showId}/onsale`, { method: "DELETE" }),
   ],
 ];
 
