@@ -1,5 +1,4 @@
 import type * as z from "zod/mini";
-import type { Redis } from "../../redis/client";
 // The scripts as shipped: src/seats/lua/*.lua without comments or indentation (dev/lua/shipped.ts).
 import changeHeldSeatsLua from "../../.lua/seats/change-held-seats.lua";
 import hallLua from "../../.lua/seats/hall.lua";
@@ -13,6 +12,7 @@ import rebuildShowStateLua from "../../.lua/seats/rebuild-show-state.lua";
 import releaseHoldLua from "../../.lua/seats/release-hold.lua";
 import settleOrderSeatsLua from "../../.lua/seats/settle-order-seats.lua";
 import undoOrderHoldLua from "../../.lua/seats/undo-order-hold.lua";
+import type { Redis } from "../../redis/client";
 import { replies, type ScriptName, scriptText } from "../redis-contract";
 
 const sources: Record<ScriptName, string> = {
