@@ -4,6 +4,12 @@ import { SEAT_MAP_SNAPSHOT_DEFAULT_MS } from "./shared/seat-map";
 /** Bindings and vars come from worker-configuration.d.ts (`wrangler types`): the global `Env`. */
 
 const seconds = (fallback: number) => z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(86_400)), fallback);
+/** An optional text var: unset and "" (how wrangler passes an empty one) are both absent. */
+const optionalText = () =>
+  z.pipe(
+    z.transform((v) => (v === "" ? undefined : v)),
+    z.optional(z.string()),
+  );
 const optionalUrl = () =>
   z.pipe(
     z.transform((v) => (v === "" ? undefined : v)),
@@ -70,18 +76,12 @@ const buildConfigSchema = () =>
     /** How booking emails leave: the EMAIL send_email binding, or a JSON mail API. */
     EMAIL_TRANSPORT: z._default(z.enum(["send_email", "http"]), "send_email"),
     EMAIL_API_URL: optionalUrl(),
-    EMAIL_API_KEY: z.pipe(
-      z.transform((v) => (v === "" ? undefined : v)),
-      z.optional(z.string()),
-    ),
+    EMAIL_API_KEY: optionalText(),
     /**
      * The Ed25519 keys that sign tickets, a JWK set (docs/TICKETS.md: keys). Optional so the rest of
      * the worker runs without it; issuing a ticket or listing the door keys then fails, saying so.
      */
-    TICKET_SIGNING_KEYS: z.pipe(
-      z.transform((v) => (v === "" ? undefined : v)),
-      z.optional(z.string()),
-    ),
+    TICKET_SIGNING_KEYS: optionalText(),
     /** Milliseconds before an outbound call to Redis or Postgres is abandoned. */
     BACKEND_TIMEOUT_MS: z._default(z.coerce.number().check(z.int(), z.gte(50), z.lte(30_000)), 5_000),
     /** Milliseconds a request body may take to arrive in full before the answer is 408 (slow clients). */
@@ -95,14 +95,8 @@ const buildConfigSchema = () =>
     STRIPE_WEBHOOK_SECRET: z.string().check(z.minLength(1)),
     /** Sign in with OpenID Connect (Google in production); all three or sign-in by OIDC is off. */
     OIDC_ISSUER: optionalUrl(),
-    OIDC_CLIENT_ID: z.pipe(
-      z.transform((v) => (v === "" ? undefined : v)),
-      z.optional(z.string()),
-    ),
-    OIDC_CLIENT_SECRET: z.pipe(
-      z.transform((v) => (v === "" ? undefined : v)),
-      z.optional(z.string()),
-    ),
+    OIDC_CLIENT_ID: optionalText(),
+    OIDC_CLIENT_SECRET: optionalText(),
     /** Lifetime of the signed access cookie: how long a revoked session may still be used (README: sessions). */
     SESSION_ACCESS_SECONDS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(3_600)), 60),
     /** A session (a signed-in device) ends this many days after sign-in. */

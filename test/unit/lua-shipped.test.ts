@@ -7,15 +7,13 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 
 describe("the Lua the worker ships", () => {
   it("drops comments, indentation and blank lines, and keeps strings byte for byte", () => {
-    const source = [
-      "-- header comment",
-      "--[==[ a long",
-      "comment ]==]",
-      "local sep = '--' -- not a comment inside the string",
-      '  local q = "a \\" -- b"',
-      "",
-      "    if x then return {'OK'} end  ",
-    ].join("\n");
+    const source = `-- header comment
+--[==[ a long
+comment ]==]
+local sep = '--' -- not a comment inside the string
+  local q = "a \\" -- b"
+
+    if x then return {'OK'} end  `;
     expect(stripLua(source)).toBe(
       ["local sep = '--'", 'local q = "a \\" -- b"', "if x then return {'OK'} end"].join("\n"),
     );
