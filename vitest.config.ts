@@ -1,5 +1,7 @@
+import { fileURLToPath } from "node:url";
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+import { writeShippedLua } from "./dev/lua/shipped";
 import { detachPoolWorkerOnStop } from "./test/pool-worker-stop";
 
 /**
@@ -14,9 +16,11 @@ function workerProject(
 ): TestProjectInlineConfiguration {
   return {
     plugins: [
-      // Lua scripts are text modules (wrangler.toml [[rules]]); teach vite the same.
+      // Lua scripts are text modules (wrangler.toml [[rules]]); teach vite the same. The worker
+      // imports the shipped copies (src/.lua), written here as wrangler's custom build writes them.
       {
         name: "lua-as-text",
+        buildStart: () => writeShippedLua(fileURLToPath(new URL(".", import.meta.url))),
         transform: (code, id) => (id.endsWith(".lua") ? `export default ${JSON.stringify(code)};` : undefined),
       },
       cloudflareTest(({ inject }) => ({

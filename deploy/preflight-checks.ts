@@ -61,7 +61,7 @@ export interface PreflightInput {
 
 /** The secret names the worker needs in an environment, given its vars. */
 export function requiredSecrets(vars: Record<string, unknown>): string[] {
-  const shape = configSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
+  const shape = configSchema().shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
   // Required by the worker's own schema (no default, not optional) and not a var: a secret.
   const required = Object.keys(shape).filter((name) => !(name in vars) && !shape[name]?.safeParse(undefined).success);
   const conditional = [
@@ -156,7 +156,7 @@ export function preflightProblems(input: PreflightInput): string[] {
   for (const name of Object.keys(topLevel.vars)) {
     if (!(name in vars)) problems.push(`var ${name} is set at the top level but not in [env.${envName}.vars]`);
   }
-  const shape = configSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean } } | undefined>;
+  const shape = configSchema().shape as Record<string, { safeParse(v: unknown): { success: boolean } } | undefined>;
   for (const [name, value] of Object.entries(vars)) {
     if (shape[name] && !shape[name].safeParse(value).success)
       problems.push(`var ${name} = ${JSON.stringify(value)} is not a valid value for the worker`);

@@ -11,6 +11,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { ROOT } from "../local-stack.ts";
+import { writeShippedLua } from "../lua/shipped.ts";
 
 const OUT = path.join(ROOT, "web/dist");
 
@@ -22,6 +23,8 @@ interface DocumentModule {
 
 export async function generateApiDocumentation(): Promise<{ document: unknown; docsPage: string }> {
   const outfile = path.join(ROOT, "node_modules/.cache/housefull/openapi-document.mjs");
+  // The routes import the shipped Lua copies, as the worker does.
+  writeShippedLua(ROOT);
   await build({
     entryPoints: [path.join(ROOT, "dev/openapi/document.ts")],
     outfile,

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, exists, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { and, asc, desc, eq, exists, gt, inArray, isNull, lt, or, type SQL, sql } from "../db/drizzle";
 import { emailLog, orders, theatres } from "../db/schema";
 import type { StaffRole } from "../shared/staff-roles";
 import { emailCodes, guestClaims, sessions, userIdentities, userRoles, users } from "./tables";

@@ -1,6 +1,5 @@
-import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, primaryKey, unique, uuid, varchar } from "drizzle-orm/pg-core";
 import { at } from "../db/columns";
+import { check, index, integer, pgTable, primaryKey, sql, unique, uuid, varchar } from "../db/drizzle";
 import { theatres } from "../db/schema";
 
 import type { StaffRole } from "../shared/staff-roles";

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, exists, gt, inArray, isNotNull, lt, max, ne, or, type SQL, sql } from "drizzle-orm";
 import { users } from "../accounts/tables";
 import type { Database } from "../db/client";
+import { and, asc, desc, eq, exists, gt, inArray, isNotNull, lt, max, ne, or, type SQL, sql } from "../db/drizzle";
 import { showLayout } from "../db/joins";
 import { movies, orderSeats, screens, seatLayouts, shows, theatres } from "../db/schema";
 import type { SeatLayout } from "../domain/seat-layout";

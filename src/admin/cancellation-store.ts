@@ -1,7 +1,7 @@
-import { and, asc, eq, exists, inArray, isNull, ne, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../db/client";
+import type { AnyPgColumn } from "../db/drizzle";
+import { and, asc, eq, exists, inArray, isNull, ne, type SQL, sql } from "../db/drizzle";
 import { emailLog, orders, shows } from "../db/schema";
 import { freeSeatsIfCancelled } from "../orders/order-store";
 import { formatPaise, toPaise } from "../shared/money";

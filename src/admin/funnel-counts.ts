@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env";
 import type { Database } from "../db/client";
+import { sql } from "../db/drizzle";
 import { depsOf } from "../deps";
 import { log } from "../http/request-log";
 import { BackendTimings, withTimings } from "../http/server-timing";

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../db/client";
+import { and, asc, eq, inArray, sql } from "../db/drizzle";
 import { houseSeats, orderSeats } from "../db/schema";
 import type { HouseSeatReason } from "../domain/statuses";
 

@@ -1,5 +1,5 @@
-import { index, integer, pgTable, uuid, varchar } from "drizzle-orm/pg-core";
 import { at } from "../db/columns";
+import { index, integer, pgTable, uuid, varchar } from "../db/drizzle";
 import { orders, shows } from "../db/schema";
 
 /**

@@ -1,6 +1,6 @@
-import { and, asc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../db/client";
+import type { AnyPgColumn } from "../db/drizzle";
+import { and, asc, eq, gte, inArray, lt, type SQL, sql } from "../db/drizzle";
 import { orderShow, showMovie, showTheatre } from "../db/joins";
 import { houseSeats, movies, orders, seatLayouts, shows, theatres } from "../db/schema";
 import type { ShowFigures } from "../domain/report";

@@ -1,8 +1,8 @@
-import { eq } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import type { StaffEnv } from "../accounts/session-middleware";
 import { authorizeStaff } from "../accounts/use-cases/authorize-staff";
 import type { Database } from "../db/client";
+import { eq } from "../db/drizzle";
 import { showLayout } from "../db/joins";
 import { seatLayouts, shows } from "../db/schema";
 import { depsOf } from "../deps";

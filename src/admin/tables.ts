@@ -1,5 +1,5 @@
-import { index, jsonb, pgTable, uuid, varchar } from "drizzle-orm/pg-core";
 import { at } from "../db/columns";
+import { index, jsonb, pgTable, uuid, varchar } from "../db/drizzle";
 import type { StaffRole } from "../shared/staff-roles";
 
 /**

@@ -1,9 +1,9 @@
 import * as z from "zod/mini";
+import guestIssuanceLua from "../.lua/auth/guest-issuance.lua";
 import { clientAddressTag } from "../accounts/secrets";
 import type { Config } from "../env";
 import { redisOf } from "../redis/client";
 import { guestIssuanceKey, REFUSAL_COUNTS_KEY } from "../seats/redis-contract";
-import guestIssuanceLua from "./lua/guest-issuance.lua";
 
 /** Never more than this many times the free ones an hour (a whole office behind one address stays well under). */
 const MOST_GUEST_TOKENS_FACTOR = 6;

@@ -1,5 +1,5 @@
-import { and, asc, count, eq, gte, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { and, asc, count, eq, gte, isNotNull, isNull, lt, ne, sql } from "../db/drizzle";
 import { showLayout, showMovie, showTheatre } from "../db/joins";
 import { movies, orderSeats, type ShowStatus, seatLayouts, shows, theatres } from "../db/schema";
 import { cancellationWindowOf, policyOfTheatre } from "../domain/cancellation-policy";

@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, gte, ilike, isNotNull, isNull, ne, type SQL, sql } from "drizzle-orm";
 import type * as z from "zod/mini";
 import type { Database } from "../db/client";
+import { and, asc, count, desc, eq, gte, ilike, isNotNull, isNull, ne, type SQL, sql } from "../db/drizzle";
 import { movies, shows, theatres } from "../db/schema";
 import type { Movie, movieListQuery } from "./schemas";
 

@@ -1,4 +1,6 @@
-import { sql } from "drizzle-orm";
+import type { SeatLayout } from "../domain/seat-layout";
+import type { ShowStatus } from "../domain/statuses";
+import { at, createdAt } from "./columns";
 import {
   boolean,
   check,
@@ -8,14 +10,12 @@ import {
   jsonb,
   numeric,
   pgTable,
+  sql,
   text,
   unique,
   uuid,
   varchar,
-} from "drizzle-orm/pg-core";
-import type { SeatLayout } from "../domain/seat-layout";
-import type { ShowStatus } from "../domain/statuses";
-import { at, createdAt } from "./columns";
+} from "./drizzle";
 
 // The catalog: movies, theatres, their screens and seat layouts, and the shows (docs/API.md: Data).
 // Postgres is the source of truth. Column names follow the original design.

@@ -2,9 +2,11 @@ import { neon, neonConfig } from "@neondatabase/serverless";
 import { drizzle, type NeonHttpDatabase } from "drizzle-orm/neon-http";
 import type { Config } from "../env";
 import { trackCall } from "../http/server-timing";
-import * as schema from "./schema";
-
-export type Database = NeonHttpDatabase<typeof schema>;
+/**
+ * No relational `schema` passed to drizzle: nothing uses `db.query`, and with one drizzle builds the
+ * relational config of every table on the first query of each isolate. Stores import their tables.
+ */
+export type Database = NeonHttpDatabase;
 
 const databases = new WeakMap<Config, Database>();
 
@@ -20,7 +22,7 @@ export function databaseOf(config: Config): Database {
     if (config.NEON_FETCH_ENDPOINT) neonConfig.fetchEndpoint = config.NEON_FETCH_ENDPOINT;
     neonConfig.fetchFunction = (input: RequestInfo, init?: RequestInit) =>
       trackCall("db", () => fetch(input, { ...init, signal: AbortSignal.timeout(config.BACKEND_TIMEOUT_MS) }));
-    db = drizzle({ client: neon(config.DATABASE_URL), schema });
+    db = drizzle({ client: neon(config.DATABASE_URL) });
     databases.set(config, db);
   }
   return db;

@@ -1,4 +1,4 @@
-import { timestamp } from "drizzle-orm/pg-core";
+import { timestamp } from "./drizzle";
 
 /** Every moment the schema stores: timestamptz, read as the ISO string Postgres returns. */
 export const at = (name: string) => timestamp(name, { withTimezone: true, mode: "string" });

@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
 import { movies, seatLayouts, shows, theatres } from "./catalog-tables";
+import { eq } from "./drizzle";
 import { orders } from "./order-tables";
 
 /**

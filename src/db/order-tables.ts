@@ -1,4 +1,6 @@
-import { sql } from "drizzle-orm";
+import type { HouseSeatReason, OrderStatus, PaymentMethod, RefundReason, RefundStatus } from "../domain/statuses";
+import { shows } from "./catalog-tables";
+import { at, createdAt } from "./columns";
 import {
   check,
   foreignKey,
@@ -7,14 +9,12 @@ import {
   numeric,
   pgTable,
   primaryKey,
+  sql,
   text,
   uniqueIndex,
   uuid,
   varchar,
-} from "drizzle-orm/pg-core";
-import type { HouseSeatReason, OrderStatus, PaymentMethod, RefundReason, RefundStatus } from "../domain/statuses";
-import { shows } from "./catalog-tables";
-import { at, createdAt } from "./columns";
+} from "./drizzle";
 
 // Orders and what hangs off them: their seats, house seats, emails sent and payment events
 // (docs/API.md: Data). Postgres is the source of truth. Column names follow the original design.

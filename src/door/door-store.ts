@@ -1,6 +1,6 @@
-import { and, asc, between, eq, exists, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
 import { userRoles } from "../accounts/tables";
 import type { Database } from "../db/client";
+import { and, asc, between, eq, exists, inArray, isNotNull, isNull, ne, or } from "../db/drizzle";
 import { movies, orders, shows, theatres } from "../db/schema";
 import type { DoorShow } from "./door-rules";
 import { type CheckinRow, checkinConflicts, checkins } from "./tables";

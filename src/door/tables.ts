@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, timestamp, unique, uuid, varchar } from "drizzle-orm/pg-core";
+import { index, pgTable, primaryKey, timestamp, unique, uuid, varchar } from "../db/drizzle";
 import { orders, shows } from "../db/schema";
 
 /**

@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { sql } from "../db/drizzle";
 import type { Config } from "../env";
 import { redisOf } from "../redis/client";
 

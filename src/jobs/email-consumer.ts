@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
 import { sendSignInCode } from "../accounts/sign-in-code-email";
 import { type Database, databaseOf } from "../db/client";
+import { and, eq } from "../db/drizzle";
 import { orderShow, showLayout, showMovie, showTheatre } from "../db/joins";
 import { emailLog, movies, orders, seatLayouts, shows, theatres } from "../db/schema";
 import { depsOfEnv } from "../deps";

@@ -1,6 +1,6 @@
-import { and, eq, gt, ne, or } from "drizzle-orm";
 import { recordStaffAction, type StaffActor } from "../admin/audit-log";
 import type { Database } from "../db/client";
+import { and, eq, gt, ne, or } from "../db/drizzle";
 import { onsaleEvents, shows } from "../db/schema";
 import type { OnsaleEvent } from "../shared/onsale";
 

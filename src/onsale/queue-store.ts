@@ -1,13 +1,13 @@
 import type * as z from "zod/mini";
+import queueConfigureLua from "../.lua/onsale/queue-configure.lua";
+import queueLeaveLua from "../.lua/onsale/queue-leave.lua";
+import queueMoveLua from "../.lua/onsale/queue-move.lua";
+import queuePollLua from "../.lua/onsale/queue-poll.lua";
+import preludeLua from "../.lua/seats/prelude.lua";
 import type { Config } from "../env";
 import type { Redis } from "../redis/client";
 import { redisOf } from "../redis/client";
-import preludeLua from "../seats/lua/prelude.lua";
 import { scriptText } from "../seats/redis-contract";
-import queueConfigureLua from "./lua/queue-configure.lua";
-import queueLeaveLua from "./lua/queue-leave.lua";
-import queueMoveLua from "./lua/queue-move.lua";
-import queuePollLua from "./lua/queue-poll.lua";
 import { eventKeys, type QueueScriptName, queueReplies } from "./redis-keys";
 
 const sources: Record<QueueScriptName, string> = {

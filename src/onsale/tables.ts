@@ -1,7 +1,6 @@
-import { sql } from "drizzle-orm";
-import { check, integer, pgTable, uuid } from "drizzle-orm/pg-core";
 import { theatres } from "../db/catalog-tables";
 import { at, createdAt } from "../db/columns";
+import { check, integer, pgTable, sql, uuid } from "../db/drizzle";
 
 /**
  * An on-sale event (issue 15): one show, or a movie's opening (its shows at one theatre), sold

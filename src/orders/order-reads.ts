@@ -1,5 +1,5 @@
-import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { and, count, desc, eq, type SQL } from "../db/drizzle";
 import { orderShow, showLayout, showMovie, showTheatre } from "../db/joins";
 import { movies, orders, seatLayouts, shows, theatres } from "../db/schema";
 import type { SeatLayout } from "../domain/seat-layout";

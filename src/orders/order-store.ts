@@ -1,5 +1,5 @@
-import { and, eq, exists, gt, inArray, isNull, lte, ne, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { and, eq, exists, gt, inArray, isNull, lte, ne, type SQL, sql } from "../db/drizzle";
 import { orderShow, showTheatre } from "../db/joins";
 import { orderSeats, orders, shows, theatres } from "../db/schema";
 import { type OrderRow, orderOf, selectOrderViews, type Transition } from "./order-reads";

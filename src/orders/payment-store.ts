@@ -1,6 +1,6 @@
-import { and, eq, exists, gt, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../db/client";
+import { and, eq, exists, gt, inArray, isNotNull, isNull, ne, sql } from "../db/drizzle";
 import { orderShow } from "../db/joins";
 import { orderSeats, orders, paymentEvents, shows } from "../db/schema";
 import type { RefundReason } from "../domain/statuses";

@@ -1,5 +1,5 @@
-import { and, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { and, eq, isNotNull, isNull, lt, sql } from "../db/drizzle";
 import { orders } from "../db/schema";
 import type { RefundStatus } from "../domain/statuses";
 

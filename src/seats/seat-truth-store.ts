@@ -1,5 +1,5 @@
-import { and, eq, gt, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { and, eq, gt, inArray, ne, or, type SQL, sql } from "../db/drizzle";
 import { orderShow } from "../db/joins";
 import { orderSeats, orders, shows } from "../db/schema";
 import { HOUSE_SEATS_HOLD_ID, type ShowSeatTruth } from "./rebuild-plan";

@@ -1,5 +1,5 @@
-import { and, eq, notExists } from "drizzle-orm";
 import { publishCatalogChange } from "../../catalog/catalog-version";
+import { and, eq, notExists } from "../../db/drizzle";
 import { orderSeats, shows } from "../../db/schema";
 import type { Deps } from "../../deps";
 import { DEFAULT_LAYOUT } from "../../domain/seat-layout";

@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
 import { publishCatalogChange } from "../../catalog/catalog-version";
+import { eq } from "../../db/drizzle";
 import { screens, seatLayouts, theatres } from "../../db/schema";
 import type { Deps } from "../../deps";
 import { type SeatLayout, seatIdsOf } from "../../domain/seat-layout";

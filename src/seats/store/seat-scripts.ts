@@ -1,17 +1,18 @@
 import type * as z from "zod/mini";
+// The scripts as shipped: src/seats/lua/*.lua without comments or indentation (dev/lua/shipped.ts).
+import changeHeldSeatsLua from "../../.lua/seats/change-held-seats.lua";
+import hallLua from "../../.lua/seats/hall.lua";
+import holdBestSeatsLua from "../../.lua/seats/hold-best-seats.lua";
+import holdSeatsLua from "../../.lua/seats/hold-seats.lua";
+import moveHoldOwnerLua from "../../.lua/seats/move-hold-owner.lua";
+import orderHoldLua from "../../.lua/seats/order-hold.lua";
+import preludeLua from "../../.lua/seats/prelude.lua";
+import readSeatStatesLua from "../../.lua/seats/read-seat-states.lua";
+import rebuildShowStateLua from "../../.lua/seats/rebuild-show-state.lua";
+import releaseHoldLua from "../../.lua/seats/release-hold.lua";
+import settleOrderSeatsLua from "../../.lua/seats/settle-order-seats.lua";
+import undoOrderHoldLua from "../../.lua/seats/undo-order-hold.lua";
 import type { Redis } from "../../redis/client";
-import changeHeldSeatsLua from "../lua/change-held-seats.lua";
-import hallLua from "../lua/hall.lua";
-import holdBestSeatsLua from "../lua/hold-best-seats.lua";
-import holdSeatsLua from "../lua/hold-seats.lua";
-import moveHoldOwnerLua from "../lua/move-hold-owner.lua";
-import orderHoldLua from "../lua/order-hold.lua";
-import preludeLua from "../lua/prelude.lua";
-import readSeatStatesLua from "../lua/read-seat-states.lua";
-import rebuildShowStateLua from "../lua/rebuild-show-state.lua";
-import releaseHoldLua from "../lua/release-hold.lua";
-import settleOrderSeatsLua from "../lua/settle-order-seats.lua";
-import undoOrderHoldLua from "../lua/undo-order-hold.lua";
 import { replies, type ScriptName, scriptText } from "../redis-contract";
 
 const sources: Record<ScriptName, string> = {
