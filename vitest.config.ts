@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import { detachPoolWorkerOnStop } from "./test/pool-worker-stop";
@@ -81,7 +82,9 @@ export default defineConfig({
     silent: "passed-only",
     projects: [
       {
-        // Plain Node: pure domain logic, the dev bridges, the local stack, the deploy tooling.
+        // Plain Node: pure domain logic, the dev bridges, the local stack, the deploy tooling, web code
+        // without a page (with the web build's alias for the module it shares with the worker).
+        resolve: { alias: { "@housefull/shared": fileURLToPath(new URL("./src/shared/index.ts", import.meta.url)) } },
         test: {
           name: "node",
           environment: "node",
