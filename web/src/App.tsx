@@ -33,41 +33,19 @@ export function App() {
       <Route>
         <AppShell>
           <Switch>
-            <Route path="/">
-              <MoviesPage />
-            </Route>
-            <Route path="/movies/:movieId">
-              <MoviePage />
-            </Route>
-            <Route path="/shows/:showId/seats">
-              <SeatsPage />
-            </Route>
+            <Route path="/" component={MoviesPage} />
+            <Route path="/movies/:movieId" component={MoviePage} />
+            <Route path="/shows/:showId/seats" component={SeatsPage} />
             {/* An on-sale event's waiting room (issue 15); ?show= is where an admission leads. */}
-            <Route path="/onsale/:eventId">
-              <QueuePage />
-            </Route>
-            <Route path="/checkout/:holdId">
-              <CheckoutPage />
-            </Route>
+            <Route path="/onsale/:eventId" component={QueuePage} />
+            <Route path="/checkout/:holdId" component={CheckoutPage} />
             {/* pay, and paid: the payment provider's cancel and success URLs (src/orders/use-cases/start-payment.ts). */}
-            <Route path="/orders/:orderId/:step">
-              <PayPage />
-            </Route>
-            <Route path="/tickets/:orderId">
-              <TicketPage />
-            </Route>
-            <Route path="/bookings">
-              <BookingsPage />
-            </Route>
-            <Route path="/sign-in">
-              <SignInPage />
-            </Route>
-            <Route path="/account">
-              <AccountPage />
-            </Route>
-            <Route>
-              <NotFoundPage />
-            </Route>
+            <Route path="/orders/:orderId/:step" component={PayPage} />
+            <Route path="/tickets/:orderId" component={TicketPage} />
+            <Route path="/bookings" component={BookingsPage} />
+            <Route path="/sign-in" component={SignInPage} />
+            <Route path="/account" component={AccountPage} />
+            <Route component={NotFoundPage} />
           </Switch>
         </AppShell>
       </Route>

@@ -1,32 +1,34 @@
-import { type ComponentType, lazy } from "react";
+import { type ComponentType, lazy as reactLazy } from "react";
 
 /**
  * Code-split pages. The loaders are exported so a link can start fetching a page's code on hover,
  * before the click. The movies grid is the only page in the entry chunk. Every lazy page comes
  * with the query library and cache (./api/query-client.tsx), fetched beside the page's own code
- * (one wave, not two) and wrapped around it.
+ * (one wave, not two) and wrapped around it; the entry also fetches it once the first page is up.
  */
 type Module<P> = { default: ComponentType<P> };
 export const withQueries =
   <P extends object>(load: () => Promise<Module<P>>) =>
   (): Promise<Module<P>> =>
-    Promise.all([load(), import("./api/query-client")]).then(([module, queries]) => ({
+    Promise.all([load(), loadQueryClient()]).then(([module, queries]) => ({
       default: queries.withQueries(module.default),
     }));
+export const loadQueryClient = () => import("./api/query-client");
+const lazy = <P extends object>(load: () => Promise<Module<P>>) => reactLazy(withQueries(load));
 
-export const loadMoviePage = withQueries(() => import("./pages/MoviePage"));
-export const loadSeatsPage = withQueries(() => import("./pages/SeatsPage"));
-export const loadCheckoutPage = withQueries(() => import("./pages/CheckoutPage"));
-export const loadPayPage = withQueries(() => import("./pages/PayPage"));
-export const loadTicketPage = withQueries(() => import("./pages/TicketPage"));
-export const loadBookingsPage = withQueries(() => import("./pages/BookingsPage"));
-export const loadScanPage = withQueries(() => import("./pages/ScanPage"));
-export const loadDoorConflictsPage = withQueries(() => import("./pages/DoorConflictsPage"));
-export const loadSignInPage = withQueries(() => import("./pages/SignInPage"));
-export const loadAccountPage = withQueries(() => import("./pages/AccountPage"));
-export const loadQueuePage = withQueries(() => import("./pages/QueuePage"));
+export const loadMoviePage = () => import("./pages/MoviePage");
+export const loadSeatsPage = () => import("./pages/SeatsPage");
+export const loadCheckoutPage = () => import("./pages/CheckoutPage");
+export const loadPayPage = () => import("./pages/PayPage");
+export const loadTicketPage = () => import("./pages/TicketPage");
+export const loadBookingsPage = () => import("./pages/BookingsPage");
+export const loadScanPage = () => import("./pages/ScanPage");
+export const loadDoorConflictsPage = () => import("./pages/DoorConflictsPage");
+export const loadSignInPage = () => import("./pages/SignInPage");
+export const loadAccountPage = () => import("./pages/AccountPage");
+export const loadQueuePage = () => import("./pages/QueuePage");
 /** The back office: staff only, its own chunk (with the charting library), never preloaded by a customer page. */
-export const loadAdminArea = withQueries(() => import("./pages/admin/AdminArea"));
+export const loadAdminArea = () => import("./pages/admin/AdminArea");
 
 export const MoviePage = lazy(loadMoviePage);
 export const SeatsPage = lazy(loadSeatsPage);

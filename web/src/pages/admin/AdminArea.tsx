@@ -18,24 +18,12 @@ export default function AdminArea() {
         <Route path="/admin">
           <Navigate to="/admin/theatres" replace />
         </Route>
-        <Route path="/admin/theatres">
-          <TheatresAdminPage />
-        </Route>
-        <Route path="/admin/theatres/:theatreId">
-          <TheatreAdminPage />
-        </Route>
-        <Route path="/admin/movies">
-          <MoviesAdminPage />
-        </Route>
-        <Route path="/admin/shows/:showId">
-          <ShowAdminPage />
-        </Route>
-        <Route path="/admin/reports">
-          <ReportsPage />
-        </Route>
-        <Route path="/admin/audit">
-          <AuditPage />
-        </Route>
+        <Route path="/admin/theatres" component={TheatresAdminPage} />
+        <Route path="/admin/theatres/:theatreId" component={TheatreAdminPage} />
+        <Route path="/admin/movies" component={MoviesAdminPage} />
+        <Route path="/admin/shows/:showId" component={ShowAdminPage} />
+        <Route path="/admin/reports" component={ReportsPage} />
+        <Route path="/admin/audit" component={AuditPage} />
       </Switch>
     </AdminLayout>
   );
