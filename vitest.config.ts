@@ -84,7 +84,18 @@ export default defineConfig({
       {
         // Plain Node: pure domain logic, the dev bridges, the local stack, the deploy tooling, web code
         // without a page (with the web build's alias for the module it shares with the worker).
-        resolve: { alias: { "@housefull/shared": fileURLToPath(new URL("./src/shared/index.ts", import.meta.url)) } },
+        resolve: {
+          alias: [
+            {
+              find: /^@housefull\/shared$/,
+              replacement: fileURLToPath(new URL("./src/shared/index.ts", import.meta.url)),
+            },
+            {
+              find: /^@housefull\/shared\/([\w-]+)$/,
+              replacement: fileURLToPath(new URL("./src/shared/$1.ts", import.meta.url)),
+            },
+          ],
+        },
         test: {
           name: "node",
           environment: "node",
