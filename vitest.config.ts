@@ -85,7 +85,20 @@ export default defineConfig({
     silent: "passed-only",
     projects: [
       {
-        // Plain Node: pure domain logic, the dev bridges, the local stack, the deploy tooling.
+        // Plain Node: pure domain logic, the dev bridges, the local stack, the deploy tooling, web code
+        // without a page (with the web build's alias for the module it shares with the worker).
+        resolve: {
+          alias: [
+            {
+              find: /^@housefull\/shared$/,
+              replacement: fileURLToPath(new URL("./src/shared/index.ts", import.meta.url)),
+            },
+            {
+              find: /^@housefull\/shared\/([\w-]+)$/,
+              replacement: fileURLToPath(new URL("./src/shared/$1.ts", import.meta.url)),
+            },
+          ],
+        },
         test: {
           name: "node",
           environment: "node",

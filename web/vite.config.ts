@@ -1,19 +1,27 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { groups } from "./chunking.ts";
 
 /** The wrangler dev server (`npm run dev`), which serves /api/v1 locally. */
 const API_ORIGIN = process.env.HOUSEFULL_API_ORIGIN ?? "http://127.0.0.1:8787";
 const proxy = { "/api": { target: API_ORIGIN, changeOrigin: true } };
 
-const SHARED = fileURLToPath(new URL("../src/shared/index.ts", import.meta.url));
+const SHARED = fileURLToPath(new URL("../src/shared/", import.meta.url));
 
 // Run from the repository root: `vite --config web/vite.config.ts` (npm run dev:web / build:web).
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   plugins: [react()],
   // The one module the worker shares with the UI (rules both must agree on); web/tsconfig.json `paths` too.
-  resolve: { alias: { "@housefull/shared": SHARED } },
+  // `@housefull/shared/geo` names one of its files: the first load's modules do, so the chunking
+  // (./chunking.ts) can tell which of the rules are in the first load.
+  resolve: {
+    alias: [
+      { find: /^@housefull\/shared$/, replacement: `${SHARED}index.ts` },
+      { find: /^@housefull\/shared\/([\w-]+)$/, replacement: `${SHARED}$1.ts` },
+    ],
+  },
   build: {
     outDir: "dist",
     emptyOutDir: true,
@@ -27,17 +35,8 @@ export default defineConfig({
       // into the chunk every show page loads; with it, zod stays in the checkout page's chunk.
       treeshake: { moduleSideEffects: [{ test: /[\\/]src[\\/]shared[\\/]/, sideEffects: false }] },
       output: {
-        // Libraries change far less often than our code: their own chunk stays cached across deploys.
-        // Only what every page needs, though: zod (the checkout form) stays with the page that uses it,
-        // out of the movies page's first load.
-        codeSplitting: {
-          groups: [
-            {
-              name: "vendor",
-              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|hono|cookie|set-cookie-parser)[\\/]/,
-            },
-          ],
-        },
+        // See ./chunking.ts.
+        codeSplitting: { groups },
       },
     },
   },

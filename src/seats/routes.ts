@@ -9,7 +9,7 @@ import { ApiError } from "../http/errors";
 import { describeRoute } from "../http/openapi-doc";
 import { clientAddress, rateLimit } from "../http/rate-limit";
 import { validate } from "../http/validate";
-import { ADMISSION_HEADER } from "../shared/onsale";
+import { ADMISSION_HEADER } from "../shared/admission-header";
 import { refusal, seatMapAnswer } from "./answers";
 import { changeHoldDoc, holdSeatsDoc, readHoldDoc, releaseHoldDoc, seatMapDoc } from "./route-docs";
 import { changeHoldRequest, holdIdParam, holdRequest, seatMapParam, seatMapQuery } from "./schemas";

@@ -5,6 +5,7 @@
  */
 export * from "./admin-ops-schemas";
 export * from "./admin-schemas";
+export * from "./admission-header";
 export * from "./cinema-time";
 export * from "./customer";
 export * from "./door";

@@ -1,11 +1,6 @@
 import * as z from "zod/mini";
 
-/**
- * The waiting room as the worker answers it and the web shows it (issue 15). The admission travels
- * back to `POST /holds` in this header (never in a cookie: it is per event, the page sends it).
- */
-export const ADMISSION_HEADER = "Admission-Token";
-
+/** The waiting room as the worker answers it and the web shows it (issue 15); the admission's header is ./admission-header.ts. */
 export const queueViewSchema = z.object({
   eventId: z.uuid(),
   /** PRE_QUEUE: before opening (places are drawn, arrival order gives no edge); QUEUED: in line; ADMITTED: shop now. */

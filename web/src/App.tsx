@@ -1,9 +1,9 @@
 import { type ReactNode, Suspense } from "react";
-import { Route, Routes } from "react-router";
 import { AppShell } from "./components/AppShell";
 import { PageLoading } from "./components/StatusViews";
 import { MoviesPage } from "./pages/MoviesPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { Route, Switch } from "./router";
 import {
   AccountPage,
   AdminArea,
@@ -24,27 +24,31 @@ const whenLoaded = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{pa
 
 export function App() {
   return (
-    <Routes>
+    <Switch>
       {/* The usher's scanner is a full-screen tool of its own, outside the shop's shell. */}
-      <Route path="scan" element={whenLoaded(<ScanPage />)} />
-      {/* The back office: its own frame and its own lazy chunk. */}
-      <Route path="admin/*" element={whenLoaded(<AdminArea />)} />
-      <Route path="scan/conflicts" element={whenLoaded(<DoorConflictsPage />)} />
-      <Route element={<AppShell />}>
-        <Route index element={<MoviesPage />} />
-        <Route path="movies/:movieId" element={<MoviePage />} />
-        <Route path="shows/:showId/seats" element={<SeatsPage />} />
-        {/* An on-sale event's waiting room (issue 15); ?show= is where an admission leads. */}
-        <Route path="onsale/:eventId" element={<QueuePage />} />
-        <Route path="checkout/:holdId" element={<CheckoutPage />} />
-        {/* pay, and paid: the payment provider's cancel and success URLs (src/orders/use-cases/start-payment.ts). */}
-        <Route path="orders/:orderId/:step" element={<PayPage />} />
-        <Route path="tickets/:orderId" element={<TicketPage />} />
-        <Route path="bookings" element={<BookingsPage />} />
-        <Route path="sign-in" element={<SignInPage />} />
-        <Route path="account" element={<AccountPage />} />
-        <Route path="*" element={<NotFoundPage />} />
+      <Route path="/scan">{whenLoaded(<ScanPage />)}</Route>
+      {/* The back office (/admin and everything below it): its own frame and its own lazy chunk. */}
+      <Route path="/admin/*?">{whenLoaded(<AdminArea />)}</Route>
+      <Route path="/scan/conflicts">{whenLoaded(<DoorConflictsPage />)}</Route>
+      <Route>
+        <AppShell>
+          <Switch>
+            <Route path="/" component={MoviesPage} />
+            <Route path="/movies/:movieId" component={MoviePage} />
+            <Route path="/shows/:showId/seats" component={SeatsPage} />
+            {/* An on-sale event's waiting room (issue 15); ?show= is where an admission leads. */}
+            <Route path="/onsale/:eventId" component={QueuePage} />
+            <Route path="/checkout/:holdId" component={CheckoutPage} />
+            {/* pay, and paid: the payment provider's cancel and success URLs (src/orders/use-cases/start-payment.ts). */}
+            <Route path="/orders/:orderId/:step" component={PayPage} />
+            <Route path="/tickets/:orderId" component={TicketPage} />
+            <Route path="/bookings" component={BookingsPage} />
+            <Route path="/sign-in" component={SignInPage} />
+            <Route path="/account" component={AccountPage} />
+            <Route component={NotFoundPage} />
+          </Switch>
+        </AppShell>
       </Route>
-    </Routes>
+    </Switch>
   );
 }

@@ -1,9 +1,21 @@
-import { lazy } from "react";
+import { type ComponentType, lazy as reactLazy } from "react";
 
 /**
  * Code-split pages. The loaders are exported so a link can start fetching a page's code on hover,
- * before the click. The movies grid is the only page in the entry chunk.
+ * before the click. The movies grid is the only page in the entry chunk. Every lazy page comes
+ * with the query library and cache (./api/query-client.tsx), fetched beside the page's own code
+ * (one wave, not two) and wrapped around it; the entry also fetches it once the first page is up.
  */
+type Module<P> = { default: ComponentType<P> };
+export const withQueries =
+  <P extends object>(load: () => Promise<Module<P>>) =>
+  (): Promise<Module<P>> =>
+    Promise.all([load(), loadQueryClient()]).then(([module, queries]) => ({
+      default: queries.withQueries(module.default),
+    }));
+export const loadQueryClient = () => import("./api/query-client");
+const lazy = <P extends object>(load: () => Promise<Module<P>>) => reactLazy(withQueries(load));
+
 export const loadMoviePage = () => import("./pages/MoviePage");
 export const loadSeatsPage = () => import("./pages/SeatsPage");
 export const loadCheckoutPage = () => import("./pages/CheckoutPage");

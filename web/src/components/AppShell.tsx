@@ -1,8 +1,8 @@
-import { Suspense, useEffect, useRef } from "react";
+import { type ReactNode, Suspense, useEffect, useRef } from "react";
 import { ErrorBoundary, type FallbackProps } from "react-error-boundary";
-import { Link, Outlet, useLocation, useNavigationType } from "react-router";
 import { AccountMenu } from "../features/accounts/components/AccountMenu";
 import { CityPicker } from "../features/city/components/CityPicker";
+import { Link, useLocation, useNavigationType } from "../router";
 import styles from "./AppShell.module.css";
 import { SearchBox } from "./SearchBox";
 import { ErrorState, PageLoading } from "./StatusViews";
@@ -12,7 +12,7 @@ import { Wordmark } from "./Wordmark";
 if ("scrollRestoration" in window.history) window.history.scrollRestoration = "manual";
 
 /** Header (wordmark, search), the page, and a footer. */
-export function AppShell() {
+export function AppShell({ children }: { children: ReactNode }) {
   const { pathname, key } = useLocation();
   const navigationType = useNavigationType();
   const mainRef = useRef<HTMLElement>(null);
@@ -62,9 +62,7 @@ export function AppShell() {
           FallbackComponent={PageFailed}
           onError={(error, info) => console.error("Page failed to render", error, info.componentStack)}
         >
-          <Suspense fallback={<PageLoading />}>
-            <Outlet />
-          </Suspense>
+          <Suspense fallback={<PageLoading />}>{children}</Suspense>
         </ErrorBoundary>
       </main>
       <footer className={styles.footer} data-print="hide">

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Link } from "react-router";
+import { Link } from "../router";
 import { ChevronLeftIcon, ChevronRightIcon } from "./Icons";
 import styles from "./Pagination.module.css";
 

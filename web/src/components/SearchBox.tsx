@@ -1,5 +1,5 @@
 import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from "react";
-import { useLocation, useNavigate, useSearchParams } from "react-router";
+import { useLocation, useNavigate, useSearchParams } from "../router";
 import { CloseIcon, SearchIcon } from "./Icons";
 import styles from "./SearchBox.module.css";
 
@@ -56,7 +56,7 @@ export function SearchBox() {
     next.delete("page");
     const search = next.toString();
     if (onMoviesPage && search === paramsRef.current.toString()) return;
-    navigate({ pathname: "/", search: search ? `?${search}` : "" }, { replace });
+    navigate(search ? `/?${search}` : "/", { replace });
   }
 
   function onChange(event: ChangeEvent<HTMLInputElement>) {

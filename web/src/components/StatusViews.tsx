@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useState } from "react";
-import { Link } from "react-router";
 import { ApiError } from "../api/client";
 import { friendlyError } from "../lib/errors";
+import { Link } from "../router";
 import { FilmIcon, InfoIcon, RefreshIcon } from "./Icons";
 import styles from "./StatusViews.module.css";
 

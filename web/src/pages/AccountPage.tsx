@@ -1,6 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link } from "react-router";
 import { Notice } from "../components/Notice";
 import { ErrorState, PageLoading } from "../components/StatusViews";
 import { accountQuery } from "../features/accounts/api/accounts";
@@ -10,6 +9,7 @@ import { DevicesCard } from "../features/accounts/components/DevicesCard";
 import { ProfileCard } from "../features/accounts/components/ProfileCard";
 import { useSession } from "../features/accounts/hooks/use-session";
 import { useDocumentTitle } from "../lib/hooks";
+import { Link } from "../router";
 
 /** /account: name, email, signed-in devices, sign out everywhere, delete the account. */
 export default function AccountPage() {

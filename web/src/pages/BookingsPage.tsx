@@ -1,5 +1,4 @@
 import { useState } from "react";
-import { useSearchParams } from "react-router";
 import { hasIdentity } from "../api/identity";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { TicketIcon } from "../components/Icons";
@@ -15,6 +14,7 @@ import { BookingSections } from "../features/bookings/components/BookingSections
 import { useOrderList } from "../features/bookings/hooks/use-order-list";
 import { formatShowDateTime } from "../lib/format-show";
 import { useDocumentTitle } from "../lib/hooks";
+import { useSearchParams } from "../router";
 import styles from "./BookingsPage.module.css";
 
 export default function BookingsPage() {

@@ -1,6 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect } from "react";
-import { Link, Navigate, useNavigate, useParams, useSearchParams } from "react-router";
 import { ApiError } from "../api/client";
 import { useAnnouncer } from "../components/LiveRegion";
 import { Notice } from "../components/Notice";
@@ -17,6 +16,7 @@ import { clearSession, orderOfHold, readSession } from "../features/booking/lib/
 import { useShow } from "../features/catalog/hooks/use-show";
 import { formatShowDateTime } from "../lib/format-show";
 import { useDocumentTitle } from "../lib/hooks";
+import { Link, Navigate, useNavigate, useParams, useSearchParams } from "../router";
 import { loadPayPage } from "../routes";
 
 const isGone = (error: unknown): error is ApiError => error instanceof ApiError && [404, 410].includes(error.status);

@@ -1,9 +1,9 @@
-import { useSearchParams } from "react-router";
 import styles from "../features/door/components/Scanner.module.css";
 import { ShowConflicts } from "../features/door/components/ShowConflicts";
 import { useStaffGates } from "../features/door/hooks/use-staff-gates";
 import { clockOf } from "../features/door/lib/gate-check";
 import { useDocumentTitle } from "../lib/hooks";
+import { useSearchParams } from "../router";
 
 /**
  * /scan/conflicts[?show=ID]: where a theatre manager sees the tickets two gates admitted while

@@ -1,4 +1,3 @@
-import { Link, useParams, useSearchParams } from "react-router";
 import { LoadFailed } from "../components/StatusViews";
 import { DateStrip } from "../features/catalog/components/DateStrip";
 import { MovieAbout } from "../features/catalog/components/MovieAbout";
@@ -9,6 +8,7 @@ import { nextDays } from "../features/catalog/lib/days";
 import { missingFromCatalog } from "../features/catalog/lib/missing";
 import { useShowsWhere } from "../features/city/hooks/use-city";
 import { useDocumentTitle } from "../lib/hooks";
+import { Link, useParams, useSearchParams } from "../router";
 import styles from "./MoviePage.module.css";
 
 /** How many days of shows we offer (the catalogue schedules a week ahead). */

@@ -1,5 +1,4 @@
 import { useEffect, useRef } from "react";
-import { useSearchParams } from "react-router";
 import { FilterChips, FilterChipsSkeleton } from "../components/FilterChips";
 import { SearchIcon } from "../components/Icons";
 import { Pagination } from "../components/Pagination";
@@ -9,6 +8,7 @@ import { useMovieList } from "../features/catalog/hooks/use-movie-list";
 import { CityList } from "../features/city/components/CityList";
 import { useCity } from "../features/city/hooks/use-city";
 import { useDocumentTitle } from "../lib/hooks";
+import { useSearchParams } from "../router";
 import styles from "./MoviesPage.module.css";
 
 /** 18 fills whole rows at 2, 3 and 6 columns. */
@@ -43,18 +43,15 @@ export function MoviesPage() {
   }, [page]);
 
   function update(changes: Partial<Record<FilterKey, string | undefined>>) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        if (!("page" in changes)) next.delete("page");
-        return next;
-      },
-      { preventScrollReset: true },
-    );
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
+      if (!("page" in changes)) next.delete("page");
+      return next;
+    });
   }
 
   const hrefOf = (target: number) => {

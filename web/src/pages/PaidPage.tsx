@@ -1,5 +1,4 @@
 import { useEffect } from "react";
-import { Link, Navigate, useParams } from "react-router";
 import { Notice } from "../components/Notice";
 import { LoadFailed } from "../components/StatusViews";
 import type { Order } from "../features/booking/api/booking";
@@ -11,6 +10,7 @@ import { missingOrder } from "../features/booking/lib/missing-order";
 import { useDoneShopping } from "../features/onsale/hooks/use-done-shopping";
 import { formatShowDateTime } from "../lib/format-show";
 import { useDocumentTitle } from "../lib/hooks";
+import { Link, Navigate, useParams } from "../router";
 import { loadTicketPage } from "../routes";
 import styles from "./PaidPage.module.css";
 

@@ -1,6 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import { Navigate, useNavigate, useParams } from "react-router";
 import { ApiError } from "../api/client";
 import { orderKeys } from "../api/order-keys";
 import { ConfirmDialog } from "../components/ConfirmDialog";
@@ -20,6 +19,7 @@ import { actionErrorWords, type BookingNotice, type NoticeWords } from "../featu
 import { checkoutStartedFor, clearSession } from "../features/booking/lib/session";
 import { formatPrice, formatShowDateTime } from "../lib/format-show";
 import { useDocumentTitle } from "../lib/hooks";
+import { Navigate, useNavigate, useParams } from "../router";
 import { NotFoundPage } from "./NotFoundPage";
 import PaidPage from "./PaidPage";
 import styles from "./PayPage.module.css";

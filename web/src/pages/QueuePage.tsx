@@ -1,10 +1,10 @@
 import { useEffect } from "react";
-import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { LoadFailed, PageLoading } from "../components/StatusViews";
 import { WaitingRoom } from "../features/onsale/components/WaitingRoom";
 import { useQueue } from "../features/onsale/hooks/use-queue";
 import { rememberEventOfShow } from "../features/onsale/lib/admission";
 import { useDocumentTitle } from "../lib/hooks";
+import { Link, useNavigate, useParams, useSearchParams } from "../router";
 
 const NOT_ON_SALE = {
   title: "This on-sale isn't running",

@@ -1,6 +1,5 @@
 import { cinemaDate } from "@housefull/shared";
 import { useState } from "react";
-import { useParams } from "react-router";
 import { useAnnouncer } from "../components/LiveRegion";
 import { Notice } from "../components/Notice";
 import { LoadFailed } from "../components/StatusViews";
@@ -20,6 +19,7 @@ import { useAdmissionGate } from "../features/onsale/hooks/use-admission-gate";
 import { formatShowDateTime } from "../lib/format-show";
 import { useDocumentTitle } from "../lib/hooks";
 import { useRetryWait } from "../lib/retry-wait";
+import { useParams } from "../router";
 import styles from "./SeatsPage.module.css";
 
 export default function SeatsPage() {

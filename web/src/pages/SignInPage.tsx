@@ -1,5 +1,4 @@
 import { useEffect, useRef } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
 import { Notice } from "../components/Notice";
 import { PageLoading } from "../components/StatusViews";
 import { oidcStartUrl } from "../features/accounts/api/accounts";
@@ -9,6 +8,7 @@ import { useSession } from "../features/accounts/hooks/use-session";
 import { safeReturnTo } from "../features/accounts/lib/return-to";
 import { refusalWords } from "../features/accounts/lib/words";
 import { useDocumentTitle } from "../lib/hooks";
+import { Link, useNavigate, useSearchParams } from "../router";
 
 /**
  * /sign-in?returnTo=/path[&error=REASON]: Google (a full-page visit to the provider, back at

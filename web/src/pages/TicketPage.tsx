@@ -1,5 +1,4 @@
 import { useEffect } from "react";
-import { Link, useParams } from "react-router";
 import { CheckCircleIcon, PinIcon, TicketIcon } from "../components/Icons";
 import { Poster } from "../components/Poster";
 import { EmptyState } from "../components/StatusViews";
@@ -8,13 +7,13 @@ import { BookingHeader } from "../features/booking/components/BookingHeader";
 import { policyWords } from "../features/booking/components/CancellationPolicy";
 import { OrderNotReady } from "../features/booking/components/OrderNotReady";
 import { Receipt, RefundNote } from "../features/booking/components/Receipt";
-
 import { useOrder } from "../features/booking/hooks/queries";
 import { TicketPass } from "../features/tickets/components/TicketPass";
 import { formatRuntime } from "../lib/format";
 import { formatLongShowDay, formatPrice, formatShowTime, formatStamp } from "../lib/format-show";
 import { useDocumentTitle } from "../lib/hooks";
 import { registerOfflineWorker } from "../lib/offline-worker";
+import { Link, useParams } from "../router";
 import styles from "./TicketPage.module.css";
 
 export default function TicketPage() {

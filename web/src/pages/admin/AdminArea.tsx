@@ -1,5 +1,5 @@
-import { Navigate, Route, Routes } from "react-router";
 import { AdminLayout } from "../../features/admin/components/AdminLayout";
+import { Navigate, Route, Switch } from "../../router";
 import { AuditPage } from "./AuditPage";
 import { MoviesAdminPage } from "./MoviesAdminPage";
 import { ReportsPage } from "./ReportsPage";
@@ -13,16 +13,18 @@ import { TheatresAdminPage } from "./TheatresAdminPage";
  */
 export default function AdminArea() {
   return (
-    <Routes>
-      <Route element={<AdminLayout />}>
-        <Route index element={<Navigate to="theatres" replace />} />
-        <Route path="theatres" element={<TheatresAdminPage />} />
-        <Route path="theatres/:theatreId" element={<TheatreAdminPage />} />
-        <Route path="movies" element={<MoviesAdminPage />} />
-        <Route path="shows/:showId" element={<ShowAdminPage />} />
-        <Route path="reports" element={<ReportsPage />} />
-        <Route path="audit" element={<AuditPage />} />
-      </Route>
-    </Routes>
+    <AdminLayout>
+      <Switch>
+        <Route path="/admin">
+          <Navigate to="/admin/theatres" replace />
+        </Route>
+        <Route path="/admin/theatres" component={TheatresAdminPage} />
+        <Route path="/admin/theatres/:theatreId" component={TheatreAdminPage} />
+        <Route path="/admin/movies" component={MoviesAdminPage} />
+        <Route path="/admin/shows/:showId" component={ShowAdminPage} />
+        <Route path="/admin/reports" component={ReportsPage} />
+        <Route path="/admin/audit" component={AuditPage} />
+      </Switch>
+    </AdminLayout>
   );
 }

@@ -1,4 +1,3 @@
-import { Link, useParams, useSearchParams } from "react-router";
 import styles from "../../features/admin/components/Admin.module.css";
 import { CancelShowPanel } from "../../features/admin/components/CancelShowPanel";
 import { SeatOpsPanel } from "../../features/admin/components/SeatOpsPanel";
@@ -7,6 +6,7 @@ import { useAdminTitle as useDocumentTitle } from "../../features/admin/hooks/us
 import { useStaffCan } from "../../features/admin/hooks/use-staff-can";
 import { showTime } from "../../features/admin/lib/words";
 import { OnsalePanel } from "../../features/onsale/components/OnsalePanel";
+import { Link, useParams, useSearchParams } from "../../router";
 
 /** One show: its seats (house seats, counter sales) and its cancellation, with live progress. */
 export function ShowAdminPage() {

@@ -1,4 +1,3 @@
-import { useParams } from "react-router";
 import styles from "../../features/admin/components/Admin.module.css";
 import { ScreensPanel } from "../../features/admin/components/ScreensPanel";
 import { ShowScheduler } from "../../features/admin/components/ShowScheduler";
@@ -8,6 +7,7 @@ import { TheatreForm } from "../../features/admin/components/TheatreForm";
 import { useAdminTheatre } from "../../features/admin/hooks/queries";
 import { useAdminTitle as useDocumentTitle } from "../../features/admin/hooks/use-admin-title";
 import { useStaffCan } from "../../features/admin/hooks/use-staff-can";
+import { useParams } from "../../router";
 
 export function TheatreAdminPage() {
   const { theatreId = "" } = useParams();

@@ -1,10 +1,10 @@
 import { useState } from "react";
-import { Link, useNavigate } from "react-router";
 import styles from "../../features/admin/components/Admin.module.css";
 import { TheatreForm } from "../../features/admin/components/TheatreForm";
 import { useAdminTheatres } from "../../features/admin/hooks/queries";
 import { useAdminTitle as useDocumentTitle } from "../../features/admin/hooks/use-admin-title";
 import { useStaffCan } from "../../features/admin/hooks/use-staff-can";
+import { Link, useNavigate } from "../../router";
 
 export function TheatresAdminPage() {
   useDocumentTitle("Theatres");

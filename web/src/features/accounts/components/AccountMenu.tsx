@@ -1,7 +1,7 @@
 import { lazy, Suspense } from "react";
-import { Link, NavLink, useLocation } from "react-router";
 import { TicketIcon } from "../../../components/Icons";
-import { loadBookingsPage, loadSignInPage } from "../../../routes";
+import { Link, NavLink, useLocation } from "../../../router";
+import { loadBookingsPage, loadSignInPage, withQueries } from "../../../routes";
 import { useSession } from "../hooks/use-session";
 import styles from "./AccountMenu.module.css";
 
@@ -10,7 +10,7 @@ import styles from "./AccountMenu.module.css";
  * signed-in person, their name with a menu (My bookings, Account, Sign out). The menu is a chunk of
  * its own: a visitor who never signs in does not download it with the movies page.
  */
-const SignedInMenu = lazy(() => import("./SignedInMenu"));
+const SignedInMenu = lazy(withQueries(() => import("./SignedInMenu")));
 
 export function AccountMenu() {
   const session = useSession();

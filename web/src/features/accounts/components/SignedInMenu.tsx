@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from "react";
-import { Link, useLocation, useNavigate } from "react-router";
+import { Link, useLocation, useNavigate } from "../../../router";
 import { loadAccountPage, loadBookingsPage } from "../../../routes";
 import { useSignOut } from "../hooks/use-account-actions";
 import type { SignedIn } from "../hooks/use-session";

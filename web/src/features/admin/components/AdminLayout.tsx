@@ -1,5 +1,6 @@
-import { NavLink, Outlet } from "react-router";
+import type { ReactNode } from "react";
 import { ApiError } from "../../../api/client";
+import { NavLink } from "../../../router";
 import { useSession } from "../../accounts/hooks/use-session";
 import { useAdminTheatres } from "../hooks/queries";
 import { useStaffCan } from "../hooks/use-staff-can";
@@ -17,7 +18,7 @@ const LINKS = [
  * The back office's frame: its own navigation, and the door — signed in, with a staff role (the
  * API's theatre list answers 403 to anyone without one; each person sees only their theatres).
  */
-export function AdminLayout() {
+export function AdminLayout({ children }: { children: ReactNode }) {
   const session = useSession();
   const theatres = useAdminTheatres();
   const manages = useStaffCan()("manage", "any-theatre");
@@ -45,7 +46,7 @@ export function AdminLayout() {
         ) : refused ? (
           <p role="alert">Your account has no staff role. Ask an admin or your theatre's manager.</p>
         ) : (
-          <Outlet />
+          children
         )}
       </main>
     </div>

@@ -1,9 +1,9 @@
 import { type CounterCustomer, counterCustomerSchema } from "@housefull/shared";
 import { useForm } from "react-hook-form";
-import { Link } from "react-router";
 import * as z from "zod/mini";
 import { TextField } from "../../../components/TextField";
 import { zodResolver } from "../../../lib/zod-resolver";
+import { Link } from "../../../router";
 import { useCounterSale } from "../hooks/mutations";
 import { rupees } from "../lib/words";
 import styles from "./Admin.module.css";

@@ -1,4 +1,4 @@
-import { Link } from "react-router";
+import { Link } from "../../../router";
 import { useSetSales } from "../hooks/mutations";
 import { useAdminMovies, useScreens, useTheatreShows } from "../hooks/queries";
 import { showTime } from "../lib/words";

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import { Link } from "react-router";
 import { ChevronLeftIcon } from "../../../components/Icons";
 import { Poster } from "../../../components/Poster";
+import { Link } from "../../../router";
 import styles from "./BookingHeader.module.css";
 
 export type BookingStep = "seats" | "details" | "payment" | "ticket";

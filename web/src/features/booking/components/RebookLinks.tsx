@@ -1,4 +1,4 @@
-import { Link } from "react-router";
+import { Link } from "../../../router";
 
 /** After an order ended without a ticket: the ways on, pick seats again for the show, or all bookings. */
 export function RebookLinks({ showId }: { showId: string }) {

@@ -1,6 +1,6 @@
-import { Link } from "react-router";
 import { RefreshIcon } from "../../../components/Icons";
 import { Notice } from "../../../components/Notice";
+import { Link } from "../../../router";
 import type { SeatMap } from "../api/booking";
 import { actionErrorWords, type BookingNotice, noticeWords, seatList } from "../lib/notices";
 import type { BookingSession } from "../lib/session";

@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
-import { useNavigate } from "react-router";
 import { ApiError } from "../../../api/client";
+import { useNavigate } from "../../../router";
 import { bookingKeys, SEAT_MAP_SNAPSHOT_LAG_MS, type SeatMap, withSeatsTaken } from "../api/booking";
 import { actionErrorWords, type BookingNotice, seatList } from "../lib/notices";
 import { canTakeSeat, nearestGroup } from "../lib/seat-groups";

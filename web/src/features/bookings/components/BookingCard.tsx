@@ -1,7 +1,7 @@
-import { Link } from "react-router";
 import { Poster } from "../../../components/Poster";
 import { formatClock, useCountdown } from "../../../lib/countdown";
 import { formatPrice, formatShowDateTime, formatStamp } from "../../../lib/format-show";
+import { Link } from "../../../router";
 import { Receipt, RefundNote } from "../../booking/components/Receipt";
 
 import type { ListedOrder } from "../api/orders";

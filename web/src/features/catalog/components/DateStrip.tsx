@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { Link, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "../../../router";
 import { type ShowsWhere, showsOfDayQuery } from "../api/shows";
 import type { CalendarDay } from "../lib/days";
 import styles from "./DateStrip.module.css";
@@ -35,7 +35,6 @@ export function DateStrip({ movieId, days, selected, where }: DateStripProps) {
               <Link
                 to={hrefOf(index, day.iso)}
                 replace
-                preventScrollReset
                 className={styles.day}
                 aria-current={current ? "date" : undefined}
                 title={day.fullLabel}

@@ -1,11 +1,11 @@
-import { useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
-import { Link } from "react-router";
+import { loadEarly } from "../../../api/early-reads";
 import { StarIcon } from "../../../components/Icons";
 import { Poster } from "../../../components/Poster";
 import { formatRating } from "../../../lib/format";
+import { Link } from "../../../router";
 import { loadMoviePage } from "../../../routes";
-import { type Movie, movieQuery } from "../api/movies";
+import { type Movie, movieRead } from "../api/movies";
 import styles from "./MovieCard.module.css";
 
 /** Formats worth calling out on the poster; plain 2D is the default and says nothing. */
@@ -53,12 +53,11 @@ export function MovieCard({ movie }: { movie: Movie }) {
 
 /** Warms the movie page's code and data when the user shows intent (hover a moment, focus, press). */
 function usePrefetchMovie(movieId: string) {
-  const queryClient = useQueryClient();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const now = () => {
     clearTimeout(timer.current);
     void loadMoviePage();
-    void queryClient.prefetchQuery(movieQuery(movieId));
+    void loadEarly(movieRead(movieId));
   };
   return {
     now,

@@ -1,8 +1,8 @@
 import { formatPaise, toPaise } from "@housefull/shared";
 import { useId } from "react";
-import { Link } from "react-router";
 import { seatsLeftLabel } from "../../../lib/format";
 import { formatPrice, formatShowTime } from "../../../lib/format-show";
+import { Link } from "../../../router";
 import { loadSeatsPage } from "../../../routes";
 import type { ShowSummary } from "../api/shows";
 import styles from "./Showtimes.module.css";

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { useSearchParams } from "react-router";
+import { useSearchParams } from "../../../router";
 import type { ShowSummary } from "../api/shows";
 import { choicesOf, FILTER_KEYS, PRICE_BANDS, type ShowFilter, TIMES_OF_DAY } from "../lib/show-filters";
 import styles from "./ShowFilters.module.css";
@@ -21,7 +21,7 @@ export function ShowFilters({ shows, filter }: ShowFiltersProps) {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
-    setParams(next, { replace: true, preventScrollReset: true });
+    setParams(next, { replace: true });
   };
   const active = FILTER_KEYS.some((key) => filter[key]);
   return (
@@ -53,7 +53,7 @@ export function ShowFilters({ shows, filter }: ShowFiltersProps) {
         onClick={() => {
           const next = new URLSearchParams(params);
           for (const key of FILTER_KEYS) next.delete(key);
-          setParams(next, { replace: true, preventScrollReset: true });
+          setParams(next, { replace: true });
         }}
       >
         Clear filters

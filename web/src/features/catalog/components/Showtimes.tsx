@@ -1,8 +1,8 @@
 import { CINEMA_TIME_ZONE } from "@housefull/shared";
 import { useId } from "react";
-import { Link, useSearchParams } from "react-router";
 import { CalendarIcon, PinIcon } from "../../../components/Icons";
 import { EmptyState, ErrorState } from "../../../components/StatusViews";
+import { Link, useSearchParams } from "../../../router";
 import type { ShowSummary, ShowsWhere, Theatre } from "../api/shows";
 import { useShowsOfDay } from "../hooks/use-shows-of-day";
 import type { CalendarDay } from "../lib/days";
@@ -77,7 +77,7 @@ export function Showtimes({ movieId, day, nextDay, where }: ShowtimesProps) {
             description={city ? "Try another date, or change the city at the top of the page." : "Try another date."}
           >
             {nextDayHref && nextDay ? (
-              <Link to={nextDayHref} replace preventScrollReset className="btn btn-primary">
+              <Link to={nextDayHref} replace className="btn btn-primary">
                 See {nextDay.label === "Tomorrow" ? "tomorrow" : nextDay.fullLabel}
               </Link>
             ) : null}

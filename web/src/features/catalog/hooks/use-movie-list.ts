@@ -1,5 +1,5 @@
-import { useQuery } from "@tanstack/react-query";
-import { type MovieListParams, movieListQuery } from "../api/movies";
+import { useEarlyRead } from "../../../api/early-reads";
+import { type MovieListParams, movieListRead } from "../api/movies";
 
-/** GET /movies: a page of the catalogue, filtered. */
-export const useMovieList = (params: MovieListParams) => useQuery(movieListQuery(params));
+/** GET /movies: a page of the catalogue, filtered (the movies page's first load has no query library). */
+export const useMovieList = (params: MovieListParams) => useEarlyRead(movieListRead(params));

@@ -1,6 +1,6 @@
-import { useQuery } from "@tanstack/react-query";
 import { useMemo, useSyncExternalStore } from "react";
-import { citiesQuery } from "../api/cities";
+import { useEarlyRead } from "../../../api/early-reads";
+import { citiesRead } from "../api/cities";
 import { type CityChoice, cityChoice } from "../lib/city-choice";
 
 /** The visitor's chosen city and position, and a way to change them (remembered in this browser). */
@@ -10,7 +10,7 @@ export function useCity(): CityChoice & { choose: (next: CityChoice) => void } {
 }
 
 /** GET /cities */
-export const useCities = () => useQuery(citiesQuery());
+export const useCities = () => useEarlyRead(citiesRead());
 
 /** Where showtimes should come from: the chosen city, nearest theatre first when the position is known. */
 export function useShowsWhere(): { city?: string; near?: [number, number] } {

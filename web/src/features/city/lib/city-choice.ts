@@ -1,4 +1,5 @@
-import { distanceKm } from "@housefull/shared";
+// Its own file, not the index: the first load names exactly the rules it has (web/chunking.ts).
+import { distanceKm } from "@housefull/shared/geo";
 
 /**
  * The visitor's city (and, if they shared it, their position), remembered in this browser and

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { useNavigate } from "react-router";
+import { useNavigate } from "../../../router";
 import { liveAdmission, queuePath, rememberEventOfShow } from "../lib/admission";
 
 /**

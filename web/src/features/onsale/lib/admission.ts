@@ -1,4 +1,5 @@
-import { ADMISSION_HEADER } from "@housefull/shared";
+// Its own file, not the index: the first load names exactly the rules it has (web/chunking.ts).
+import { ADMISSION_HEADER } from "@housefull/shared/admission-header";
 
 /**
  * The admissions this tab holds, per on-sale event, and which event each show sells in (learnt
