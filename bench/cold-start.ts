@@ -37,6 +37,12 @@ export interface ColdStartResult {
   };
   /** CPU time (not wall time) of importing the bundle in a fresh Node process: steady under load. */
   startupNode: { runs: number; appCpuMs: number[]; helloCpuMs: number[]; ratio: number };
+  /**
+   * The fixed stack alone (SPEC: hono, zod, drizzle over Neon's driver, @upstash/redis; jose), one
+   * route using each: what any worker on this stack pays before a line of its own, so the worker's
+   * own share of its size and startup can be told apart from the stack's.
+   */
+  stackFloor: { gzipBytes: number; cpuMs: number[]; ratio: number };
   webFirstLoad: { files: { file: string; gzipBytes: number }[]; gzipBytes: number; targetBytes: number };
 }
 
@@ -69,17 +75,40 @@ export async function measureBundle(root: string): Promise<ColdStartResult["bund
   }
 }
 
-/** A hello-world Hono worker with this worker's compatibility date and flags, using its node_modules. */
-async function helloWorldProject(root: string): Promise<string> {
+const HELLO_WORLD = `import { Hono } from "hono";\nconst app = new Hono();\napp.get("/", (c) => c.text("Hello Hono!"));\nexport default app;\n`;
+
+/** One route that uses each part of the fixed stack the way the worker does (the same entry points). */
+const STACK_FLOOR = `import { Hono } from "hono";
+import { neon } from "@neondatabase/serverless";
+import { eq } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/neon-http";
+import { pgTable, text } from "drizzle-orm/pg-core";
+import * as z from "zod/mini";
+import { jwtVerify } from "jose";
+// @ts-expect-error no declaration file: the worker reaches the same chunk (src/redis/client.ts)
+import { HttpClient } from "../node_modules/@upstash/redis/chunk-4WQYU7T6.mjs";
+const shows = pgTable("shows", { id: text("id").primaryKey() });
+const Body = z.object({ id: z.string(), token: z.string() });
+const app = new Hono<{ Bindings: { DATABASE_URL: string; REDIS_URL: string; SECRET: string } }>();
+app.post("/", async (c) => {
+  const body = Body.parse(await c.req.json());
+  await jwtVerify(body.token, new TextEncoder().encode(c.env.SECRET));
+  const redis = new HttpClient({ baseUrl: c.env.REDIS_URL, headers: {} });
+  const seats = await redis.request({ body: ["GET", body.id] });
+  const db = drizzle({ client: neon(c.env.DATABASE_URL) });
+  return c.json({ seats, shows: await db.select().from(shows).where(eq(shows.id, body.id)) });
+});
+export default app;
+`;
+
+/** A worker of the given source with this worker's compatibility date and flags, using its node_modules. */
+async function helloWorldProject(root: string, source = HELLO_WORLD): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "housefull-hello-"));
   const toml = await readFile(path.join(root, "wrangler.toml"), "utf8");
   const setting = (key: string) => new RegExp(`^${key} = (.+)$`, "m").exec(toml)?.[1] ?? "";
   await mkdir(path.join(dir, "src"));
   await symlink(path.join(root, "node_modules"), path.join(dir, "node_modules"));
-  await writeFile(
-    path.join(dir, "src/index.ts"),
-    `import { Hono } from "hono";\nconst app = new Hono();\napp.get("/", (c) => c.text("Hello Hono!"));\nexport default app;\n`,
-  );
+  await writeFile(path.join(dir, "src/index.ts"), source);
   await writeFile(
     path.join(dir, "wrangler.toml"),
     [
@@ -212,19 +241,37 @@ async function nodeImportCpuMs(file: string): Promise<number> {
   return Number(stdout.trim());
 }
 
-export async function measureNodeStartup(root: string, runs: number): Promise<ColdStartResult["startupNode"]> {
-  const hello = await helloWorldProject(root);
-  const [appOut, helloOut] = [await nodeImportableBundle(root, root), await nodeImportableBundle(root, hello)];
-  const r = { appCpuMs: [] as number[], helloCpuMs: [] as number[] };
+export async function measureNodeStartup(
+  root: string,
+  runs: number,
+): Promise<Pick<ColdStartResult, "startupNode" | "stackFloor">> {
+  const [hello, floor] = [await helloWorldProject(root), await helloWorldProject(root, STACK_FLOOR)];
+  const [appOut, helloOut, floorOut] = [
+    await nodeImportableBundle(root, root),
+    await nodeImportableBundle(root, hello),
+    await nodeImportableBundle(root, floor),
+  ];
+  const r = { appCpuMs: [] as number[], helloCpuMs: [] as number[], floorCpuMs: [] as number[] };
   try {
     for (let i = 0; i < runs; i++) {
+      // Taking turns, so a change of the machine's load hits all three alike.
       r.appCpuMs.push(await nodeImportCpuMs(path.join(appOut, "node.mjs")));
       r.helloCpuMs.push(await nodeImportCpuMs(path.join(helloOut, "node.mjs")));
+      r.floorCpuMs.push(await nodeImportCpuMs(path.join(floorOut, "node.mjs")));
     }
+    const floorGzipBytes = gzipSync(await readFile(path.join(floorOut, "index.js"))).length;
+    return {
+      startupNode: {
+        runs,
+        appCpuMs: r.appCpuMs,
+        helloCpuMs: r.helloCpuMs,
+        ratio: median(r.appCpuMs) / median(r.helloCpuMs),
+      },
+      stackFloor: { gzipBytes: floorGzipBytes, cpuMs: r.floorCpuMs, ratio: median(r.appCpuMs) / median(r.floorCpuMs) },
+    };
   } finally {
-    for (const dir of [hello, appOut, helloOut]) await rm(dir, { recursive: true, force: true });
+    for (const dir of [hello, floor, appOut, helloOut, floorOut]) await rm(dir, { recursive: true, force: true });
   }
-  return { runs, ...r, ratio: median(r.appCpuMs) / median(r.helloCpuMs) };
 }
 
 export async function coldStart(
@@ -241,14 +288,14 @@ export async function coldStart(
   progress(`cold start: wrangler check startup, ${opts.startupRuns} turns each`);
   const startup = await measureStartup(root, opts.startupRuns, progress);
   progress(`cold start: the bundle imported in Node, CPU time, ${opts.nodeRuns} turns each`);
-  const startupNode = await measureNodeStartup(root, opts.nodeRuns);
-  return { bundle, startup, startupNode, webFirstLoad: await measureWebFirstLoad(root) };
+  const { startupNode, stackFloor } = await measureNodeStartup(root, opts.nodeRuns);
+  return { bundle, startup, startupNode, stackFloor, webFirstLoad: await measureWebFirstLoad(root) };
 }
 
 const kb = (bytes: number) => (bytes / 1000).toFixed(1);
 
 export function coldStartMarkdown(r: ColdStartResult): string {
-  const { bundle, startup, startupNode, webFirstLoad } = r;
+  const { bundle, startup, startupNode, stackFloor, webFirstLoad } = r;
   const top = bundle.packages.slice(0, 10);
   const total = bundle.packages.reduce((sum, p) => sum + p.bytes, 0);
   const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
@@ -271,6 +318,11 @@ export function coldStartMarkdown(r: ColdStartResult): string {
     `Startup CPU time in Node (the bundle \`import()\`ed in a fresh process, \`process.cpuUsage()\`, ` +
       `${startupNode.runs} turns each; steady under load): worker median ${median(startupNode.appCpuMs).toFixed(1)} ms, ` +
       `hello-world Hono ${median(startupNode.helloCpuMs).toFixed(1)} ms: **ratio ${startupNode.ratio.toFixed(2)}**.`,
+    "",
+    `The fixed stack alone (hono, zod/mini, drizzle over Neon's driver, @upstash/redis's transport, jose; one ` +
+      `route using each): ${kb(stackFloor.gzipBytes)} KB gzipped, Node startup ${median(stackFloor.cpuMs).toFixed(1)} ms ` +
+      `(${list(stackFloor.cpuMs)}): the worker is **${stackFloor.ratio.toFixed(2)}× the stack's own floor** in startup ` +
+      `and ${(bundle.gzipBytes / stackFloor.gzipBytes).toFixed(2)}× in size.`,
     "",
     `Movies page first load: **${kb(webFirstLoad.gzipBytes)} KB gzipped JS** (target ${kb(webFirstLoad.targetBytes)} KB): ` +
       webFirstLoad.files.map((f) => `${f.file.replace(/^assets\//, "")} ${kb(f.gzipBytes)}`).join(", "),
