@@ -187,6 +187,15 @@ describe("booking from the movie list to the ticket", () => {
   });
 });
 
+/** A promise and what settles it: a request held until something else has happened. */
+function gate(): { opened: Promise<void>; open: () => void } {
+  let open = () => {};
+  const opened = new Promise<void>((done) => {
+    open = done;
+  });
+  return { opened, open };
+}
+
 describe("between pages", () => {
   it("keeps the current page up until the next page's code has arrived, and asks the seat page's data beside its code", async () => {
     const [show] = await bookableShows(baseUrl, 1, 4);
@@ -195,35 +204,29 @@ describe("between pages", () => {
     await visit(DESKTOP, async ({ page }) => {
       // The seat page's first reads, as requests: a map read without an ETag, and the show.
       const firstReads: string[] = [];
-      let mapAsked = () => undefined as void;
-      const asked = new Promise<void>((done) => {
-        mapAsked = done;
-      });
+      const mapAsked = gate();
       page.on("request", (req) => {
         const { pathname } = new URL(req.url());
         if (pathname === `/api/v1/shows/${showId}`) firstReads.push("show");
         if (pathname === `/api/v1/shows/${showId}/seatmap` && !req.headers()["if-none-match"]) {
           firstReads.push("map");
-          mapAsked();
+          mapAsked.open();
         }
       });
       // The page's code waits until the map has been asked for: a map the page itself asked for would
       // never come. The map's answer waits until the page is up, so the page mounts while it is under way.
-      let pageUp = () => undefined as void;
-      const up = new Promise<void>((done) => {
-        pageUp = done;
-      });
+      const pageUp = gate();
       await page.route("**/assets/SeatsPage-*.js", async (route) => {
-        await asked;
+        await mapAsked.opened;
         await route.continue();
       });
       await page.route(`**/api/v1/shows/${showId}/seatmap**`, async (route) => {
-        await up;
+        await pageUp.opened;
         await route.continue();
       });
       await openPage(page, `/shows/${showId}/seats`);
       await page.getByRole("heading", { name: "Choose your seats" }).waitFor();
-      pageUp();
+      pageUp.open();
       await waitForSeatMap(page);
       // One request each: the page, mounting with the map under way, waited for it instead of asking again.
       expect(firstReads.filter((r) => r === "map")).toHaveLength(1);
@@ -231,25 +234,19 @@ describe("between pages", () => {
 
       // Back to the showtimes, with the movie page's code held: the seat page stays up meanwhile (no
       // spinner in its place), a bar along the top says a page is on its way; then the movie page.
-      let release = () => undefined as void;
-      const released = new Promise<void>((done) => {
-        release = done;
-      });
-      let codeAsked = () => undefined as void;
-      const moviePageAsked = new Promise<void>((done) => {
-        codeAsked = done;
-      });
+      const release = gate();
+      const moviePageAsked = gate();
       await page.route("**/assets/MoviePage-*.js", async (route) => {
-        codeAsked();
-        await released;
+        moviePageAsked.open();
+        await release.opened;
         await route.continue();
       });
       await page.getByRole("link", { name: "Showtimes" }).click();
-      await moviePageAsked;
+      await moviePageAsked.opened;
       await page.waitForURL("**/movies/**");
       expect(await page.getByRole("heading", { name: "Choose your seats" }).isVisible()).toBe(true);
       expect(await page.evaluate(() => document.documentElement.hasAttribute("data-navigating"))).toBe(true);
-      release();
+      release.open();
       await page.getByRole("heading", { name: "Showtimes", exact: true }).waitFor();
       expect(await page.getByRole("heading", { name: "Choose your seats" }).count()).toBe(0);
       await expect
