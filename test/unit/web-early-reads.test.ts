@@ -101,9 +101,11 @@ describe("web early reads (the movies page before the query library)", () => {
     const { read, calls } = scripted("for-page", [{ seats: 1 }, { seats: 2 }]);
     readForPage(read);
     readForPage(read); // the route rendered again while the first is under way
+    await null; // the route's render is done: its reads start
     const page = mountQuery(queryClient, ["test", "for-page"], 60_000);
     await expect.poll(() => page.result()).toEqual({ seats: 1 });
     readForPage(read); // and again, with a fresh answer in the cache
+    await null;
     expect(calls.count + page.calls.count).toBe(1);
     page.unmount();
   });

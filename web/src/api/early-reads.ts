@@ -122,8 +122,11 @@ export function loadEarly<T>(read: EarlyRead<T>, force = false): Promise<void> {
  * Either way one request per key, and a fresh answer is not asked for again.
  */
 export function readForPage<T>(read: EarlyRead<T>): void {
-  if (cache) cache.read(read);
-  else void loadEarly(read);
+  // Called while the route renders: what the read tells its listeners goes out once that render is done.
+  queueMicrotask(() => {
+    if (cache) cache.read(read);
+    else void loadEarly(read);
+  });
 }
 
 async function fetchWithRetries<T>(read: EarlyRead<T>): Promise<T> {
