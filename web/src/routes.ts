@@ -53,6 +53,8 @@ export const AdminArea = lazy(loadAdminArea);
  * there; safe to repeat (one request per key, a fresh answer reused).
  */
 export function readSeatsPageData(showId: string): void {
-  readForPage(showRead(showId));
+  // The map first: over HTTP/1.1 (six connections a host) it then goes with the page's five files,
+  // and the show's header lines wait for the next free connection (bench: docs/BENCHMARKS.md).
   readForPage(seatMapRead(showId));
+  readForPage(showRead(showId));
 }
