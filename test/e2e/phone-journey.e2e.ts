@@ -168,7 +168,7 @@ describe("the phone journey (390×844, touch)", () => {
       // The whole hall in view at first: fitted to the width, without a touch — from the first frame
       // the hall is in (read by the probe installed before the page loaded, just before that frame's
       // paint), and still now. (It was not, with reduced motion as here: the reduced-motion rule made
-      // the fit a 0.01 ms transition, so the first frame showed the hall at full size, 1182 px in a 390 px box.)
+      // the fit a 0.01 ms transition (now `transition: none` on the hall), so the first frame showed the hall at full size, 1182 px in a 390 px box.)
       const firstFrame = await page.evaluate(
         () => (window as unknown as { __firstHallFrame?: HallFrame }).__firstHallFrame,
       );

@@ -22,7 +22,7 @@ export interface HallView {
  * map mounts (a layout effect, whose update React renders before painting), then whenever either
  * changes size (a font arriving, the box resized), where the new fit is rendered in the resize
  * callback itself — which runs after layout and before paint — so no frame shows an unfitted hall.
- * (The scale must not be transitioned either: see the reduced-motion rule in styles/global.css.)
+ * (Nor is the scale transitioned: see `.hall` in SeatMap.module.css.)
  */
 export function useHallZoom() {
   const boxRef = useRef<HTMLDivElement>(null);
