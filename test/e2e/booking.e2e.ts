@@ -187,6 +187,75 @@ describe("booking from the movie list to the ticket", () => {
   });
 });
 
+/** A promise and what settles it: a request held until something else has happened. */
+function gate(): { opened: Promise<void>; open: () => void } {
+  let open = () => {};
+  const opened = new Promise<void>((done) => {
+    open = done;
+  });
+  return { opened, open };
+}
+
+describe("between pages", () => {
+  it("keeps the current page up until the next page's code has arrived, and asks the seat page's data beside its code", async () => {
+    const [show] = await bookableShows(baseUrl, 1, 4);
+    const showId = show?.showId;
+    if (!showId) throw new Error("no bookable show");
+    await visit(DESKTOP, async ({ page }) => {
+      // The seat page's first reads, as requests: a map read without an ETag, and the show.
+      const firstReads: string[] = [];
+      const mapAsked = gate();
+      page.on("request", (req) => {
+        const { pathname } = new URL(req.url());
+        if (pathname === `/api/v1/shows/${showId}`) firstReads.push("show");
+        if (pathname === `/api/v1/shows/${showId}/seatmap` && !req.headers()["if-none-match"]) {
+          firstReads.push("map");
+          mapAsked.open();
+        }
+      });
+      // The page's code waits until the map has been asked for: a map the page itself asked for would
+      // never come. The map's answer waits until the page is up, so the page mounts while it is under way.
+      const pageUp = gate();
+      await page.route("**/assets/SeatsPage-*.js", async (route) => {
+        await mapAsked.opened;
+        await route.continue();
+      });
+      await page.route(`**/api/v1/shows/${showId}/seatmap**`, async (route) => {
+        await pageUp.opened;
+        await route.continue();
+      });
+      await openPage(page, `/shows/${showId}/seats`);
+      await page.getByRole("heading", { name: "Choose your seats" }).waitFor();
+      pageUp.open();
+      await waitForSeatMap(page);
+      // One request each: the page, mounting with the map under way, waited for it instead of asking again.
+      expect(firstReads.filter((r) => r === "map")).toHaveLength(1);
+      expect(firstReads.filter((r) => r === "show")).toHaveLength(1);
+
+      // Back to the showtimes, with the movie page's code held: the seat page stays up meanwhile (no
+      // spinner in its place), a bar along the top says a page is on its way; then the movie page.
+      const release = gate();
+      const moviePageAsked = gate();
+      await page.route("**/assets/MoviePage-*.js", async (route) => {
+        moviePageAsked.open();
+        await release.opened;
+        await route.continue();
+      });
+      await page.getByRole("link", { name: "Showtimes" }).click();
+      await moviePageAsked.opened;
+      await page.waitForURL("**/movies/**");
+      expect(await page.getByRole("heading", { name: "Choose your seats" }).isVisible()).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.hasAttribute("data-navigating"))).toBe(true);
+      release.open();
+      await page.getByRole("heading", { name: "Showtimes", exact: true }).waitFor();
+      expect(await page.getByRole("heading", { name: "Choose your seats" }).count()).toBe(0);
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.hasAttribute("data-navigating")))
+        .toBe(false);
+    });
+  });
+});
+
 describe("the seat map", () => {
   it("of a big hall opens whole on a phone, zooms to finger-sized seats and pans inside its own box, never the page", async () => {
     const [show] = await bookableShows(baseUrl, 1, 0, { widest: true });

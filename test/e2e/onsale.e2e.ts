@@ -6,7 +6,8 @@
  * first buys (paying on the sandbox), which ends their admission, and the second is admitted and
  * buys. A third visitor is refused at POST /holds without an admission, and with the first's
  * admission — by the API's code and in the seat map's words; the first, having bought, is refused
- * a new hold with their own admission (it ended at the purchase).
+ * a new hold with their own admission (it ended at the purchase), and a tab of theirs that still
+ * keeps it is taken back to the queue, told why, instead of a dead end.
  */
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
@@ -185,6 +186,31 @@ describe("the on-sale waiting room", () => {
     const again = await holdFromPage(admittedFirst.page, showId, "A2", firstToken);
     expect(again.status).toBe(403);
     expect(again.body.error).toMatchObject({ code: "ADMISSION_REFUSED", reason: "ENDED", eventId });
+
+    // A tab that still keeps that admission (one duplicated before the purchase keeps its session
+    // storage) is no dead end: its hold is refused as ENDED, and it is back in the queue, told why —
+    // whether the visitor picked seats (Continue) or asked for the best ones (How many seats?).
+    const first = admittedFirst.page;
+    for (const ask of ["Continue", "1 seat"] as const) {
+      await first.evaluate(({ key, value }) => sessionStorage.setItem(key, value), {
+        key: `${ADMISSION}${eventId}`,
+        value: firstAdmission ?? "",
+      });
+      await flows.openSeatMap(first, showId);
+      if (ask === "Continue") {
+        await flows.pickSeatsByClicking(first, 1);
+        await first.getByRole("button", { name: "Continue" }).click();
+      } else {
+        await first.getByRole("button", { name: "1 seat", exact: true }).click();
+      }
+      await first.waitForURL(`**/onsale/${eventId}?show=${showId}`);
+      await first.getByText("Your admission has ended").waitFor();
+      // Queued again behind the second shopper, who holds the one place; the ended admission is forgotten.
+      await first.getByRole("heading", { name: "You're in line" }).waitFor({ timeout: 30_000 });
+      expect(await admissionOf(first, eventId)).toBeNull();
+    }
+    await screenshot(first, "onsale-admission-ended");
+
     await buyTwoSeats(waiting.page, "back");
     for (const v of [a, b, c]) await v.context.close();
   });

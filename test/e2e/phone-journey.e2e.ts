@@ -103,6 +103,31 @@ async function freeRunStart(page: Page, avoid: string[]): Promise<string> {
   return id;
 }
 
+interface HallFrame {
+  scrollWidth: number;
+  clientWidth: number;
+}
+
+/**
+ * Runs in the page before its scripts: when the hall's box first appears, a ResizeObserver of its
+ * own (made after the app's, so called after it in the same frame: after layout, after the app's
+ * resize handling, before paint) records how wide the box scrolls in that first frame.
+ */
+function watchFirstHallFrame() {
+  const w = window as unknown as { __firstHallFrame?: HallFrame };
+  const watch = new MutationObserver(() => {
+    const box = document.querySelector("[data-seat]")?.closest("div[class*='box']");
+    if (!box) return;
+    watch.disconnect();
+    const firstFrame = new ResizeObserver(() => {
+      firstFrame.disconnect();
+      w.__firstHallFrame = { scrollWidth: box.scrollWidth, clientWidth: box.clientWidth };
+    });
+    firstFrame.observe(box);
+  });
+  watch.observe(document, { childList: true, subtree: true });
+}
+
 async function inViewport(locator: Locator): Promise<boolean> {
   const box = await locator.boundingBox();
   return Boolean(box && box.y >= 0 && box.y + box.height <= PHONE_390.height);
@@ -119,6 +144,7 @@ describe("the phone journey (390×844, touch)", () => {
     const city = show.theatre.city;
     if (!city || !show.format) throw new Error("the largest hall's show names no city or format");
     const { context, page } = await visitor(PHONE_390);
+    await page.addInitScript(watchFirstHallFrame);
     try {
       // A city, then the movie from the city's list.
       await openPage(page, "/");
@@ -139,15 +165,20 @@ describe("the phone journey (390×844, touch)", () => {
       await chip.click();
       await waitForSeatMap(page);
 
-      // The whole hall in view at first: fitted to the width, without a touch. Polled: the fit follows
-      // the box's measured size (a ResizeObserver), which on a loaded run can land a frame after the
-      // first seats (seen in CI: read at 1182 px wide in a 391 px box).
-      await expect
-        .poll(async () => {
-          const box = await hallScroller(page);
-          return box.scrollWidth - box.clientWidth;
-        })
-        .toBeLessThanOrEqual(1);
+      // The whole hall in view at first: fitted to the width, without a touch — from the first frame
+      // the hall is in (read by the probe installed before the page loaded, just before that frame's
+      // paint), and still now. (It was not, with reduced motion as here: the reduced-motion rule made
+      // the fit a 0.01 ms transition (now `transition: none` on the hall), so the first frame showed the hall at full size, 1182 px in a 390 px box.)
+      const firstFrame = await page.evaluate(
+        () => (window as unknown as { __firstHallFrame?: HallFrame }).__firstHallFrame,
+      );
+      expect(firstFrame, "the hall's first frame was seen").toBeTruthy();
+      expect(firstFrame?.clientWidth).toBeGreaterThan(0);
+      expect(
+        (firstFrame?.scrollWidth ?? Number.POSITIVE_INFINITY) - (firstFrame?.clientWidth ?? 0),
+      ).toBeLessThanOrEqual(1);
+      const now = await hallScroller(page);
+      expect(now.scrollWidth - now.clientWidth).toBeLessThanOrEqual(1);
       expect(await pageWidthOverflow(page)).toBeLessThanOrEqual(0);
       await shot(page, "phone-2-seat-map-fitted");
 

@@ -13,6 +13,7 @@ import {
   MoviePage,
   PayPage,
   QueuePage,
+  readSeatsPageData,
   ScanPage,
   SeatsPage,
   SignInPage,
@@ -35,7 +36,12 @@ export function App() {
           <Switch>
             <Route path="/" component={MoviesPage} />
             <Route path="/movies/:movieId" component={MoviePage} />
-            <Route path="/shows/:showId/seats" component={SeatsPage} />
+            <Route path="/shows/:showId/seats">
+              {({ showId }) => {
+                readSeatsPageData(showId);
+                return <SeatsPage />;
+              }}
+            </Route>
             {/* An on-sale event's waiting room (issue 15); ?show= is where an admission leads. */}
             <Route path="/onsale/:eventId" component={QueuePage} />
             <Route path="/checkout/:holdId" component={CheckoutPage} />

@@ -7,15 +7,24 @@
  * search) and, like react-router, replace the history entry instead of pushing a copy when the
  * target is where the browser already is. Every page imports its routing from here, not from
  * wouter: one owner of what navigation means.
+ *
+ * As react-router did, every change of address renders in a transition (`startTransition`): a page
+ * whose lazy code has not arrived yet suspends, and React keeps the current page on screen instead
+ * of the shell's spinner until it has. wouter's own location hooks read the address with
+ * `useSyncExternalStore`, whose updates React never defers, so the app keeps the address it renders
+ * in state ({@link BrowserRouter}) and hands it to wouter (`hook`, `searchHook`).
  */
-import type { AnchorHTMLAttributes, ReactNode } from "react";
-import { Redirect, Router, Link as WouterLink } from "wouter";
 import {
-  navigate as browserNavigate,
-  useHistoryState,
-  useLocationProperty,
-  usePathname,
-} from "wouter/use-browser-location";
+  type AnchorHTMLAttributes,
+  createContext,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useState,
+  useTransition,
+} from "react";
+import { Redirect, Router, Link as WouterLink } from "wouter";
+import { navigate as browserNavigate } from "wouter/use-browser-location";
 
 export { Route, Switch, useParams, useSearchParams } from "wouter";
 
@@ -58,11 +67,56 @@ export function navigate(to: string, { replace, state }: NavigateOptions = {}): 
   browserNavigate(target, { replace: replacing, state: entry });
 }
 
-const useAppLocation = (): [string, typeof navigate] => [usePathname(), navigate];
+/** The address the app renders: the browser's, as it was when the last navigation began. */
+interface Shown {
+  pathname: string;
+  search: string;
+  entry: unknown;
+}
+const browserAddress = (): Shown => ({ pathname: location.pathname, search: location.search, entry: history.state });
+const ShownContext = createContext<Shown | null>(null);
 
-/** The app's router: the browser's address, navigation through {@link navigate}. */
+/** The address being rendered (the current page's until the next one can render). */
+function useShown(): Shown {
+  const shown = useContext(ShownContext);
+  if (!shown) throw new Error("routing outside <BrowserRouter>");
+  return shown;
+}
+
+/** wouter's `pushState`/`replaceState` events (its module patches history), and Back/Forward. */
+const ADDRESS_EVENTS = ["popstate", "pushState", "replaceState"] as const;
+
+const useAppLocation = (): [string, typeof navigate] => [useShown().pathname, navigate];
+const useAppSearch = (): string => useShown().search;
+
+/** The app's router: the browser's address, followed in a transition; navigation through {@link navigate}. */
 export function BrowserRouter({ children }: { children: ReactNode }) {
-  return <Router hook={useAppLocation}>{children}</Router>;
+  const [shown, setShown] = useState(browserAddress);
+  const [navigating, startTransition] = useTransition();
+  useEffect(() => {
+    // Read when the address changes, rendered when React can: a suspending page keeps the last one up.
+    const follow = () => {
+      const next = browserAddress();
+      const same = (a: Shown) => a.pathname === next.pathname && a.search === next.search && a.entry === next.entry;
+      startTransition(() => setShown((last) => (same(last) ? last : next)));
+    };
+    for (const type of ADDRESS_EVENTS) addEventListener(type, follow);
+    follow(); // a navigation before this effect ran (a redirect during the first render)
+    return () => {
+      for (const type of ADDRESS_EVENTS) removeEventListener(type, follow);
+    };
+  }, []);
+  // While the next page's code is on its way, a bar along the top says so (global.css).
+  useEffect(() => {
+    document.documentElement.toggleAttribute("data-navigating", navigating);
+  }, [navigating]);
+  return (
+    <ShownContext value={shown}>
+      <Router hook={useAppLocation} searchHook={useAppSearch}>
+        {children}
+      </Router>
+    </ShownContext>
+  );
 }
 
 export interface Location {
@@ -76,9 +130,7 @@ export interface Location {
 }
 
 export function useLocation(): Location {
-  const pathname = usePathname();
-  const search = useLocationProperty(() => location.search);
-  const entry = useHistoryState<unknown>();
+  const { pathname, search, entry } = useShown();
   return isEntryState(entry)
     ? { pathname, search, state: entry.usr, key: entry.key }
     : { pathname, search, state: null, key: "default" };
@@ -97,7 +149,7 @@ export interface LinkProps extends AnchorProps, NavigateOptions {
 }
 
 export function Link({ to, ...props }: LinkProps) {
-  return <WouterLink href={resolve(to, usePathname())} {...props} />;
+  return <WouterLink href={resolve(to, useShown().pathname)} {...props} />;
 }
 
 export interface NavLinkProps extends Omit<LinkProps, "className"> {
@@ -106,7 +158,7 @@ export interface NavLinkProps extends Omit<LinkProps, "className"> {
 
 /** A link that knows when it is where the browser is (that path, or one below it). */
 export function NavLink({ to, className, ...props }: NavLinkProps) {
-  const pathname = usePathname();
+  const { pathname } = useShown();
   const isActive = pathname === to || pathname.startsWith(`${to.replace(/\/$/, "")}/`);
   return (
     <Link

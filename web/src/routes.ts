@@ -1,4 +1,7 @@
 import { type ComponentType, lazy as reactLazy } from "react";
+import { readForPage } from "./api/early-reads";
+import { seatMapRead } from "./features/booking/api/seat-map-read";
+import { showRead } from "./features/catalog/api/show-read";
 
 /**
  * Code-split pages. The loaders are exported so a link can start fetching a page's code on hover,
@@ -42,3 +45,16 @@ export const SignInPage = lazy(loadSignInPage);
 export const AccountPage = lazy(loadAccountPage);
 export const QueuePage = lazy(loadQueuePage);
 export const AdminArea = lazy(loadAdminArea);
+
+/**
+ * The seat page's first reads, its show and seat map, started as its route matches (App.tsx):
+ * beside the page's code rather than after it, so the map can paint with the page. Called while
+ * rendering, since a navigation renders in a transition that commits nothing until the code is
+ * there; safe to repeat (one request per key, a fresh answer reused).
+ */
+export function readSeatsPageData(showId: string): void {
+  // The map first: over HTTP/1.1 (six connections a host) it then goes with the page's five files,
+  // and the show's header lines wait for the next free connection (bench: docs/BENCHMARKS.md).
+  readForPage(seatMapRead(showId));
+  readForPage(showRead(showId));
+}

@@ -7,8 +7,13 @@
  * time, fresh answers reused, the same retries (`shouldRetry`, `retryDelay`), the last key's data
  * kept on screen while the next loads (`keepPrevious`), errored or stale reads fetched again when
  * the browser comes back online. Every answer is handed to the query cache once it exists
- * ({@link handEarlyReadsTo}), so a page opened from the grid starts from the grid's data as before.
+ * ({@link handEarlyReadsTo}), so a page opened from the grid starts from the grid's data as before;
+ * so is a request still under way, which the cache then waits for instead of asking again.
+ *
+ * A lazy page's first reads start here too, from the entry as soon as its route matches, beside the
+ * page's code ({@link readForPage}): through the query cache when it is there, else as early reads.
  */
+import type { QueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { retryDelay, shouldRetry } from "./api-error";
 
@@ -40,14 +45,24 @@ interface Entry {
   error?: unknown;
   updatedAt: number;
   inFlight?: Promise<void>;
+  /** The request under way's answer (rejects as it failed, after its retries). */
+  answer?: Promise<unknown>;
 }
 
-type HandOver = (key: readonly unknown[], data: unknown, updatedAt: number) => void;
+/** The query cache, as the early reads hand over to it (./query-client.tsx). */
+export interface EarlyReadsCache {
+  /** An answer, as fresh as it is. */
+  put(key: readonly unknown[], data: unknown, updatedAt: number): void;
+  /** A request under way: the cache waits for its answer rather than asking again. */
+  awaiting(key: readonly unknown[], answer: Promise<unknown>): void;
+  /** A read made by the cache itself (its freshness, one request per key). */
+  read(read: EarlyRead<unknown>): void;
+}
 
 const entries = new Map<string, Entry>();
 const listeners = new Set<() => void>();
 let version = 0;
-let handOver: HandOver | null = null;
+let cache: EarlyReadsCache | null = null;
 
 const idOf = (key: readonly unknown[]) => JSON.stringify(key);
 const notify = () => {
@@ -78,12 +93,14 @@ export function loadEarly<T>(read: EarlyRead<T>, force = false): Promise<void> {
   const entry = entryOf(read.key);
   if (entry.inFlight) return entry.inFlight;
   if (!force && isFresh(entry, read.staleTime)) return Promise.resolve();
-  entry.inFlight = fetchWithRetries(read).then(
+  const answer = fetchWithRetries(read);
+  entry.answer = answer;
+  entry.inFlight = answer.then(
     (data) => {
       entry.data = data;
       entry.error = undefined;
       entry.updatedAt = Date.now();
-      handOver?.(entry.key, data, entry.updatedAt);
+      cache?.put(entry.key, data, entry.updatedAt);
     },
     (error: unknown) => {
       entry.error = error;
@@ -91,10 +108,25 @@ export function loadEarly<T>(read: EarlyRead<T>, force = false): Promise<void> {
   );
   const settled = entry.inFlight.finally(() => {
     entry.inFlight = undefined;
+    entry.answer = undefined;
     notify();
   });
+  cache?.awaiting(entry.key, answer);
   notify();
   return settled;
+}
+
+/**
+ * A lazy page's first read, started by the entry when its route matches (before the page's code
+ * is there): made by the query cache when it is loaded, else as an early read handed to it later.
+ * Either way one request per key, and a fresh answer is not asked for again.
+ */
+export function readForPage<T>(read: EarlyRead<T>): void {
+  // Called while the route renders: what the read tells its listeners goes out once that render is done.
+  queueMicrotask(() => {
+    if (cache) cache.read(read);
+    else void loadEarly(read);
+  });
 }
 
 async function fetchWithRetries<T>(read: EarlyRead<T>): Promise<T> {
@@ -114,13 +146,28 @@ export function earlyData<T>(read: EarlyRead<T>): T | undefined {
 }
 
 /**
- * Called once, by the query client when it is made: every answer so far goes into its cache, then
- * each new one as it arrives.
+ * Called once, by the query client when it is made: every answer so far goes into its cache, and
+ * every request under way, then each new one as it starts and arrives.
  */
-export function handEarlyReadsTo(put: HandOver): void {
-  for (const entry of entries.values()) if (entry.data !== undefined) put(entry.key, entry.data, entry.updatedAt);
-  handOver = put;
+export function handEarlyReadsTo(to: EarlyReadsCache): void {
+  for (const entry of entries.values()) {
+    if (entry.answer) to.awaiting(entry.key, entry.answer);
+    else if (entry.data !== undefined) to.put(entry.key, entry.data, entry.updatedAt);
+  }
+  cache = to;
 }
+
+/**
+ * How the query client takes the early reads over (./query-client.tsx; a type import here: the
+ * library stays off the first load). A request under way becomes the cache's fetch of its key, so a
+ * page mounting meanwhile waits for it instead of asking again; it was retried already (the same
+ * rules), and if it failed, a page mounting after asks again.
+ */
+export const queryCacheOf = (queryClient: QueryClient): EarlyReadsCache => ({
+  put: (key, data, updatedAt) => queryClient.setQueryData(key, data, { updatedAt }),
+  awaiting: (key, answer) => void queryClient.prefetchQuery({ queryKey: key, queryFn: () => answer, retry: false }),
+  read: ({ key, fetch, staleTime }) => void queryClient.prefetchQuery({ queryKey: key, queryFn: fetch, staleTime }),
+});
 
 /** A read for a component: fetched when it mounts or its key changes (unless fresh), re-rendered on news. */
 export function useEarlyRead<T>(read: EarlyRead<T>): EarlyReadResult<T> {

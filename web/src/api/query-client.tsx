@@ -6,7 +6,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ComponentType } from "react";
 import { retryDelay, shouldRetry } from "./api-error";
-import { handEarlyReadsTo } from "./early-reads";
+import { handEarlyReadsTo, queryCacheOf } from "./early-reads";
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -18,8 +18,9 @@ export const queryClient = new QueryClient({
   },
 });
 
-// What the movies page has read so far (and reads from now on) is in the cache too.
-handEarlyReadsTo((key, data, updatedAt) => queryClient.setQueryData(key, data, { updatedAt }));
+// What the movies page has read so far (and reads from now on) is in the cache too, and so is a
+// request still under way (the seat page's, started as its route matched).
+handEarlyReadsTo(queryCacheOf(queryClient));
 
 /** `Inner`, rendered inside the query cache's provider. */
 export function withQueries<P extends object>(Inner: ComponentType<P>): ComponentType<P> {

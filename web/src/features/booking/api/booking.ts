@@ -5,7 +5,7 @@ import { ApiError, type ApiResponse, api, noAnswer, unwrap } from "../../../api/
 import type { SeatMap } from "../../../api/contract";
 import { orderKeys } from "../../../api/order-keys";
 import { admissionHeaders } from "../../onsale/lib/admission";
-import { readSession } from "../lib/session";
+import { getSeatMap, SEAT_MAP_REFRESH_MS, seatMapKey } from "./seat-map-read";
 
 export type { SeatMap };
 export type SeatMapRow = SeatMap["rows"][number];
@@ -14,55 +14,14 @@ export type SeatMapSeat = NonNullable<SeatMapRow["seats"][number]>;
 export type Hold = InferResponseType<typeof api.holds.$post, 201>;
 export type Order = InferResponseType<(typeof api.orders)[":orderId"]["$get"], 200>;
 
-/** How often an open seat map asks for changes (a 304 when there are none). */
-export const SEAT_MAP_REFRESH_MS = 4_000;
+export { SEAT_MAP_REFRESH_MS };
 
 export const bookingKeys = {
-  seatMap: (showId: string) => ["seatmap", showId] as const,
+  seatMap: seatMapKey,
   hold: (holdId: string) => ["holds", holdId] as const,
 };
 
-// Seat map, revalidated with its ETag ------------------------------------------------------------------
-
-/** The last seat map and its ETag per show: a 304 answers with this very object. */
-const lastSeatMaps = new Map<string, { etag: string; map: SeatMap }>();
-
-/**
- * GET /shows/{showId}/seatmap. Polled every few seconds, so it sends the last ETag: an unchanged map
- * costs a bodiless 304, and the same object comes back (React Query sees nothing changed). The
- * browser's hold on the show goes along (`holdId`): the server reads it fresh and marks its seats
- * `mine`, while the rest of the map is the location's shared snapshot.
- */
-async function getSeatMap(showId: string, signal?: AbortSignal): Promise<SeatMap> {
-  const last = lastSeatMaps.get(showId);
-  const holdId = readSession(showId)?.holdId;
-  let res: ApiResponse;
-  try {
-    res = await api.shows[":showId"].seatmap.$get(
-      { param: { showId }, query: holdId ? { holdId } : {} },
-      {
-        headers: last ? { "If-None-Match": last.etag } : {},
-        // Our own revalidation: the browser's HTTP cache would only hide the 304 from us.
-        init: { signal, cache: "no-store" },
-      },
-    );
-  } catch (err) {
-    throw noAnswer(err);
-  }
-  if (res.status === 304 && last) return last.map;
-  if (!res.ok) throw await ApiError.fromResponse(res);
-  let map: SeatMap;
-  try {
-    map = (await res.json()) as SeatMap;
-  } catch (err) {
-    if (err instanceof DOMException && err.name === "AbortError") throw err;
-    throw new ApiError(res.status, "BAD_RESPONSE", "The server sent a seat map we could not read");
-  }
-  const etag = res.headers.get("ETag");
-  if (etag) lastSeatMaps.set(showId, { etag, map });
-  else lastSeatMaps.delete(showId);
-  return map;
-}
+// Seat map ---------------------------------------------------------------------------------------------
 
 /**
  * The map as a refusal just told it: `seatIds` are someone else's now. Customers' maps come from a
@@ -90,6 +49,9 @@ export const seatMapQuery = (showId: string) =>
     queryKey: bookingKeys.seatMap(showId),
     queryFn: ({ signal }) => getSeatMap(showId, signal),
     staleTime: 0,
+    // A map read less than a poll ago (the entry's read as the route matched, beside the page's
+    // code: ./seat-map-read.ts) is not asked for again as the page mounts; the poll follows.
+    refetchOnMount: (query) => Date.now() - query.state.dataUpdatedAt >= SEAT_MAP_REFRESH_MS,
     refetchInterval: SEAT_MAP_REFRESH_MS,
     refetchOnWindowFocus: true,
     refetchOnReconnect: true,
@@ -127,7 +89,8 @@ export function createBestHold({ showId, quantity, allowSplit, idempotencyKey }:
   return unwrap(
     api.holds.$post(
       { json: { showId, best: { quantity, allowSplit } } },
-      { headers: { "Idempotency-Key": idempotencyKey } },
+      // An on-sale's admission goes along as with chosen seats: the best seats are a hold like any other.
+      { headers: { "Idempotency-Key": idempotencyKey, ...admissionHeaders(showId) } },
     ),
   );
 }

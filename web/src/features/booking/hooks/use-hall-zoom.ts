@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 
 /** Seats are drawn 40 px square at zoom 1: a finger-sized target (≥ 40 px) once zoomed in. */
 export const MAX_ZOOM = 1.6;
@@ -17,7 +18,11 @@ export interface HallView {
  * Zoom and pan for a hall drawn at full size inside a scroll box: it opens fitted to the box's
  * width (the whole hall in view), zooms by buttons and pinch around the point looked at, and pans
  * by the box's own scrolling. The hall is scaled with a transform inside a sizer of the scaled size,
- * so the box scrolls exactly over what is drawn; both are measured before the first paint.
+ * so the box scrolls exactly over what is drawn. Both are measured before every paint: first as the
+ * map mounts (a layout effect, whose update React renders before painting), then whenever either
+ * changes size (a font arriving, the box resized), where the new fit is rendered in the resize
+ * callback itself — which runs after layout and before paint — so no frame shows an unfitted hall.
+ * (Nor is the scale transitioned: see `.hall` in SeatMap.module.css.)
  */
 export function useHallZoom() {
   const boxRef = useRef<HTMLDivElement>(null);
@@ -48,7 +53,8 @@ export function useHallZoom() {
       setBoxWidth(box.clientWidth);
     };
     measure();
-    const observer = new ResizeObserver(measure);
+    // Not a scheduled render: that would land a frame later, after an unfitted one was painted.
+    const observer = new ResizeObserver(() => flushSync(measure));
     observer.observe(box);
     observer.observe(hall);
     return () => observer.disconnect();

@@ -2,6 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import { ApiError } from "../../../api/client";
 import { useNavigate } from "../../../router";
+import { useBackToQueue } from "../../onsale/hooks/use-back-to-queue";
 import { bookingKeys, SEAT_MAP_SNAPSHOT_LAG_MS, type SeatMap, withSeatsTaken } from "../api/booking";
 import { actionErrorWords, type BookingNotice, seatList } from "../lib/notices";
 import { canTakeSeat, nearestGroup } from "../lib/seat-groups";
@@ -72,6 +73,7 @@ export function useSeatsBooking({ showId, map, announce, arrival, setNotice, wai
   const reserve = useReserveSeats(showId);
   const release = useReleaseHold(showId);
   const best = useHoldBest(showId);
+  const backToQueue = useBackToQueue(showId);
 
   const onSeat = useCallback(
     (p: PlacedSeat) => {
@@ -112,6 +114,7 @@ export function useSeatsBooking({ showId, map, announce, arrival, setNotice, wai
           );
           return;
         }
+        if (backToQueue(error)) return;
         if (error instanceof ApiError && error.code === "SEAT_STRANDED" && typeof error.details.seat === "string") {
           setProblem({ kind: "stranded", seat: error.details.seat });
           return;
@@ -137,6 +140,7 @@ export function useSeatsBooking({ showId, map, announce, arrival, setNotice, wai
         },
         onError: (error) => {
           setSession(readSession(showId));
+          if (backToQueue(error)) return;
           if (error instanceof ApiError && error.code === "NO_BEST_SEATS") {
             selection.clear();
             setProblem({ kind: "no-best", quantity: n, largestBlock: numberDetail(error, "largestBlock") });

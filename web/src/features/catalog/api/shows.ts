@@ -1,17 +1,15 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { InferResponseType } from "hono/client";
 import { api, unwrap } from "../../../api/client";
+import { fetchShow, SHOWS_STALE_MS, showKey } from "./show-read";
 
 export type ShowsOfDay = InferResponseType<(typeof api.movies)[":movieId"]["shows"]["$get"], 200>;
 export type ShowSummary = ShowsOfDay["shows"][number];
 export type Theatre = ShowSummary["theatre"];
 
-/** Show listings carry seats left, so they go stale fast (the worker's edge cache keeps them ~15 s). */
-const SHOWS_STALE_MS = 15_000;
-
 export const showKeys = {
   ofDay: (movieId: string, date: string, where: ShowsWhere = {}) => ["movies", "shows", movieId, date, where] as const,
-  detail: (showId: string) => ["shows", showId] as const,
+  detail: showKey,
 };
 
 /** Where the visitor is: their city's theatres only, nearest first when the position is known. */
@@ -39,6 +37,6 @@ export const showsOfDayQuery = (movieId: string, date: string, where: ShowsWhere
 export const showQuery = (showId: string) =>
   queryOptions({
     queryKey: showKeys.detail(showId),
-    queryFn: ({ signal }) => unwrap(api.shows[":showId"].$get({ param: { showId } }, { init: { signal } })),
+    queryFn: ({ signal }) => fetchShow(showId, signal),
     staleTime: SHOWS_STALE_MS,
   });
