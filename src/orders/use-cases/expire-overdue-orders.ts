@@ -1,5 +1,5 @@
 import type { Deps } from "../../deps";
-import { expireOverdue } from "../order-store";
+import { expireOverdue } from "../expiry-store";
 import { settledOrderOf } from "../settled-order";
 
 /**
