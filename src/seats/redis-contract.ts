@@ -29,6 +29,17 @@ export const userHoldsKey = (showId: string, userId: string) => `user_holds:{${s
 export const personBudgetKey = (userId: string) => `seat_budget:person:${userId}`;
 /** `addressTag`: a keyed hash of the client address (src/seats/use-cases/seat-budget.ts), never the address. */
 export const addressBudgetKey = (addressTag: string) => `seat_budget:address:${addressTag}`;
+/**
+ * KEYS[1..5] of the scripts that end or move one hold (release-hold, order-hold, undo-order-hold):
+ * its record, the user's holds on the show, the show's seat locks, the two seat budgets.
+ */
+export const oneHoldKeys = (h: { showId: string; holdId: string; userId: string; addressTag: string }) => [
+  holdKey(h.showId, h.holdId),
+  userHoldsKey(h.showId, h.userId),
+  seatLocksKey(h.showId),
+  personBudgetKey(h.userId),
+  addressBudgetKey(h.addressTag),
+];
 /** Guest tokens issued to one client address this hour (src/auth/guest-issuance.ts). */
 export const guestIssuanceKey = (addressTag: string) => `guest_issuance:${addressTag}`;
 /** Refused attempts, for the staff numbers (hash: reason → count). */

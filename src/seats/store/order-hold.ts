@@ -6,6 +6,7 @@ import {
   type HoldRecord,
   holdKey,
   type OrderedHoldRecord,
+  oneHoldKeys,
   personBudgetKey,
   SETTLED_HOLD_TTL_MS,
   type SettledHoldRecord,
@@ -43,13 +44,7 @@ export async function orderHold(
 > {
   const reply = await scripts.run(
     "order",
-    [
-      holdKey(showId, holdId),
-      userHoldsKey(showId, opts.userId),
-      seatLocksKey(showId),
-      personBudgetKey(opts.userId),
-      addressBudgetKey(opts.addressTag),
-    ],
+    oneHoldKeys({ showId, holdId, userId: opts.userId, addressTag: opts.addressTag }),
     [
       opts.userId,
       String(opts.now),
@@ -84,17 +79,11 @@ export async function undoOrderHold(
   addressTag: string,
 ): Promise<"RESTORED" | "RELEASED" | "HOLD_NOT_FOUND" | "MOVED_ON"> {
   const { showId, holdId, userId } = hold;
-  const reply = await scripts.run(
-    "undoOrder",
-    [
-      holdKey(showId, holdId),
-      userHoldsKey(showId, userId),
-      seatLocksKey(showId),
-      personBudgetKey(userId),
-      addressBudgetKey(addressTag),
-    ],
-    [orderId, mode, String(nowMs)],
-  );
+  const reply = await scripts.run("undoOrder", oneHoldKeys({ showId, holdId, userId, addressTag }), [
+    orderId,
+    mode,
+    String(nowMs),
+  ]);
   return reply[0];
 }
 

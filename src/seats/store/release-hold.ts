@@ -1,4 +1,4 @@
-import { addressBudgetKey, holdKey, personBudgetKey, seatLocksKey, userHoldsKey } from "../redis-contract";
+import { oneHoldKeys } from "../redis-contract";
 import type { SeatScripts } from "./seat-scripts";
 
 /**
@@ -14,17 +14,10 @@ export async function releaseHold(
   | { outcome: "HOLD_NOT_CHANGEABLE"; status: string }
 > {
   const { showId, holdId, userId } = release;
-  const reply = await scripts.run(
-    "release",
-    [
-      holdKey(showId, holdId),
-      userHoldsKey(showId, userId),
-      seatLocksKey(showId),
-      personBudgetKey(userId),
-      addressBudgetKey(release.addressTag),
-    ],
-    [userId, String(release.now)],
-  );
+  const reply = await scripts.run("release", oneHoldKeys({ showId, holdId, userId, addressTag: release.addressTag }), [
+    userId,
+    String(release.now),
+  ]);
   switch (reply[0]) {
     case "RELEASED":
       return { outcome: reply[0], freed: reply[1], seats: reply[2], live: reply[3] === "LIVE" };
