@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { orderSeats, orders } from "../../src/db/schema";
 import type { EmailTransport, OutgoingEmail } from "../../src/jobs/email/transports";
 import { consumeEmailBatch } from "../../src/jobs/email-consumer";
+import { toPaise } from "../../src/shared/money";
 import { createShow, db, newUser, type Order, placeOrder, redis, runCron } from "../integration/fixtures";
 import { backendCalls } from "../integration/http";
 import {
@@ -29,13 +30,19 @@ const seatOwners = async (showId: string) =>
     .where(eq(orderSeats.showId, showId));
 const pastDeadline = (order: Order) => sleep(new Date(order.expiresAt).getTime() - Date.now() + 300);
 
+/** An order of `seats` paid at the provider whose paid event is delivered only after its payment window. */
+async function paidTooLate(seats: string[]) {
+  const showId = await createShow();
+  const user = newUser();
+  const order = await placeOrder(user, showId, seats);
+  const paid = await paySession(await checkoutSessionOf(user, order.orderId));
+  await pastDeadline(order);
+  return { showId, order, paid };
+}
+
 describe(`late payments (PAYMENT_WINDOW_SECONDS=${env.PAYMENT_WINDOW_SECONDS})`, () => {
   it("seats still free → the late payment confirms the expired order, its seats taken back", async () => {
-    const showId = await createShow();
-    const user = newUser();
-    const order = await placeOrder(user, showId, ["A1", "A2"]);
-    const paid = await paySession(await checkoutSessionOf(user, order.orderId));
-    await pastDeadline(order);
+    const { showId, order, paid } = await paidTooLate(["A1", "A2"]);
     await runCron(); // the order expires; its seats go back
     expect((await orderRow(order.orderId))?.status).toBe("EXPIRED");
     expect(await seatOwners(showId)).toEqual([]);
@@ -53,11 +60,7 @@ describe(`late payments (PAYMENT_WINDOW_SECONDS=${env.PAYMENT_WINDOW_SECONDS})`,
   });
 
   it("seats resold → refunded in full in the sandbox, the order says so, one email; the buyer keeps the seat", async () => {
-    const showId = await createShow();
-    const late = newUser();
-    const order = await placeOrder(late, showId, ["B1"]);
-    const paid = await paySession(await checkoutSessionOf(late, order.orderId));
-    await pastDeadline(order);
+    const { showId, order, paid } = await paidTooLate(["B1"]);
     const buyer = newUser();
     const theirs = await placeOrder(buyer, showId, ["B1"]); // expires the stale order, takes B1
     expect((await payOrder(buyer, theirs.orderId)).webhook.status).toBe(200);
@@ -95,6 +98,23 @@ describe(`late payments (PAYMENT_WINDOW_SECONDS=${env.PAYMENT_WINDOW_SECONDS})`,
     expect(sent[0]?.subject).toMatch(/^Payment refunded: /);
     expect(sent[0]?.text).toContain("booked by someone else");
     expect(sent[0]?.text).toContain("₹200.00");
+  });
+
+  it("one of its two seats resold → refunded in full, not in part; the other seat is not taken back", async () => {
+    const { showId, order, paid } = await paidTooLate(["C1", "C2"]);
+    const buyer = newUser();
+    const theirs = await placeOrder(buyer, showId, ["C2"]);
+    expect((await payOrder(buyer, theirs.orderId)).webhook.status).toBe(200);
+
+    expect((await deliver(paid.id)).status).toBe(200);
+    expect(await orderRow(order.orderId)).toMatchObject({
+      status: "EXPIRED",
+      ticketCode: null,
+      refundReason: "SEATS_UNAVAILABLE",
+      refundAmount: order.amount,
+    });
+    expect((await refundsOfOrder(order.orderId)).map((r) => r.amount)).toEqual([toPaise(order.amount)]);
+    expect(await seatOwners(showId)).toEqual([{ seatId: "C2", orderId: theirs.orderId }]);
   });
 
   it("the cron closes an expired order's checkout session at the provider, so it can no longer be paid", async () => {

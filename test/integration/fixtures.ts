@@ -76,6 +76,22 @@ export async function createShow(
   return show.id;
 }
 
+/** A theatre of its own cancellation policy: `feePct` % of the tickets' price kept, until 30 minutes before. */
+export async function policyTheatre(policy: { feePct: string; convenienceFee: string }): Promise<string> {
+  const [theatre] = await db()
+    .insert(theatres)
+    .values({
+      name: `Policy Cinema ${crypto.randomUUID().slice(0, 8)}`,
+      city: "Pune",
+      cancellationCutoffMinutes: 30,
+      cancellationFeePct: policy.feePct,
+      convenienceFee: policy.convenienceFee,
+    })
+    .returning({ id: theatres.id });
+  if (!theatre) throw new Error("theatre not created");
+  return theatre.id;
+}
+
 export async function setShowStatus(showId: string, status: "AVAILABLE" | "CANCELLED") {
   await db().update(shows).set({ status }).where(eq(shows.id, showId));
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { movies, orders, shows, theatres } from "../../src/db/schema";
 import worker from "../../src/index";
 import { emailsFor } from "./email-recorder";
-import { cancelOrder, createShow, db, newUser, type Order, placeOrder } from "./fixtures";
+import { cancelOrder, createShow, db, newUser, type Order, placeOrder, policyTheatre } from "./fixtures";
 import { backendCalls } from "./http";
 import { deliver, eventsAbout, orderOf, payOrder, refundsOfOrder, sandbox, sessionOf } from "./payments";
 
@@ -124,19 +124,7 @@ describe("cancelling a paid booking refunds it", () => {
 
 describe("the theatre's own cancellation policy", () => {
   /** A theatre keeping 25 % of the tickets' price, cancellable until 30 minutes before, ₹20 fee per order. */
-  async function feeTheatre() {
-    const [theatre] = await db()
-      .insert(theatres)
-      .values({
-        name: `Fee Cinema ${crypto.randomUUID().slice(0, 8)}`,
-        city: "Pune",
-        cancellationCutoffMinutes: 30,
-        cancellationFeePct: "25.00",
-        convenienceFee: "20.00",
-      })
-      .returning({ id: theatres.id });
-    return theatre?.id as string;
-  }
+  const feeTheatre = () => policyTheatre({ feePct: "25.00", convenienceFee: "20.00" });
 
   it("refunds the amount less its fee % of the tickets, quoted on the order before the cancel", async () => {
     const theatreId = await feeTheatre();

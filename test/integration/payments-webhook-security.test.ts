@@ -1,14 +1,15 @@
 // No path confirms an order without a verified provider event: everything thrown at the old
 // confirm route and at the webhook leaves the order unconfirmed, writes nothing, and answers 4xx.
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { orders, paymentEvents } from "../../src/db/schema";
-import { createStripeClient } from "../../src/payments/stripe-client";
+import { toPaise } from "../../src/shared/money";
 import { asUser, confirmPaymentRoute, createShow, db, newUser, type Order, placeOrder } from "./fixtures";
 import { backendCalls, call, errorOf } from "./http";
 import {
   checkoutSessionOf,
   deliver,
+  paidSessionOutsideWorker,
   paySession,
   postWebhook,
   refundsOfOrder,
@@ -141,24 +142,13 @@ describe("the payment webhook refuses what it cannot verify", () => {
     await expectUntouched(JSON.parse(payload).id);
   });
 
-  it("a paid session whose amount is not the order's → 409 PAYMENT_AMOUNT_MISMATCH, nothing written", async () => {
+  it.each([
+    ["whose amount is not the order's (₹1 instead of ₹200)", () => 100, "inr"],
+    ["in another currency, for the order's amount", (order: Order) => toPaise(order.amount), "usd"],
+  ])("a paid session %s → 409 PAYMENT_AMOUNT_MISMATCH, nothing written", async (_, amountOf, currency) => {
     const cheap = await placeOrder(user, await createShow(), ["D1"]);
-    // A session made outside the worker for this order, for ₹1 instead of ₹200, and paid.
-    const stripe = createStripeClient({
-      apiBase: inject("paymentSandboxUrl"),
-      secretKey: inject("paymentSandboxApiKey"),
-    });
-    const session = await stripe.createCheckoutSession(
-      {
-        lines: [{ name: "Seat", unitAmount: 100, quantity: 1 }],
-        clientReferenceId: cheap.orderId,
-        metadata: { order_id: cheap.orderId },
-        successUrl: "http://localhost/ok",
-        cancelUrl: "http://localhost/no",
-      },
-      { idempotencyKey: `cheap-${cheap.orderId}` },
-    );
-    const event = await paySession(session.id);
+    // A session made outside the worker for this order, and paid.
+    const { event } = await paidSessionOutsideWorker(cheap.orderId, amountOf(cheap), currency);
     const res = await deliver(event.id);
     expect(res.status).toBe(409);
     expect((await errorOf(res)).code).toBe("PAYMENT_AMOUNT_MISMATCH");

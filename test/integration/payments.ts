@@ -2,6 +2,7 @@
 // The sandbox cannot push webhooks to the worker under test, so a test takes each event freshly
 // signed from `/__sandbox/events/:id/signed` and posts it to the worker's webhook itself.
 import { inject } from "vitest";
+import { createStripeClient } from "../../src/payments/stripe-client";
 import { asUser, type Order } from "./fixtures";
 import { call, callSettled } from "./http";
 
@@ -113,4 +114,26 @@ export async function sessionOf(sessionId: string) {
     "/sessions",
   );
   return data.find((s) => s.id === sessionId);
+}
+
+/**
+ * A Checkout Session for an order made outside the worker (a provider-side oddity, or an attack
+ * with our key), paid: its event exists, not yet delivered.
+ */
+export async function paidSessionOutsideWorker(orderId: string, amountPaise: number, currency = "inr") {
+  const stripe = createStripeClient({ apiBase: sandboxUrl, secretKey: inject("paymentSandboxApiKey") });
+  const session = await stripe.createCheckoutSession(
+    {
+      lines: [{ name: "Seats", unitAmount: amountPaise, quantity: 1 }],
+      // The worker's client is typed for rupees only; the provider takes any currency.
+      currency: currency as "inr",
+      clientReferenceId: orderId,
+      metadata: { order_id: orderId },
+      successUrl: "http://localhost/ok",
+      cancelUrl: "http://localhost/no",
+    },
+    { idempotencyKey: `outside-${currency}-${amountPaise}-${orderId}` },
+  );
+  const event = await paySession(session.id);
+  return { event, paymentIntent: (await sessionOf(session.id))?.payment_intent as string };
 }
