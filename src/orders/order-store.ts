@@ -1,7 +1,7 @@
 import type { Database } from "../db/client";
 import { and, eq, exists, gt, inArray, isNull, lte, ne, type SQL, sql } from "../db/drizzle";
-import { orderShow, showTheatre } from "../db/joins";
-import { orderSeats, orders, shows, theatres } from "../db/schema";
+import { orderShow, showLayout, showTheatre } from "../db/joins";
+import { orderSeats, orders, seatLayouts, shows, theatres } from "../db/schema";
 import { type OrderRow, orderOf, selectOrderViews, type Transition } from "./order-reads";
 import type { Customer } from "./schemas";
 
@@ -26,8 +26,8 @@ export interface NewOrder {
   holdId: string;
   seatIds: string[];
   customer: OrderCustomer;
-  /** Sum of the seats' category surcharges; the base price comes from the show row itself. */
-  surchargeTotal: string;
+  /** How many of the seats are in each of the hall's categories; their prices come from the show row itself. */
+  seatsByCategory: Record<string, number>;
   expiresAt: Date;
   /** The ordering client address's budget tag (seat-budget.ts): its budget carries the seats until settled. */
   budgetAddressTag: string | null;
@@ -81,10 +81,7 @@ export async function insertOrder(
             customerName: sql`${customer.name}`.as("customer_name"),
             customerEmail: sql`${customer.email}`.as("customer_email"),
             customerPhone: sql`${customer.phone}`.as("customer_phone"),
-            amount:
-              sql`${shows.price} * ${seatIds.length} + ${order.surchargeTotal}::numeric + ${theatres.convenienceFee}`.as(
-                "amount",
-              ),
+            amount: sql`${seatsPriceNow(order.seatsByCategory)} + ${theatres.convenienceFee}`.as("amount"),
             status: sql`'PAYMENT_PENDING'`.as("status"),
             ticketCode: sql`null`.as("ticket_code"),
             createdAt: sql`now()`.as("created_at"),
@@ -111,6 +108,7 @@ export async function insertOrder(
           })
           .from(shows)
           .innerJoin(theatres, showTheatre)
+          .leftJoin(seatLayouts, showLayout)
           .where(
             // Postgres decides, whatever a cache said: a cancelled, closed or started show sells nothing.
             and(
@@ -148,6 +146,20 @@ export async function insertOrder(
   ]);
   const [row] = selected;
   return row && { row, inserted: seatsWritten.length > 0 };
+}
+
+/**
+ * The seats' price from the show's row as this statement reads it, never from a cached copy (a
+ * re-price elsewhere is not seen by this isolate's booking info for seconds): each category as
+ * domain/pricing.ts's pricedLayout sets it — the show's own price for it, never below the base
+ * price, else the base price plus the hall's surcharge.
+ */
+function seatsPriceNow(seatsByCategory: Record<string, number>): SQL {
+  const counts = JSON.stringify(Object.entries(seatsByCategory).map(([code, seats]) => ({ code, seats })));
+  const own = sql`(${shows.categoryPrices} ->> k.code)`;
+  const hall = sql`(select (c ->> 'surcharge')::numeric from jsonb_array_elements(${seatLayouts.layout} -> 'categories') c where c ->> 'code' = k.code)`;
+  const surcharge = sql`case when ${own} is not null then greatest(${own}::numeric - ${shows.price}, 0) else coalesce(${hall}, 0) end`;
+  return sql`(select coalesce(sum(k.seats * (${shows.price} + ${surcharge})), 0) from jsonb_to_recordset(${counts}::jsonb) as k(code text, seats int))`;
 }
 
 /**

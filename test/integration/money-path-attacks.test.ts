@@ -5,13 +5,70 @@
 // delivered to the webhook.
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { orders } from "../../src/db/schema";
+import { orders, shows } from "../../src/db/schema";
+import type { SeatLayout } from "../../src/domain/seat-layout";
 import { toPaise } from "../../src/shared/money";
-import { cancelOrder, createShow, db, newUser, placeOrder, policyTheatre } from "./fixtures";
+import {
+  cancelOrder,
+  createShow,
+  db,
+  type Hold,
+  newUser,
+  placeOrder,
+  policyTheatre,
+  postHold,
+  postOrder,
+} from "./fixtures";
 import { orderOf, payOrder, refundsOfOrder, sandbox, startPayment } from "./payments";
 
 const orderRow = async (orderId: string) => (await db().select().from(orders).where(eq(orders.id, orderId)))[0];
 type Quoted = { amount: string; cancellation: { fee: string; refund: string } };
+
+describe("a price change between the hold and the order", () => {
+  const hall: SeatLayout = {
+    categories: [
+      { code: "STANDARD", name: "Standard", surcharge: "0.00" },
+      { code: "PREMIUM", name: "Premium", surcharge: "50.00" },
+    ],
+    rows: [
+      { label: "A", category: "STANDARD", columns: [1, 2, 3, 4] },
+      { label: "B", category: "PREMIUM", columns: [1, 2, 3, 4] },
+    ],
+  };
+  const priceShow = (showId: string, standard: string, premium: string) =>
+    db()
+      .update(shows)
+      .set({ price: standard, categoryPrices: { STANDARD: standard, PREMIUM: premium } })
+      .where(eq(shows.id, showId));
+
+  it("the order costs the prices Postgres has at order time, and that amount is what is charged, whatever changes next", async () => {
+    const showId = await createShow({ layout: hall });
+    await priceShow(showId, "200.00", "300.00");
+    const user = newUser();
+    // The hold reads (and caches) the show's booking info at these prices.
+    const hold = await postHold(user, showId, ["B1", "B2"]);
+    expect(hold.status).toBe(201);
+    const { holdId, amount } = (await hold.json()) as Hold;
+    expect(amount).toBe("600.00");
+    // Staff re-price the show before its first sale, from another isolate or colo: this one's
+    // cached booking info is not told (only the isolate and colo that made the change forget it).
+    await priceShow(showId, "150.00", "400.00");
+    const placed = await postOrder(user, holdId, undefined, ["B1", "B2"]);
+    expect(placed.status).toBe(201);
+    const order = (await placed.json()) as { orderId: string; amount: string; convenienceFee: string };
+    // Two premium seats at the price Postgres has now (₹400), not a mix of the new base price and
+    // the cached premium surcharge (₹150 + ₹100).
+    expect(toPaise(order.amount) - toPaise(order.convenienceFee)).toBe(80_000);
+
+    // Re-priced again after the order: the order's amount stays, and it is what the customer pays.
+    await priceShow(showId, "100.00", "120.00");
+    const { webhook } = await payOrder(user, order.orderId);
+    expect(webhook.status).toBe(200);
+    const paid = await orderOf(user, order.orderId);
+    expect(paid).toMatchObject({ status: "CONFIRMED", amount: order.amount });
+    expect(paid.ticketCode).toBeTruthy();
+  });
+});
 
 describe("checking out twice at once", () => {
   it("twenty concurrent POST /payment for one order: one checkout session, the same URL to all", async () => {

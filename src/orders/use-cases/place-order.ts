@@ -193,8 +193,8 @@ async function writeOrder(a: Attempt, orderId: string, seatIds: string[], expire
       holdId: a.holdId,
       seatIds,
       customer: a.customer,
-      // The seats' category surcharges; the base price is added from the show row in Postgres.
-      surchargeTotal: priceSelection(a.layout, "0.00", seatIds).amount,
+      // Only the seats' categories come from the (cached) hall; Postgres prices them.
+      seatsByCategory: seatsByCategoryOf(a.layout, seatIds),
       expiresAt,
       // The budget the claim charged (order-hold.lua): settling the order frees it.
       budgetAddressTag: a.addressTag,
@@ -255,6 +255,13 @@ async function takeBack(a: Attempt, why: string): Promise<boolean> {
 
 const view = (a: Attempt, row: OrderRow) =>
   orderViewOf(row, a.deps.clock.now(), a.deps.config.CANCELLATION_CUTOFF_MINUTES);
+
+function seatsByCategoryOf(layout: SeatLayout, seatIds: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { category } of priceSelection(layout, "0.00", seatIds).seats)
+    counts[category] = (counts[category] ?? 0) + 1;
+  return counts;
+}
 
 const sameSeats = (x: string[], y: string[]) => x.length === y.length && new Set([...x, ...y]).size === x.length;
 
