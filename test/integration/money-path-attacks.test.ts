@@ -19,10 +19,30 @@ import {
   postHold,
   postOrder,
 } from "./fixtures";
-import { orderOf, payOrder, refundsOfOrder, sandbox, startPayment } from "./payments";
+import {
+  checkoutSessionOf,
+  deliver,
+  orderOf,
+  paidSessionOutsideWorker,
+  payOrder,
+  paySession,
+  refundsOfOrder,
+  sandbox,
+  startPayment,
+} from "./payments";
 
 const orderRow = async (orderId: string) => (await db().select().from(orders).where(eq(orders.id, orderId)))[0];
 type Quoted = { amount: string; cancellation: { fee: string; refund: string } };
+
+/** A paid booking of a show two days away at a theatre keeping 25 % of the tickets (₹20 convenience fee). */
+async function paidBooking(seatIds: string[]) {
+  const theatreId = await policyTheatre({ feePct: "25.00", convenienceFee: "20.00" });
+  const showId = await createShow({ theatreId, startsInMs: 2 * 86_400_000 });
+  const user = newUser();
+  const order = await placeOrder(user, showId, seatIds);
+  await payOrder(user, order.orderId);
+  return { showId, user, order, paid: toPaise(order.amount) };
+}
 
 describe("a price change between the hold and the order", () => {
   const hall: SeatLayout = {
@@ -67,6 +87,38 @@ describe("a price change between the hold and the order", () => {
     const paid = await orderOf(user, order.orderId);
     expect(paid).toMatchObject({ status: "CONFIRMED", amount: order.amount });
     expect(paid.ticketCode).toBeTruthy();
+  });
+});
+
+describe("a second payment for one order (a session made outside the worker)", () => {
+  it("arriving after the paid booking was cancelled is refunded in full, beside the booking's own refund", async () => {
+    const { user, order, paid } = await paidBooking(["C1"]);
+    expect((await cancelOrder(user, order.orderId)).status).toBe(200);
+    const owed = paid - Math.round((paid - 2000) / 4);
+    expect((await refundsOfOrder(order.orderId)).map((r) => r.amount)).toEqual([owed]);
+
+    const second = await paidSessionOutsideWorker(order.orderId, paid);
+    expect((await deliver(second.event.id)).status).toBe(200);
+    expect((await deliver(second.event.id)).status).toBe(200);
+    const refunds = await refundsOfOrder(order.orderId);
+    expect(refunds.filter((r) => r.payment_intent === second.paymentIntent).map((r) => r.amount)).toEqual([paid]);
+    expect(refunds).toHaveLength(2);
+    expect(await orderRow(order.orderId)).toMatchObject({ status: "CANCELLED", refundAmount: (owed / 100).toFixed(2) });
+  });
+
+  it("two payments of a cancelled unpaid order are both refunded in full, no ticket", async () => {
+    const user = newUser();
+    const order = await placeOrder(user, await createShow(), ["D1", "D2"]);
+    const first = await paySession(await checkoutSessionOf(user, order.orderId));
+    const paid = toPaise(order.amount);
+    const second = await paidSessionOutsideWorker(order.orderId, paid);
+    expect((await cancelOrder(user, order.orderId)).status).toBe(200);
+    expect((await deliver(first.id)).status).toBe(200);
+    expect((await deliver(second.event.id)).status).toBe(200);
+    const refunds = await refundsOfOrder(order.orderId);
+    expect(refunds.map((r) => r.amount)).toEqual([paid, paid]);
+    expect(new Set(refunds.map((r) => r.payment_intent)).size).toBe(2);
+    expect(await orderRow(order.orderId)).toMatchObject({ status: "CANCELLED", ticketCode: null });
   });
 });
 

@@ -86,16 +86,22 @@ export async function announceConfirmed(deps: Deps, row: OrderRow, late: boolean
 }
 
 async function alreadyConfirmed(deps: Deps, row: OrderRow, payment: ReceivedPayment): Promise<ConfirmPaymentOutcome> {
-  if (row.order.paymentIntentId !== payment.paymentIntent) {
-    // A second payment for one order (one session per order makes this a provider-side oddity):
-    // it bought nothing, so it goes back at once; its idempotency key makes repeats harmless.
-    log("error", "second payment for a confirmed order; refunding it", { orderId: row.order.id });
-    await deps.payments.createRefund(
-      { paymentIntent: payment.paymentIntent, metadata: { order_id: row.order.id } },
-      { idempotencyKey: `refund:duplicate:${payment.paymentIntent}` },
-    );
-  }
+  await refundIfSecondPayment(deps, row, payment);
   return confirmed(deps, row, false, false);
+}
+
+/**
+ * A second payment for one order (one session per order makes this a provider-side oddity) — the
+ * order already names another: it bought nothing, so it goes back in full at once, whatever state
+ * the order is in; its idempotency key makes repeats harmless.
+ */
+async function refundIfSecondPayment(deps: Deps, row: OrderRow, payment: ReceivedPayment): Promise<void> {
+  if (row.order.paymentIntentId === payment.paymentIntent) return;
+  log("error", "second payment for an order; refunding it", { orderId: row.order.id, status: row.order.status });
+  await deps.payments.createRefund(
+    { paymentIntent: payment.paymentIntent, metadata: { order_id: row.order.id } },
+    { idempotencyKey: `refund:duplicate:${payment.paymentIntent}` },
+  );
 }
 
 async function refundUnfillable(deps: Deps, row: OrderRow, payment: ReceivedPayment): Promise<ConfirmPaymentOutcome> {
@@ -113,6 +119,8 @@ async function refundUnfillable(deps: Deps, row: OrderRow, payment: ReceivedPaym
     await deps.queue.send({ type: "order.refunded", orderId: order.id });
   }
   const now = await findOrderById(deps.db, order.id);
+  // Not recorded: the order already has a payment, and unless it is this one, this one is a second.
+  if (!recorded && now) await refundIfSecondPayment(deps, now, payment);
   return { outcome: "REFUNDING", reason: now?.order.refundReason ?? reason, order: view(deps, now ?? row) };
 }
 
