@@ -210,7 +210,12 @@ export async function cancelOrder(
       .select({
         id: orders.id,
         previousStatus: sql<Order["status"]>`${orders.status}`.as("previous_status"),
-        feePct: sql<string>`${theatres.cancellationFeePct}`.as("fee_pct"),
+        // The theatre cancelled the show (its job may not have reached this order yet): the
+        // customer's cancel is then its cancel, and the theatre keeps no fee of a show it did not give.
+        showCancelled: sql<boolean>`${shows.status} = 'CANCELLED'`.as("show_cancelled"),
+        feePct: sql<string>`case when ${shows.status} = 'CANCELLED' then 0 else ${theatres.cancellationFeePct} end`.as(
+          "fee_pct",
+        ),
       })
       .from(orders)
       .innerJoin(shows, orderShow)
@@ -237,7 +242,7 @@ export async function cancelOrder(
         cancelledAt: sql`now()`,
         // A paid booking's money is owed back from this moment, durably, before any provider call.
         refundStatus: whenPaid(sql`'pending'`),
-        refundReason: whenPaid(sql`'CANCELLED'`),
+        refundReason: whenPaid(sql`case when ${target.showCancelled} then 'SHOW_CANCELLED' else 'CANCELLED' end`),
         // Less the theatre's fee % of the tickets' price (not of the convenience fee): the same sum
         // as domain/cancellation-policy.ts's cancellationFeeOf, which the order view quotes.
         refundAmount: whenPaid(

@@ -24,9 +24,11 @@ function cancellationTermsOf(row: OrderRow, now: Date, cutoffMinutes: number) {
   if (order.status !== "PAYMENT_PENDING" && order.status !== "CONFIRMED") return null;
   const window = cancellationWindowOf(policyOfTheatre(row.theatre), row.show.startTime, cutoffMinutes, now);
   if (!window) return null;
+  // A show the theatre cancelled keeps no fee (order-store.ts: cancelOrder).
+  const feePercent = row.show.status === "CANCELLED" ? 0 : window.feePercent;
   const paid = toPaise(order.amount);
-  const fee = cancellationFeeOf(paid, toPaise(order.convenienceFee), window.feePercent);
-  return { ...window, fee: formatPaise(fee), refund: formatPaise(paid - fee) };
+  const fee = cancellationFeeOf(paid, toPaise(order.convenienceFee), feePercent);
+  return { ...window, feePercent, fee: formatPaise(fee), refund: formatPaise(paid - fee) };
 }
 
 /** The API's view of an order (docs/API.md: Order). */

@@ -5,9 +5,12 @@
 // delivered to the webhook.
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { markShowCancelled } from "../../src/admin/cancellation-store";
+import { runShowCancellation } from "../../src/admin/use-cases/run-show-cancellation";
 import { orders, shows } from "../../src/db/schema";
 import type { SeatLayout } from "../../src/domain/seat-layout";
 import { toPaise } from "../../src/shared/money";
+import { deps } from "./accounts-helpers";
 import {
   cancelOrder,
   createShow,
@@ -43,6 +46,10 @@ async function paidBooking(seatIds: string[]) {
   await payOrder(user, order.orderId);
   return { showId, user, order, paid: toPaise(order.amount) };
 }
+
+/** Staff cancelled the show; its job (one batch of orders at a time) has not come to any order yet. */
+const cancelledByStaff = (showId: string) =>
+  markShowCancelled(db(), { showId, requestedBy: crypto.randomUUID(), reason: "Projector failure" });
 
 describe("a price change between the hold and the order", () => {
   const hall: SeatLayout = {
@@ -119,6 +126,33 @@ describe("a second payment for one order (a session made outside the worker)", (
     expect(refunds.map((r) => r.amount)).toEqual([paid, paid]);
     expect(new Set(refunds.map((r) => r.payment_intent)).size).toBe(2);
     expect(await orderRow(order.orderId)).toMatchObject({ status: "CANCELLED", ticketCode: null });
+  });
+});
+
+describe("a customer's cancel after the theatre cancelled the show", () => {
+  it("before the cancellation job reaches the order, refunds it in full, once, with no cancellation fee", async () => {
+    const { showId, user, order, paid } = await paidBooking(["E1", "E2"]);
+    await cancelledByStaff(showId);
+    const quoted = (await orderOf(user, order.orderId)) as unknown as Quoted;
+    expect(quoted.cancellation).toMatchObject({ fee: "0.00", refund: order.amount });
+    expect((await cancelOrder(user, order.orderId)).status).toBe(200);
+    // The job then reaches it: nothing more is refunded.
+    await runShowCancellation(deps(), { showId });
+    expect((await refundsOfOrder(order.orderId)).map((r) => r.amount)).toEqual([paid]);
+    expect(await orderRow(order.orderId)).toMatchObject({
+      status: "CANCELLED",
+      refundReason: "SHOW_CANCELLED",
+      refundAmount: order.amount,
+    });
+  });
+
+  it("racing the cancellation job: one refund, in full, whichever commits first", async () => {
+    const { showId, user, order, paid } = await paidBooking(["E3", "E4"]);
+    await cancelledByStaff(showId);
+    const [res] = await Promise.all([cancelOrder(user, order.orderId), runShowCancellation(deps(), { showId })]);
+    expect(res.status).toBe(200);
+    expect((await refundsOfOrder(order.orderId)).map((r) => r.amount)).toEqual([paid]);
+    expect(await orderRow(order.orderId)).toMatchObject({ refundReason: "SHOW_CANCELLED", refundAmount: order.amount });
   });
 });
 
