@@ -57,6 +57,7 @@ async function loadOrder(db: Database, { orderId, type }: BookingEmailMessage) {
       refundRequestedAt: orders.refundRequestedAt,
       paymentMethod: orders.paymentMethod,
       price: shows.price,
+      categoryPrices: shows.categoryPrices,
       layout: seatLayouts.layout,
       startTime: shows.startTime,
       movieTitle: movies.title,
@@ -145,13 +146,7 @@ async function handleMessage(
       theatreAddress: order.theatreAddress,
       startTime: iso(order.startTime),
       cancelledAt: order.cancelledAt ? iso(order.cancelledAt) : null,
-      receipt: receiptOf(
-        order.layout ?? DEFAULT_LAYOUT,
-        order.price,
-        order.seatIds,
-        order.convenienceFee,
-        order.amount,
-      ),
+      receipt: receiptOf(order.layout ?? DEFAULT_LAYOUT, order, order.seatIds, order.convenienceFee, order.amount),
       refund:
         order.refundStatus && order.refundAmount && order.refundRequestedAt
           ? {

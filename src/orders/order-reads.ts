@@ -15,7 +15,7 @@ type Order = typeof orders.$inferSelect;
 export interface OrderRow {
   order: Order;
   /** `onsaleEventId`: a paid order of an on-sale event's show ends its buyer's admission. */
-  show: Pick<typeof shows.$inferSelect, "startTime" | "status" | "price" | "onsaleEventId">;
+  show: Pick<typeof shows.$inferSelect, "startTime" | "status" | "price" | "categoryPrices" | "onsaleEventId">;
   /** The hall's layout; null → the default hall. */
   layout: SeatLayout | null;
   movie: Pick<
@@ -30,7 +30,13 @@ export interface OrderRow {
 
 const orderViewFields = {
   order: orders,
-  show: { startTime: shows.startTime, status: shows.status, price: shows.price, onsaleEventId: shows.onsaleEventId },
+  show: {
+    startTime: shows.startTime,
+    status: shows.status,
+    price: shows.price,
+    categoryPrices: shows.categoryPrices,
+    onsaleEventId: shows.onsaleEventId,
+  },
   layout: seatLayouts.layout,
   movie: {
     id: movies.id,

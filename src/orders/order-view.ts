@@ -41,7 +41,7 @@ export function orderViewOf(row: OrderRow, now: Date, cancellationCutoffMinutes:
     seatIds: order.seatIds,
     amount: order.amount,
     convenienceFee: order.convenienceFee,
-    receipt: receiptOf(row.layout ?? DEFAULT_LAYOUT, show.price, order.seatIds, order.convenienceFee, order.amount),
+    receipt: receiptOf(row.layout ?? DEFAULT_LAYOUT, show, order.seatIds, order.convenienceFee, order.amount),
     paidAt: isoOrNull(order.paidAt),
     refund:
       order.refundStatus && order.refundAmount && order.refundRequestedAt

@@ -1,3 +1,4 @@
+import { pricedLayout } from "../domain/pricing";
 import type { SeatLayout } from "../domain/seat-layout";
 import { priceSelection } from "../domain/seat-selection";
 import { formatPaise, type Paise, toPaise } from "../shared/money";
@@ -21,18 +22,20 @@ export interface Receipt {
 }
 
 /**
- * The receipt of an order, from its hall's layout and its show's base price. The order's stored
+ * The receipt of an order, from its hall's layout and its show's prices (the base price and its own
+ * price per category, priced as domain/pricing.ts does for the seat map). The order's stored
  * `total` is what was charged; should prices have changed since, the seats become one line at
  * what was charged for them, so a receipt never disagrees with the money.
  */
 export function receiptOf(
-  layout: SeatLayout,
-  basePrice: string,
+  hall: SeatLayout,
+  show: { price: string; categoryPrices: Record<string, string> | null },
   seatIds: string[],
   convenienceFee: string,
   total: string,
 ): Receipt {
-  const priced = priceSelection(layout, basePrice, seatIds);
+  const layout = pricedLayout(hall, show.price, show.categoryPrices);
+  const priced = priceSelection(layout, show.price, seatIds);
   const byCategory = new Map<string, { seatIds: string[]; unit: Paise }[]>();
   for (const seat of priced.seats) {
     const groups = byCategory.get(seat.category) ?? [];

@@ -95,6 +95,28 @@ describe("a price change between the hold and the order", () => {
     expect(paid).toMatchObject({ status: "CONFIRMED", amount: order.amount });
     expect(paid.ticketCode).toBeTruthy();
   });
+  it("a show priced per category itemises its receipt at the show's own prices, adding up to the amount", async () => {
+    const showId = await createShow({ layout: hall });
+    await priceShow(showId, "200.00", "340.00");
+    const user = newUser();
+    const order = await placeOrder(user, showId, ["A1", "B1", "B2"]);
+    const view = (await orderOf(user, order.orderId)) as unknown as {
+      receipt: { lines: { category: string; quantity: number; unitPrice: string; amount: string }[]; total: string };
+    };
+    // Was one "Seats" line: the receipt priced premium seats at base + the hall's surcharge (₹250).
+    expect(
+      view.receipt.lines.map(({ category, quantity, unitPrice, amount }) => ({
+        category,
+        quantity,
+        unitPrice,
+        amount,
+      })),
+    ).toEqual([
+      { category: "STANDARD", quantity: 1, unitPrice: "200.00", amount: "200.00" },
+      { category: "PREMIUM", quantity: 2, unitPrice: "340.00", amount: "680.00" },
+    ]);
+    expect(view.receipt.total).toBe(order.amount);
+  });
 });
 
 describe("a second payment for one order (a session made outside the worker)", () => {

@@ -16,7 +16,7 @@ const hall: SeatLayout = {
 
 describe("receiptOf", () => {
   it("one line per category in the layout's order, the fee, and a total that is the order's", () => {
-    expect(receiptOf(hall, "199.50", ["A2", "H1", "A1"], "30.00", "878.50")).toEqual({
+    expect(receiptOf(hall, { price: "199.50", categoryPrices: null }, ["A2", "H1", "A1"], "30.00", "878.50")).toEqual({
       lines: [
         { category: "RECLINER", name: "Recliner", seatIds: ["H1"], quantity: 1, unitPrice: "449.50", amount: "449.50" },
         {
@@ -34,7 +34,7 @@ describe("receiptOf", () => {
   });
 
   it("never disagrees with what was charged: prices changed since → one line at what the seats cost", () => {
-    const receipt = receiptOf(hall, "250.00", ["A1", "A2"], "0.00", "399.00");
+    const receipt = receiptOf(hall, { price: "250.00", categoryPrices: null }, ["A1", "A2"], "0.00", "399.00");
     expect(receipt.lines).toEqual([
       { category: "SEATS", name: "Seats", seatIds: ["A1", "A2"], quantity: 2, unitPrice: "199.50", amount: "399.00" },
     ]);
@@ -62,7 +62,7 @@ describe("payment emails", () => {
     theatreName: "PVR",
     theatreAddress: null,
     startTime: "2024-03-15T14:00:00.000Z",
-    receipt: receiptOf(hall, "199.50", ["A2", "H1", "A1"], "30.00", "878.50"),
+    receipt: receiptOf(hall, { price: "199.50", categoryPrices: null }, ["A2", "H1", "A1"], "30.00", "878.50"),
   };
 
   it("the ticket email itemises seats by category, the fee and the total", () => {

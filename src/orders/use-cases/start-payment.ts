@@ -81,13 +81,7 @@ export async function startPayment(
 /** One line per seat category (and price), and the convenience fee: they add up to the order's amount. */
 export function checkoutLines(row: OrderRow): CheckoutLine[] {
   const { order } = row;
-  const receipt = receiptOf(
-    row.layout ?? DEFAULT_LAYOUT,
-    row.show.price,
-    order.seatIds,
-    order.convenienceFee,
-    order.amount,
-  );
+  const receipt = receiptOf(row.layout ?? DEFAULT_LAYOUT, row.show, order.seatIds, order.convenienceFee, order.amount);
   const lines: CheckoutLine[] = receipt.lines.map((line) => ({
     name: `${line.name} · ${line.seatIds.join(", ")}`,
     unitAmount: toPaise(line.unitPrice),
