@@ -256,6 +256,36 @@ describe("between pages", () => {
   });
 });
 
+describe("the seat page opened cold", () => {
+  it("asks for its code and its show and seat map before the entry's code has run", async () => {
+    const [show] = await bookableShows(baseUrl, 1, 4);
+    const showId = show?.showId;
+    if (!showId) throw new Error("no bookable show");
+    await visit(PHONE, async ({ page }) => {
+      const asked = new Set<string>();
+      const allAsked = gate();
+      const wanted = ["SeatsPage", "shop", "query", "map", "show"];
+      page.on("request", (req) => {
+        const { pathname } = new URL(req.url());
+        const chunk = /^\/assets\/(SeatsPage|shop|query)-[\w-]+\.js$/.exec(pathname)?.[1];
+        if (chunk) asked.add(chunk);
+        if (pathname === `/api/v1/shows/${showId}/seatmap`) asked.add("map");
+        if (pathname === `/api/v1/shows/${showId}`) asked.add("show");
+        if (wanted.every((w) => asked.has(w))) allAsked.open();
+      });
+      // The entry is held until all of them have been asked for: what only the running entry would
+      // ask for (as before the page's own HTML, web/page-html.ts) would never come.
+      await page.route("**/assets/index-*.js", async (route) => {
+        await allAsked.opened;
+        await route.continue();
+      });
+      await openPage(page, `/shows/${showId}/seats`);
+      await waitForSeatMap(page);
+      expect([...asked].sort()).toEqual([...wanted].sort());
+    });
+  });
+});
+
 describe("the seat map", () => {
   it("of a big hall opens whole on a phone, zooms to finger-sized seats and pans inside its own box, never the page", async () => {
     const [show] = await bookableShows(baseUrl, 1, 0, { widest: true });
