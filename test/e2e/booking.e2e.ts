@@ -196,11 +196,16 @@ function gate(): { opened: Promise<void>; open: () => void } {
   return { opened, open };
 }
 
+/** A show with seats to book (at least four free). */
+async function aBookableShow(): Promise<string> {
+  const [show] = await bookableShows(baseUrl, 1, 4);
+  if (!show?.showId) throw new Error("no bookable show");
+  return show.showId;
+}
+
 describe("between pages", () => {
   it("keeps the current page up until the next page's code has arrived, and asks the seat page's data beside its code", async () => {
-    const [show] = await bookableShows(baseUrl, 1, 4);
-    const showId = show?.showId;
-    if (!showId) throw new Error("no bookable show");
+    const showId = await aBookableShow();
     await visit(DESKTOP, async ({ page }) => {
       // The seat page's first reads, as requests: a map read without an ETag, and the show.
       const firstReads: string[] = [];
@@ -258,9 +263,7 @@ describe("between pages", () => {
 
 describe("the seat page opened cold", () => {
   it("asks for its code and its show and seat map before the entry's code has run", async () => {
-    const [show] = await bookableShows(baseUrl, 1, 4);
-    const showId = show?.showId;
-    if (!showId) throw new Error("no bookable show");
+    const showId = await aBookableShow();
     await visit(PHONE, async ({ page }) => {
       const asked = new Set<string>();
       const allAsked = gate();
