@@ -34,6 +34,9 @@ export interface ColdStartResult {
     helloEvalMs: number[];
     ratio: number;
     ratioMin: number;
+    /** The fixed stack alone (STACK_FLOOR below) in the same turns: the lowest any worker on it can reach. */
+    floorMs: number[];
+    floorEvalMs: number[];
   };
   /** CPU time (not wall time) of importing the bundle in a fresh Node process: steady under load. */
   startupNode: { runs: number; appCpuMs: number[]; helloCpuMs: number[]; ratio: number };
@@ -150,21 +153,33 @@ export async function measureStartup(
   runs: number,
   progress: (line: string) => void,
 ): Promise<ColdStartResult["startup"]> {
-  const hello = await helloWorldProject(root);
-  const r = { appMs: [] as number[], helloMs: [] as number[], appEvalMs: [] as number[], helloEvalMs: [] as number[] };
+  const [hello, floor] = [await helloWorldProject(root), await helloWorldProject(root, STACK_FLOOR)];
+  const r = {
+    appMs: [] as number[],
+    helloMs: [] as number[],
+    appEvalMs: [] as number[],
+    helloEvalMs: [] as number[],
+    floorMs: [] as number[],
+    floorEvalMs: [] as number[],
+  };
   try {
     for (let i = 0; i < runs; i++) {
-      // Taking turns, so a change of the machine's load hits both alike.
+      // Taking turns, so a change of the machine's load hits all three alike.
       const [app, appEval] = await startupOnce(root, root);
       const [hw, hwEval] = await startupOnce(root, hello);
+      const [fl, flEval] = await startupOnce(root, floor);
       r.appMs.push(app);
       r.appEvalMs.push(appEval);
       r.helloMs.push(hw);
       r.helloEvalMs.push(hwEval);
-      progress(`startup ${i + 1}/${runs}: worker ${app.toFixed(0)} ms, hello-world Hono ${hw.toFixed(0)} ms`);
+      r.floorMs.push(fl);
+      r.floorEvalMs.push(flEval);
+      progress(
+        `startup ${i + 1}/${runs}: worker ${app.toFixed(0)} ms, hello-world Hono ${hw.toFixed(0)} ms, stack floor ${fl.toFixed(0)} ms`,
+      );
     }
   } finally {
-    await rm(hello, { recursive: true, force: true });
+    for (const dir of [hello, floor]) await rm(dir, { recursive: true, force: true });
   }
   return {
     runs,
@@ -314,6 +329,11 @@ export function coldStartMarkdown(r: ColdStartResult): string {
       `${median(startup.helloMs).toFixed(0)} ms (${list(startup.helloMs)}): **ratio ${startup.ratio.toFixed(2)}** ` +
       `(of the minima ${startup.ratioMin.toFixed(2)}). Without the first delta (script compile): worker ` +
       `${median(startup.appEvalMs).toFixed(0)} ms, hello-world ${median(startup.helloEvalMs).toFixed(0)} ms.`,
+    "",
+    `The fixed stack alone under \`wrangler check startup\` in the same turns: median ${median(startup.floorMs).toFixed(0)} ms ` +
+      `(${list(startup.floorMs)}; ${median(startup.floorEvalMs).toFixed(0)} ms without the compile): ` +
+      `**${(median(startup.floorMs) / median(startup.helloMs)).toFixed(2)}× hello-world** before a line of the worker's ` +
+      `own, and the worker is **${(median(startup.appMs) / median(startup.floorMs)).toFixed(2)}× that floor**.`,
     "",
     `Startup CPU time in Node (the bundle \`import()\`ed in a fresh process, \`process.cpuUsage()\`, ` +
       `${startupNode.runs} turns each; steady under load): worker median ${median(startupNode.appCpuMs).toFixed(1)} ms, ` +
