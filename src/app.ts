@@ -22,7 +22,7 @@ import type { orderRoutes } from "./orders/routes";
 import type { paymentRoutes } from "./payments/routes";
 import type { seatRoutes } from "./seats/routes";
 import { installEnglishValidationMessages } from "./shared/validation-messages";
-import { isWebPage } from "./shared/web-routes";
+import { isWebPage, preparedPage } from "./shared/web-routes";
 
 installEnglishValidationMessages();
 
@@ -227,6 +227,15 @@ app.notFound(async (c) => {
   }
   // Everything else is the web UI. A page it has is index.html; an address it has not is the same
   // index.html (the app shows "page not found") with a true 404 for crawlers, links and monitors.
+  const prepared = preparedPage(c.req.path);
+  if (prepared) {
+    const page = await c.env.ASSETS.fetch(new Request(new URL(prepared.html, c.req.url), c.req.raw));
+    // After the page's code in <head>: over HTTP/1.1's six connections a host, the code goes first.
+    const links = prepared.reads.map((read) => `<link rel="preload" as="fetch" crossorigin href="${read}">`);
+    return new HTMLRewriter()
+      .on("head", { element: (head) => void head.append(links.join(""), { html: true }) })
+      .transform(page);
+  }
   const answer = await c.env.ASSETS.fetch(c.req.raw);
   const fellBack = answer.headers.get("content-type")?.startsWith("text/html") && !c.req.path.endsWith(".html");
   if (!fellBack || isWebPage(c.req.path)) return answer;

@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { groups } from "./chunking.ts";
+import { preparedPageHtml } from "./page-html.ts";
 
 /** The wrangler dev server (`npm run dev`), which serves /api/v1 locally. */
 const API_ORIGIN = process.env.HOUSEFULL_API_ORIGIN ?? "http://127.0.0.1:8787";
@@ -12,7 +13,8 @@ const SHARED = fileURLToPath(new URL("../src/shared/", import.meta.url));
 // Run from the repository root: `vite --config web/vite.config.ts` (npm run dev:web / build:web).
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
-  plugins: [react()],
+  // preparedPageHtml: the seat page's own index.html, its code preloaded (./page-html.ts).
+  plugins: [react(), preparedPageHtml()],
   // The one module the worker shares with the UI (rules both must agree on); web/tsconfig.json `paths` too.
   // `@housefull/shared/geo` names one of its files: the first load's modules do, so the chunking
   // (./chunking.ts) can tell which of the rules are in the first load.

@@ -35,3 +35,19 @@ const patterns = Object.entries(WEB_PAGES).map(([path, params]) => {
 
 /** True when `pathname` is one of the web UI's pages (so index.html answers 200, else 404). */
 export const isWebPage = (pathname: string): boolean => patterns.some((p) => p.test(pathname));
+
+/** The seat page's own HTML under web/dist: index.html with the page's code preloaded (web/page-html.ts). */
+export const SEATS_PAGE_HTML = "/pages/shows-seats";
+const SEATS_PAGE = new RegExp(`^/shows/(${UUID})/seats/?$`);
+
+/**
+ * A page the worker answers with its own HTML (its code preloaded) and its first API reads preloaded
+ * too: the seat page, whose show and seat map the entry asks for as its route matches
+ * (web/src/routes.ts `readSeatsPageData`) — the same addresses and request mode, so the page's
+ * requests are answered by the preloads instead of starting after its code has run.
+ */
+export function preparedPage(pathname: string): { html: string; reads: string[] } | null {
+  const showId = SEATS_PAGE.exec(pathname)?.[1];
+  if (!showId) return null;
+  return { html: SEATS_PAGE_HTML, reads: [`/api/v1/shows/${showId}/seatmap`, `/api/v1/shows/${showId}`] };
+}

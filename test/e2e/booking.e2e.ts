@@ -196,11 +196,16 @@ function gate(): { opened: Promise<void>; open: () => void } {
   return { opened, open };
 }
 
+/** A show with seats to book (at least four free). */
+async function aBookableShow(): Promise<string> {
+  const [show] = await bookableShows(baseUrl, 1, 4);
+  if (!show?.showId) throw new Error("no bookable show");
+  return show.showId;
+}
+
 describe("between pages", () => {
   it("keeps the current page up until the next page's code has arrived, and asks the seat page's data beside its code", async () => {
-    const [show] = await bookableShows(baseUrl, 1, 4);
-    const showId = show?.showId;
-    if (!showId) throw new Error("no bookable show");
+    const showId = await aBookableShow();
     await visit(DESKTOP, async ({ page }) => {
       // The seat page's first reads, as requests: a map read without an ETag, and the show.
       const firstReads: string[] = [];
@@ -252,6 +257,34 @@ describe("between pages", () => {
       await expect
         .poll(() => page.evaluate(() => document.documentElement.hasAttribute("data-navigating")))
         .toBe(false);
+    });
+  });
+});
+
+describe("the seat page opened cold", () => {
+  it("asks for its code and its show and seat map before the entry's code has run", async () => {
+    const showId = await aBookableShow();
+    await visit(PHONE, async ({ page }) => {
+      const asked = new Set<string>();
+      const allAsked = gate();
+      const wanted = ["SeatsPage", "shop", "query", "map", "show"];
+      page.on("request", (req) => {
+        const { pathname } = new URL(req.url());
+        const chunk = /^\/assets\/(SeatsPage|shop|query)-[\w-]+\.js$/.exec(pathname)?.[1];
+        if (chunk) asked.add(chunk);
+        if (pathname === `/api/v1/shows/${showId}/seatmap`) asked.add("map");
+        if (pathname === `/api/v1/shows/${showId}`) asked.add("show");
+        if (wanted.every((w) => asked.has(w))) allAsked.open();
+      });
+      // The entry is held until all of them have been asked for: what only the running entry would
+      // ask for (as before the page's own HTML, web/page-html.ts) would never come.
+      await page.route("**/assets/index-*.js", async (route) => {
+        await allAsked.opened;
+        await route.continue();
+      });
+      await openPage(page, `/shows/${showId}/seats`);
+      await waitForSeatMap(page);
+      expect([...asked].sort()).toEqual([...wanted].sort());
     });
   });
 });

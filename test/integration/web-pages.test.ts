@@ -44,4 +44,28 @@ describe("web pages", () => {
       expect(await page(path), path).toMatchObject({ status: 404, html: true });
     }
   });
+
+  it("answers the seat page with its code and its show and seat map preloaded, no other page", async () => {
+    const showId = crypto.randomUUID();
+    const res = await call(`/shows/${showId}/seats`, { headers: { accept: "text/html" } });
+    expect(res.status).toBe(200);
+    const head = (await res.text()).split("</head>")[0] ?? "";
+    const hrefs = (rel: string) =>
+      [...head.matchAll(new RegExp(`<link rel="${rel}"[^>]* href="([^"]+)"`, "g"))].map((m) => m[1]);
+    // The page's own chunk, the customer pages' shared one and the query library, beside the entry's.
+    const scripts = hrefs("modulepreload");
+    for (const chunk of ["SeatsPage", "shop", "query", "vendor", "app"])
+      expect(scripts, chunk).toContainEqual(expect.stringMatching(new RegExp(`^/assets/${chunk}-[\\w-]+\\.js$`)));
+    expect(head).toMatch(/<link rel="preload" as="style" crossorigin href="\/assets\/SeatsPage-[\w-]+\.css">/);
+    // The reads the entry makes as the route matches (web/src/routes.ts), in the same request mode.
+    expect(head).toContain(`<link rel="preload" as="fetch" crossorigin href="/api/v1/shows/${showId}/seatmap">`);
+    expect(head).toContain(`<link rel="preload" as="fetch" crossorigin href="/api/v1/shows/${showId}">`);
+    // After the code: over HTTP/1.1 the code takes the first connections.
+    expect(head.indexOf('as="fetch"')).toBeGreaterThan(head.lastIndexOf('rel="modulepreload"'));
+
+    for (const path of ["/", `/movies/${showId}`, `/shows/${showId}/seats/extra`]) {
+      const other = await (await call(path, { headers: { accept: "text/html" } })).text();
+      expect(other, path).not.toMatch(/SeatsPage-|as="fetch"/);
+    }
+  });
 });

@@ -18,6 +18,7 @@ import { missingFromCatalog } from "../features/catalog/lib/missing";
 import { useAdmissionGate } from "../features/onsale/hooks/use-admission-gate";
 import { formatShowDateTime } from "../lib/format-show";
 import { useDocumentTitle } from "../lib/hooks";
+import { usePaintedOnce } from "../lib/painted-once";
 import { useRetryWait } from "../lib/retry-wait";
 import { useParams } from "../router";
 import styles from "./SeatsPage.module.css";
@@ -27,6 +28,9 @@ export default function SeatsPage() {
   const show = useShow(showId);
   const seatMap = useSeatMap(showId);
   const map = seatMap.data;
+  // The page (its heading, "How many seats?") paints first, the hall just after, even when the map
+  // came with the page's code (web/src/routes.ts `readSeatsPageData`).
+  const hallMayDraw = usePaintedOnce();
   useAdmissionGate(showId, map?.onsaleEventId);
   const [region, announce] = useAnnouncer();
   const [notice, setNotice] = useArrivalNotice();
@@ -138,7 +142,7 @@ export default function SeatsPage() {
             </button>
           </p>
         ) : null}
-        {map ? (
+        {map && hallMayDraw ? (
           <SeatMap map={map} selected={selection.selectedSet} lockedMine={booking.lockedMine} onSeat={booking.onSeat} />
         ) : (
           <SeatMapSkeleton />
