@@ -5,7 +5,6 @@ import { requireUser } from "../auth/identity";
 import { depsOf } from "../deps";
 import { noStore } from "../http/edge-cache";
 import { describeRoute, jsonResponse, undocumented } from "../http/openapi-doc";
-import { clientAddress } from "../http/rate-limit";
 import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
 import { placeOrderAnswers } from "../orders/routes";
@@ -69,7 +68,6 @@ export const counterSaleRoutes = new Hono<AppEnv>().post(
       actor: staffActorOf(c),
       holdId,
       customer,
-      clientAddress: clientAddress(c),
     });
     if (result.outcome !== "SOLD" && result.outcome !== "ALREADY_SOLD") throw refusedCounterSale(result);
     const { order, ticket } = result;

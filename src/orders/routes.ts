@@ -5,7 +5,7 @@ import { depsOf } from "../deps";
 import { noStore } from "../http/edge-cache";
 import { ApiError } from "../http/errors";
 import { describeRoute } from "../http/openapi-doc";
-import { clientAddress, rateLimit } from "../http/rate-limit";
+import { rateLimit } from "../http/rate-limit";
 import { type RefusalTable, type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
 import {
@@ -72,7 +72,6 @@ export const orderRoutes = new Hono<AppEnv>()
         holdId,
         seatIds,
         customer,
-        clientAddress: clientAddress(c),
       });
       if (result.outcome !== "PLACED" && result.outcome !== "ALREADY_PLACED") throw refused.placeOrder(result);
       return c.json(result.order, result.outcome === "PLACED" ? 201 : 200, {

@@ -1,13 +1,12 @@
 import { showBookingInfo } from "../../catalog/show-info";
 import { postgresErrorOf } from "../../db/client";
 import type { Deps } from "../../deps";
-import { showIdOfHold } from "../../domain/hold-id";
+import { budgetTagOfHold, showIdOfHold } from "../../domain/hold-id";
 import { orderIdOfHold } from "../../domain/order-id";
 import { type SeatLayout, seatIdsOf } from "../../domain/seat-layout";
 import { priceSelection } from "../../domain/seat-selection";
 import { log } from "../../http/request-log";
 import type { OrderedHoldRecord, SeatStore } from "../../seats/seat-store";
-import { seatBudgetOf } from "../../seats/use-cases/seat-budget";
 import type { OrderRow } from "../order-reads";
 import { alignOrderDeadline, insertOrder, type OrderCustomer, removeUnclaimedOrder } from "../order-store";
 import { orderViewOf } from "../order-view";
@@ -33,7 +32,7 @@ interface Attempt {
   showId: string;
   /** Derived from the hold id: the Redis claim and the Postgres row name it without waiting for each other. */
   orderId: string;
-  /** The caller's client address's seat budget: the order's seats stay on it for the payment window. */
+  /** The address budget the hold charged (its id names it): the order's seats stay on it for the payment window. */
   addressTag: string;
   customer: OrderCustomer;
   layout: SeatLayout;
@@ -58,7 +57,7 @@ type Claim = Awaited<ReturnType<SeatStore["orderHold"]>>;
  */
 export async function placeOrder(
   deps: Deps,
-  input: { userId: string; holdId: string; seatIds?: string[]; customer: OrderCustomer; clientAddress: string },
+  input: { userId: string; holdId: string; seatIds?: string[]; customer: OrderCustomer },
 ): Promise<PlaceOrderOutcome> {
   const { userId, holdId, customer } = input;
   const showId = showIdOfHold(holdId);
@@ -70,14 +69,16 @@ export async function placeOrder(
     holdId,
     showId,
     orderId: await orderIdOfHold(holdId),
-    addressTag: (await seatBudgetOf(deps.config, input.clientAddress)).addressTag,
+    // The budget the hold charged, named by its id (whatever address orders it now).
+    addressTag: budgetTagOfHold(holdId),
     customer,
     layout: info.layout,
   };
   let seatIds = input.seatIds && namesHallSeats(input.seatIds, info.layout) ? input.seatIds : undefined;
   if (!seatIds) {
     const hold = await deps.seats.readHold(showId, holdId);
-    if (!hold || hold.userId !== userId || hold.status === "SETTLED") return { outcome: "HOLD_NOT_FOUND" };
+    const theirs = hold?.userId === userId && hold.holdId === holdId;
+    if (!hold || !theirs || hold.status === "SETTLED") return { outcome: "HOLD_NOT_FOUND" };
     seatIds = hold.seatIds;
   }
   return claimAndWrite(attempt, seatIds, true);
@@ -91,7 +92,6 @@ async function claimAndWrite(a: Attempt, seatIds: string[], mayRetry: boolean): 
     deps.seats.orderHold(a.showId, a.holdId, {
       userId: a.userId,
       orderId: a.orderId,
-      addressTag: a.addressTag,
       now,
       paymentWindowMs: windowMs,
       seatIds,
@@ -231,7 +231,7 @@ async function answerForOtherClaim(
 async function undoClaim(a: Attempt, hold: OrderedHoldRecord, mode: "RESTORE" | "RELEASE") {
   const { orderId } = hold;
   await a.deps.seats
-    .undoOrderHold(hold, orderId, mode, a.deps.clock.now().getTime(), a.addressTag)
+    .undoOrderHold(hold, orderId, mode, a.deps.clock.now().getTime())
     .catch((error: unknown) => log("warn", "order hold not undone", { orderId, mode, error: String(error) }));
 }
 

@@ -28,8 +28,6 @@ export async function orderHold(
   opts: {
     userId: string;
     orderId: string;
-    /** The ordering client address's budget tag (seat-budget.ts). */
-    addressTag: string;
     now: number;
     paymentWindowMs: number;
     seatIds: string[];
@@ -44,7 +42,7 @@ export async function orderHold(
 > {
   const reply = await scripts.run(
     "order",
-    oneHoldKeys({ showId, holdId, userId: opts.userId, addressTag: opts.addressTag }),
+    oneHoldKeys({ showId, holdId, userId: opts.userId }),
     [
       opts.userId,
       String(opts.now),
@@ -52,6 +50,7 @@ export async function orderHold(
       opts.orderId,
       String(HOLD_RECORD_GRACE_MS),
       new Date(opts.now + opts.paymentWindowMs).toISOString(),
+      holdId,
       ...opts.seatIds,
     ],
   );
@@ -75,11 +74,9 @@ export async function undoOrderHold(
   orderId: string,
   mode: "RESTORE" | "RELEASE",
   nowMs: number,
-  /** The budget tag of the address whose claim this undoes (order-hold.lua charged it). */
-  addressTag: string,
 ): Promise<"RESTORED" | "RELEASED" | "HOLD_NOT_FOUND" | "MOVED_ON"> {
   const { showId, holdId, userId } = hold;
-  const reply = await scripts.run("undoOrder", oneHoldKeys({ showId, holdId, userId, addressTag }), [
+  const reply = await scripts.run("undoOrder", oneHoldKeys({ showId, holdId, userId }), [
     orderId,
     mode,
     String(nowMs),
