@@ -10,6 +10,7 @@ import { validate } from "../http/validate";
 import { placeOrderAnswers } from "../orders/routes";
 import { orderSchema } from "../orders/schemas";
 import { counterSaleRequest } from "../shared/admin-ops-schemas";
+import { ADMISSION_HEADER } from "../shared/admission-header";
 import { staffActorOf } from "./actor";
 import { showWriteErrors } from "./route-docs";
 import { showIdParam } from "./schemas";
@@ -68,6 +69,7 @@ export const counterSaleRoutes = new Hono<AppEnv>().post(
       actor: staffActorOf(c),
       holdId,
       customer,
+      admissionToken: c.req.header(ADMISSION_HEADER),
     });
     if (result.outcome !== "SOLD" && result.outcome !== "ALREADY_SOLD") throw refusedCounterSale(result);
     const { order, ticket } = result;

@@ -2,13 +2,13 @@
 // admissions); Postgres, the source of truth, says so too, so that losing that Redis key (a flush,
 // a failover) lets no admission buy twice, and the cron puts the key back from the paid orders.
 
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { orders } from "../../src/db/schema";
 import { eq } from "../../src/db/drizzle";
+import { orders } from "../../src/db/schema";
+import { configOf } from "../../src/env";
 import { signAdmission } from "../../src/onsale/admission-token";
 import { eventDoneKey } from "../../src/onsale/redis-keys";
-import { configOf } from "../../src/env";
-import { env } from "cloudflare:workers";
 import { staff } from "./admin-helpers";
 import { db, type Hold, locksOf, newUser, type Order, postHold, redis, runCron } from "./fixtures";
 import { backendCalls, errorOf } from "./http";
@@ -40,7 +40,11 @@ describe("an admission buys once, whatever Redis forgot", () => {
     const second = await held(await postHold(buyer, showId, ["D1", "D2"], withToken(token)));
     const refused = await orderWith(buyer, second, token);
     expect(refused.status).toBe(403);
-    expect(await errorOf(refused)).toMatchObject({ code: "ADMISSION_REFUSED", reason: "ENDED", eventId: event.eventId });
+    expect(await errorOf(refused)).toMatchObject({
+      code: "ADMISSION_REFUSED",
+      reason: "ENDED",
+      eventId: event.eventId,
+    });
     expect(await ordersOfHold(second.holdId)).toEqual([]);
     // The claim on the seats is let go: they are free for the next shopper at once.
     const locks = await locksOf(showId);
@@ -83,7 +87,11 @@ describe("an admission buys once, whatever Redis forgot", () => {
     expect(await errorOf(notYours)).toMatchObject({ code: "ADMISSION_REFUSED", reason: "NOT_YOURS" });
     expect(await ordersOfHold(hold.holdId)).toEqual([]);
     // The admission window ended while the hold still stands: the hold may still become its order.
-    const lapsed = await signAdmission(configOf(env), { eventId: event.eventId, userId: shopper, expiresAtMs: Date.now() - 1 });
+    const lapsed = await signAdmission(configOf(env), {
+      eventId: event.eventId,
+      userId: shopper,
+      expiresAtMs: Date.now() - 1,
+    });
     expect((await orderWith(shopper, hold, lapsed)).status).toBe(201);
   });
 });

@@ -5,18 +5,7 @@ import { signAdmission } from "../../src/onsale/admission-token";
 import { eventConfigKey } from "../../src/onsale/redis-keys";
 import type { OnsaleEvent, QueueView } from "../../src/shared/onsale";
 import { as, json, staff } from "./admin-helpers";
-import {
-  asUser,
-  createShow,
-  customer,
-  type Hold,
-  newUser,
-  type Order,
-  postBestHold,
-  postHold,
-  redis,
-  seatMap,
-} from "./fixtures";
+import { asUser, createShow, type Hold, newUser, type Order, postBestHold, postHold, redis, seatMap } from "./fixtures";
 import { backendCalls, callSettled, errorOf } from "./http";
 import { onsaleShow, orderWith, poll } from "./onsale-helpers";
 import { payAndRead } from "./payments";

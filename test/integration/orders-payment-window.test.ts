@@ -49,9 +49,7 @@ describe("one payment window per hold", () => {
     // The order could not be written: the hold is HELD again, on its own deadline.
     let ordered = first.hold;
     for (const [i, laterMs] of [20_000, 40_000].entries()) {
-      expect(await store().undoOrderHold(ordered, ordered.orderId, "RESTORE", firstAt + laterMs - 1)).toBe(
-        "RESTORED",
-      );
+      expect(await store().undoOrderHold(ordered, ordered.orderId, "RESTORE", firstAt + laterMs - 1)).toBe("RESTORED");
       const again = await claim(`order-${i + 2}`, firstAt + laterMs);
       if (again.outcome !== "ORDERED") throw new Error(`claim ${i + 2}: ${again.outcome}`);
       // Not firstAt + laterMs + window: no second window.

@@ -3,7 +3,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { configOf } from "../../src/env";
 import { addressBudgetKey } from "../../src/seats/redis-contract";
 import { seatBudgetOf } from "../../src/seats/use-cases/seat-budget";
-import { cancelOrder, createShow, customer, type Hold, newUser, type Order, redis, seatMap, statesOf } from "./fixtures";
+import {
+  cancelOrder,
+  createShow,
+  customer,
+  type Hold,
+  newUser,
+  type Order,
+  redis,
+  seatMap,
+  statesOf,
+} from "./fixtures";
 import { backendCalls, callSettled, errorOf, withBindings } from "./http";
 
 /** A small address budget, so one hold spends it all; the person's is out of the way. */
@@ -16,7 +26,11 @@ const newAddress = () => `198.51.100.${(addresses++ % 200) + 1}:${crypto.randomU
 const from = (userId: string, address: string) => ({ "x-user-id": userId, "cf-connecting-ip": address });
 
 async function bestHold(userId: string, address: string, showId: string, quantity: number) {
-  return callSettled("/api/v1/holds", { method: "POST", headers: from(userId, address), json: { showId, best: { quantity } } });
+  return callSettled("/api/v1/holds", {
+    method: "POST",
+    headers: from(userId, address),
+    json: { showId, best: { quantity } },
+  });
 }
 
 async function held(userId: string, address: string, showId: string, quantity: number): Promise<Hold> {
@@ -56,7 +70,10 @@ describe("a hold frees the address budget it was charged to, whichever address e
         whose: "ADDRESS",
       });
 
-      const released = await callSettled(`/api/v1/holds/${hold.holdId}`, { method: "DELETE", headers: from(person, mobile) });
+      const released = await callSettled(`/api/v1/holds/${hold.holdId}`, {
+        method: "DELETE",
+        headers: from(person, mobile),
+      });
       expect(released.status).toBe(204);
       expect(backendCalls(released).redis).toBe(1);
       expect(await addressUse(wifi)).toBe(0);

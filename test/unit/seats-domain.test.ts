@@ -241,7 +241,9 @@ describe("hold ids", () => {
     const bytes = Buffer.concat([Buffer.from(SHOW.replace(/-/g, ""), "hex"), Buffer.from(RANDOM)]);
     expect(newHoldId(SHOW, TAG, RANDOM)).toBe(`${bytes.toString("base64url")}${TAG}`);
     expect(newHoldId("00000000-0000-0000-0000-000000000000", TAG, new Uint8Array(12))).toBe(`${"A".repeat(38)}${TAG}`);
-    expect(newHoldId("ffffffff-ffff-ffff-ffff-ffffffffffff", TAG, new Uint8Array(12).fill(255))).toBe(`${"_".repeat(37)}w${TAG}`);
+    expect(newHoldId("ffffffff-ffff-ffff-ffff-ffffffffffff", TAG, new Uint8Array(12).fill(255))).toBe(
+      `${"_".repeat(37)}w${TAG}`,
+    );
   });
 
   it("names its show (round trip), 54 url-safe characters, its budget tag back, random by default", () => {

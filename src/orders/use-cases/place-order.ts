@@ -6,6 +6,7 @@ import { orderIdOfHold } from "../../domain/order-id";
 import { type SeatLayout, seatIdsOf } from "../../domain/seat-layout";
 import { priceSelection } from "../../domain/seat-selection";
 import { log } from "../../http/request-log";
+import { type AdmissionRefusal, admissionBoughtWith } from "../../onsale/admission-token";
 import type { OrderedHoldRecord, SeatStore } from "../../seats/seat-store";
 import type { OrderRow } from "../order-reads";
 import { alignOrderDeadline, insertOrder, type OrderCustomer, removeUnclaimedOrder } from "../order-store";
@@ -22,6 +23,8 @@ export type PlaceOrderOutcome =
   /** The hold's seats changed while this request named others, twice over. */
   | { outcome: "HOLD_CHANGED" }
   | { outcome: "SHOW_CLOSED" }
+  /** An on-sale show's order names its admission; ENDED: that admission bought (or is buying) already. */
+  | AdmissionRefusal
   /** The hold id already has an order from another claim that this request cannot answer with. */
   | { outcome: "IDEMPOTENCY_KEY_REUSED" };
 
@@ -36,10 +39,15 @@ interface Attempt {
   addressTag: string;
   customer: OrderCustomer;
   layout: SeatLayout;
+  admission?: { eventId: string; untilMs: number };
 }
 
 /** What the order transaction did (its errors are thrown). */
-type Written = { kind: "inserted" | "existing"; row: OrderRow } | { kind: "sold" } | { kind: "closed" };
+type Written =
+  | { kind: "inserted" | "existing"; row: OrderRow }
+  | { kind: "sold" }
+  | { kind: "closed" }
+  | { kind: "admission_used" };
 type Claim = Awaited<ReturnType<SeatStore["orderHold"]>>;
 
 /**
@@ -57,12 +65,23 @@ type Claim = Awaited<ReturnType<SeatStore["orderHold"]>>;
  */
 export async function placeOrder(
   deps: Deps,
-  input: { userId: string; holdId: string; seatIds?: string[]; customer: OrderCustomer },
+  input: {
+    userId: string;
+    holdId: string;
+    seatIds?: string[];
+    customer: OrderCustomer;
+    /** The Admission-Token header: an on-sale show's order names the admission it buys with. */
+    admissionToken?: string;
+  },
 ): Promise<PlaceOrderOutcome> {
   const { userId, holdId, customer } = input;
   const showId = showIdOfHold(holdId);
   const info = showId ? await showBookingInfo(deps.db, showId) : undefined;
   if (!showId || !info) return { outcome: "HOLD_NOT_FOUND" };
+  const admission = info.onsaleEventId
+    ? await admissionBoughtWith(deps.config, { eventId: info.onsaleEventId, userId, token: input.admissionToken })
+    : undefined;
+  if (admission && admission.outcome !== "ADMITTED") return admission;
   const attempt: Attempt = {
     deps,
     userId,
@@ -73,6 +92,7 @@ export async function placeOrder(
     addressTag: budgetTagOfHold(holdId),
     customer,
     layout: info.layout,
+    admission: admission && { eventId: admission.eventId, untilMs: admission.untilMs },
   };
   let seatIds = input.seatIds && namesHallSeats(input.seatIds, info.layout) ? input.seatIds : undefined;
   if (!seatIds) {
@@ -155,6 +175,10 @@ async function afterClaim(
     case "closed":
       await undoClaim(a, hold, "RELEASE");
       return { outcome: "SHOW_CLOSED" };
+    case "admission_used":
+      // Postgres knows the admission bought already (Redis may have lost its end): the seats go.
+      await undoClaim(a, hold, "RELEASE");
+      return { outcome: "ADMISSION_REFUSED", eventId: a.admission?.eventId ?? "", reason: "ENDED" };
     case "inserted":
       if (written.row.order.id === claimedOrderId) {
         await keepClaimDeadline(a, written.row, hold);
@@ -198,6 +222,7 @@ async function writeOrder(a: Attempt, orderId: string, seatIds: string[], expire
       expiresAt,
       // The budget the claim charged (order-hold.lua): settling the order frees it.
       budgetAddressTag: a.addressTag,
+      admission: a.admission,
     });
     if (!result) return { kind: "closed" };
     return { kind: result.inserted ? "inserted" : "existing", row: result.row };
@@ -205,6 +230,8 @@ async function writeOrder(a: Attempt, orderId: string, seatIds: string[], expire
     const pg = postgresErrorOf(error);
     // Postgres already sold one of these seats: the whole transaction wrote nothing.
     if (pg?.code === "23505" && pg.constraint === "order_seats_pkey") return { kind: "sold" };
+    // The admission has another live order: nothing was written either.
+    if (pg?.code === "23505" && pg.constraint === "orders_admission_once") return { kind: "admission_used" };
     throw error;
   }
 }

@@ -40,20 +40,16 @@ export async function orderHold(
   | { outcome: "SEAT_TAKEN"; seats: string[] }
   | { outcome: "HOLD_CHANGED"; seats: string[] }
 > {
-  const reply = await scripts.run(
-    "order",
-    oneHoldKeys({ showId, holdId, userId: opts.userId }),
-    [
-      opts.userId,
-      String(opts.now),
-      String(opts.paymentWindowMs),
-      opts.orderId,
-      String(HOLD_RECORD_GRACE_MS),
-      new Date(opts.now + opts.paymentWindowMs).toISOString(),
-      holdId,
-      ...opts.seatIds,
-    ],
-  );
+  const reply = await scripts.run("order", oneHoldKeys({ showId, holdId, userId: opts.userId }), [
+    opts.userId,
+    String(opts.now),
+    String(opts.paymentWindowMs),
+    opts.orderId,
+    String(HOLD_RECORD_GRACE_MS),
+    new Date(opts.now + opts.paymentWindowMs).toISOString(),
+    holdId,
+    ...opts.seatIds,
+  ]);
   switch (reply[0]) {
     case "ORDERED":
     case "ALREADY_ORDERED":
@@ -76,11 +72,7 @@ export async function undoOrderHold(
   nowMs: number,
 ): Promise<"RESTORED" | "RELEASED" | "HOLD_NOT_FOUND" | "MOVED_ON"> {
   const { showId, holdId, userId } = hold;
-  const reply = await scripts.run("undoOrder", oneHoldKeys({ showId, holdId, userId }), [
-    orderId,
-    mode,
-    String(nowMs),
-  ]);
+  const reply = await scripts.run("undoOrder", oneHoldKeys({ showId, holdId, userId }), [orderId, mode, String(nowMs)]);
   return reply[0];
 }
 

@@ -10,10 +10,7 @@ export type ReleaseHoldOutcome =
  * Release the held seats (also an expired hold's: its record is cleaned up). One Redis round trip:
  * the script reads the hold and checks that it is the caller's and still HELD.
  */
-export async function releaseHold(
-  deps: Deps,
-  input: { userId: string; holdId: string },
-): Promise<ReleaseHoldOutcome> {
+export async function releaseHold(deps: Deps, input: { userId: string; holdId: string }): Promise<ReleaseHoldOutcome> {
   const { userId, holdId } = input;
   const showId = showIdOfHold(holdId);
   if (!showId) return { outcome: "HOLD_NOT_FOUND" };
