@@ -45,6 +45,12 @@ async function addressUse(address: string): Promise<number> {
   return (await redis().zrange(key, Date.now(), "+inf", { byScore: true })).length;
 }
 
+/** Two shows, and a person whose phone has two addresses (wifi, then mobile data). */
+async function switcher() {
+  const [first, second] = await Promise.all([createShow(), createShow()]);
+  return { first, second, wifi: newAddress(), mobile: newAddress(), person: newUser("switcher") };
+}
+
 // A phone that switches from wifi to mobile data mid-purchase: the hold was charged to the first
 // address's budget, and whatever the later request comes from must free exactly that one.
 describe("a hold frees the address budget it was charged to, whichever address ends or changes it", () => {
@@ -61,9 +67,7 @@ describe("a hold frees the address budget it was charged to, whichever address e
 
   it("released from another address: the first address's budget is free at once, the other's untouched", () =>
     withBindings(budgets, async () => {
-      const [first, second] = await Promise.all([createShow(), createShow()]);
-      const [wifi, mobile] = [newAddress(), newAddress()];
-      const person = newUser("switcher");
+      const { first, second, wifi, mobile, person } = await switcher();
       const hold = await held(person, wifi, first, 10);
       expect(await errorOf(await bestHold(newUser("neighbour"), wifi, second, 1))).toMatchObject({
         code: "SEAT_BUDGET",
@@ -84,9 +88,7 @@ describe("a hold frees the address budget it was charged to, whichever address e
 
   it("changed from another address: the hold's new seats are charged to its first address, not the other", () =>
     withBindings(budgets, async () => {
-      const [first, second] = await Promise.all([createShow(), createShow()]);
-      const [wifi, mobile] = [newAddress(), newAddress()];
-      const person = newUser("switcher");
+      const { first, second, wifi, mobile, person } = await switcher();
       const hold = await held(person, wifi, first, 5);
       const free = [...statesOf(await seatMap(first)).entries()].filter(([, s]) => s.state === "AVAILABLE");
       const seatIds = free.slice(0, 8).map(([seatId]) => seatId);
@@ -109,9 +111,7 @@ describe("a hold frees the address budget it was charged to, whichever address e
 
   it("ordered and cancelled from another address: the order's seats leave the first address's budget", () =>
     withBindings(budgets, async () => {
-      const [first, second] = await Promise.all([createShow(), createShow()]);
-      const [wifi, mobile] = [newAddress(), newAddress()];
-      const person = newUser("switcher");
+      const { first, second, wifi, mobile, person } = await switcher();
       const { holdId, seatIds } = await held(person, wifi, first, 10);
       const ordered = await callSettled("/api/v1/orders", {
         method: "POST",
