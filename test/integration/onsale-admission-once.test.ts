@@ -33,6 +33,8 @@ describe("an admission buys once, whatever Redis forgot", () => {
     const first = await held(await postHold(buyer, showId, ["C1", "C2"], withToken(token)));
     const ordered = await orderWith(buyer, first, token);
     expect(ordered.status, await ordered.clone().text()).toBe(201);
+    // A retried POST /orders of the same hold is the same order, not a second one of the admission.
+    expect((await orderWith(buyer, first, token)).status).toBe(200);
     expect((await payAndRead(buyer, ((await ordered.json()) as Order).orderId)).status).toBe("CONFIRMED");
 
     // Redis loses the event's ended admissions: the hold script cannot tell the token is spent.
