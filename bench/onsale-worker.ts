@@ -144,6 +144,7 @@ async function main(): Promise<void> {
           }
           const order = await call(base, user, "/api/v1/orders", {
             method: "POST",
+            headers: { "Admission-Token": token }, // the admission the order buys with
             body: { holdId: hold.body.holdId, seatIds, customer: CUSTOMER },
           });
           const pay = await call(base, user, `/api/v1/orders/${order.body.orderId}/payment`, { method: "POST" });

@@ -11,8 +11,8 @@ import type { Redis } from "ioredis";
 import { ROOT } from "../../dev/local-stack.ts";
 import { newHoldId } from "../../src/domain/hold-id.ts";
 import {
-  addressBudgetKey,
   bookedSeatsKey,
+  holdAddressBudgetKey,
   holdKey,
   personBudgetKey,
   REFUSAL_COUNTS_KEY,
@@ -54,7 +54,8 @@ export async function luaCeiling(
 
   async function hold(showId: string, seatIds: string[]): Promise<string[]> {
     const userId = `ceiling-${users++}`;
-    const holdId = newHoldId(showId);
+    // Each user its own address: the budget tag a hold id carries (16 hex digits).
+    const holdId = newHoldId(showId, users.toString(16).padStart(16, "0"));
     const now = Date.now();
     const record = {
       holdId,
@@ -74,7 +75,7 @@ export async function luaCeiling(
       showStateKey(showId),
       seatLocksKey(showId),
       personBudgetKey(userId),
-      addressBudgetKey(userId),
+      holdAddressBudgetKey(holdId),
       REFUSAL_COUNTS_KEY,
     ];
     const args = [

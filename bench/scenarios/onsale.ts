@@ -6,6 +6,7 @@
  * the scripts' own time; each tick's calls go out as one ioredis pipeline (they interleave in
  * Redis as concurrent requests would, each script atomic).
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ChainableCommander, Redis } from "ioredis";
@@ -14,10 +15,10 @@ import { bestRowsOf, type HallRow, ROW_WEIGHT } from "../../src/domain/best-seat
 import { newHoldId } from "../../src/domain/hold-id.ts";
 import { eventActiveKey, eventDoneKey, eventKeys, eventLineKey } from "../../src/onsale/redis-keys.ts";
 import {
-  addressBudgetKey,
   bookedSeatsKey,
   HOLD_RECORD_GRACE_MS,
   hallRowArg,
+  holdAddressBudgetKey,
   holdKey,
   personBudgetKey,
   REFUSAL_COUNTS_KEY,
@@ -212,6 +213,8 @@ export async function simulateOnsale(
   let tick = 0;
   let now = opensAt;
   const orphans = { atHalf: -1, atNinety: -1, atEnd: -1, freeAtEnd: 0 };
+  /** Each shopper its own address: the budget tag its hold ids carry (16 hex digits, as seat-budget.ts). */
+  const addressTagOf = (who: string) => createHash("sha256").update(who).digest("hex").slice(0, 16);
   type Shopper = { who: string; quantity: number; category?: string; tries: number; address: string };
   let shopping: Shopper[] = [];
   const saleStarted = performance.now();
@@ -242,7 +245,7 @@ export async function simulateOnsale(
       poll(discover, who, now); // their own refresh says ADMITTED
       const category = random() < 0.3 ? CATEGORIES[Math.floor(random() * 3)] : undefined;
       const quantity = QUANTITIES[Math.floor(random() * QUANTITIES.length)] ?? 2;
-      shopping.push({ who, quantity, category, tries: 0, address: `addr-${who}` });
+      shopping.push({ who, quantity, category, tries: 0, address: addressTagOf(who) });
     }
     if (fresh.length) await discover.exec();
     if (!fresh.length && !shopping.length && (await redis.zcard(eventLineKey(EVENT_ID))) === 0) break;
@@ -253,7 +256,7 @@ export async function simulateOnsale(
     const tries = shopping.map((shopper) => {
       const show = open[Math.floor(random() * open.length)] ?? 0;
       const showId = showIds[show] ?? "";
-      const holdId = newHoldId(showId);
+      const holdId = newHoldId(showId, shopper.address);
       const record = {
         holdId,
         showId,
@@ -275,7 +278,7 @@ export async function simulateOnsale(
           showStateKey(showId),
           seatLocksKey(showId),
           personBudgetKey(shopper.who),
-          addressBudgetKey(shopper.address),
+          holdAddressBudgetKey(holdId),
           REFUSAL_COUNTS_KEY,
           // An on-sale show: the script checks the shopper's admission was not ended early.
           eventDoneKey(EVENT_ID),
@@ -335,7 +338,7 @@ export async function simulateOnsale(
             userHoldsKey(h.showId, h.shopper.who),
             seatLocksKey(h.showId),
             personBudgetKey(h.shopper.who),
-            addressBudgetKey(h.shopper.address),
+            holdAddressBudgetKey(h.holdId),
           ],
           [
             h.shopper.who,
@@ -344,6 +347,7 @@ export async function simulateOnsale(
             `order-${h.holdId}`,
             HOLD_RECORD_GRACE_MS,
             new Date(now + WORKER.paymentWindowMs).toISOString(),
+            h.holdId,
             ...h.seats,
           ],
         );
@@ -369,7 +373,7 @@ export async function simulateOnsale(
             userHoldsKey(h.showId, h.shopper.who),
             seatLocksKey(h.showId),
             personBudgetKey(h.shopper.who),
-            addressBudgetKey(h.shopper.address),
+            holdAddressBudgetKey(h.holdId),
             eventActiveKey(EVENT_ID),
             eventDoneKey(EVENT_ID),
           ],

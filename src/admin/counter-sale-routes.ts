@@ -5,12 +5,12 @@ import { requireUser } from "../auth/identity";
 import { depsOf } from "../deps";
 import { noStore } from "../http/edge-cache";
 import { describeRoute, jsonResponse, undocumented } from "../http/openapi-doc";
-import { clientAddress } from "../http/rate-limit";
 import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
 import { placeOrderAnswers } from "../orders/routes";
 import { orderSchema } from "../orders/schemas";
 import { counterSaleRequest } from "../shared/admin-ops-schemas";
+import { ADMISSION_HEADER } from "../shared/admission-header";
 import { staffActorOf } from "./actor";
 import { showWriteErrors } from "./route-docs";
 import { showIdParam } from "./schemas";
@@ -69,7 +69,7 @@ export const counterSaleRoutes = new Hono<AppEnv>().post(
       actor: staffActorOf(c),
       holdId,
       customer,
-      clientAddress: clientAddress(c),
+      admissionToken: c.req.header(ADMISSION_HEADER),
     });
     if (result.outcome !== "SOLD" && result.outcome !== "ALREADY_SOLD") throw refusedCounterSale(result);
     const { order, ticket } = result;

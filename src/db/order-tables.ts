@@ -71,6 +71,13 @@ export const orders = pgTable(
      * budget (a counter sale, or an order from before budgets).
      */
     budgetAddressTag: varchar("budget_address_tag", { length: 32 }),
+    /**
+     * The on-sale admission the order was bought with (issue 15: an admission is for one purchase),
+     * named by its event and its end (with `user_id`, whose it is); null off an on-sale. The repair
+     * rebuilds the event's ended admissions in Redis from the paid ones.
+     */
+    admissionEventId: uuid("admission_event_id"),
+    admissionUntil: at("admission_until"),
   },
   (t) => [
     index("idx_orders_user").on(t.userId, t.createdAt.desc()),
@@ -82,6 +89,12 @@ export const orders = pgTable(
     check("orders_refund_status_check", sql`${t.refundStatus} in ('pending','succeeded','failed')`),
     check("orders_payment_method_check", sql`${t.paymentMethod} in ('online','counter')`),
     uniqueIndex("orders_payment_session_key").on(t.paymentSessionId),
+    // One live order per admission, whatever Redis forgot (as order_seats' key is for seats): a
+    // second order of an admission that bought, or is buying, fails whole (place-order.ts: 403).
+    uniqueIndex("orders_admission_once")
+      .on(t.admissionEventId, t.userId, t.admissionUntil)
+      .where(sql`${t.status} in ('PAYMENT_PENDING','CONFIRMED') and ${t.admissionEventId} is not null`),
+    check("orders_admission_check", sql`(${t.admissionEventId} is null) = (${t.admissionUntil} is null)`),
     // The cron's scan for sessions still to close at the provider.
     index("idx_orders_open_sessions")
       .on(t.expiresAt)

@@ -55,6 +55,21 @@ export interface Admission {
   untilMs: number;
 }
 
+/**
+ * The admission an on-sale order buys with (`POST /orders`, no round trip): the caller's own, for
+ * this event — past its window too, since a hold made inside it may be ordered after.
+ */
+export async function admissionBoughtWith(
+  config: Config,
+  input: { eventId: string; userId: string; token: string | undefined },
+): Promise<AdmissionRefusal | Admission> {
+  const { eventId } = input;
+  const judged = await judgeAdmission(config, input.token, { ...input, nowMs: 0 });
+  if (judged.verdict === "ADMITTED") return { outcome: "ADMITTED", eventId, untilMs: judged.untilMs };
+  if (judged.verdict === "MISSING") return { outcome: "ADMISSION_REQUIRED", eventId };
+  return { outcome: "ADMISSION_REFUSED", eventId, reason: "NOT_YOURS" };
+}
+
 /** The check `POST /holds` makes on a show of an on-sale event before Redis: no round trip. */
 export async function admissionOf(
   config: Config,

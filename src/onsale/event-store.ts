@@ -1,7 +1,7 @@
 import { recordStaffAction, type StaffActor } from "../admin/audit-log";
 import type { Database } from "../db/client";
-import { and, eq, gt, ne, or } from "../db/drizzle";
-import { onsaleEvents, shows } from "../db/schema";
+import { and, eq, gt, isNotNull, ne, or, sql } from "../db/drizzle";
+import { onsaleEvents, orders, shows } from "../db/schema";
 import type { OnsaleEvent } from "../shared/onsale";
 
 /** The event and the shows that sell through it (none: switched off). */
@@ -98,3 +98,16 @@ const auditOnsaleSwitch = (
     target: { type: "show", id: at.showId },
     ...change,
   });
+
+/** The admissions paid orders were bought with, while their tokens could still admit (end ahead). */
+export async function endedAdmissions(db: Database): Promise<{ eventId: string; visitor: string; untilMs: number }[]> {
+  const rows = await db
+    .select({ eventId: orders.admissionEventId, visitor: orders.userId, until: orders.admissionUntil })
+    .from(orders)
+    .where(
+      and(eq(orders.status, "CONFIRMED"), isNotNull(orders.admissionEventId), gt(orders.admissionUntil, sql`now()`)),
+    );
+  return rows.flatMap((r) =>
+    r.eventId && r.until ? [{ eventId: r.eventId, visitor: r.visitor, untilMs: new Date(r.until).getTime() }] : [],
+  );
+}

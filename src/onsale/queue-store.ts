@@ -3,6 +3,7 @@ import queueConfigureLua from "../.lua/onsale/queue-configure.lua";
 import queueLeaveLua from "../.lua/onsale/queue-leave.lua";
 import queueMoveLua from "../.lua/onsale/queue-move.lua";
 import queuePollLua from "../.lua/onsale/queue-poll.lua";
+import queueRestoreEndedLua from "../.lua/onsale/queue-restore-ended.lua";
 import preludeLua from "../.lua/seats/prelude.lua";
 import type { Config } from "../env";
 import type { Redis } from "../redis/client";
@@ -15,6 +16,7 @@ const sources: Record<QueueScriptName, string> = {
   leave: queueLeaveLua,
   move: queueMoveLua,
   configure: queueConfigureLua,
+  restoreEnded: queueRestoreEndedLua,
 };
 
 /** How many admissions one poll may make at most: keeps every script call short. */
@@ -89,6 +91,13 @@ export class QueueStore {
   async move(eventId: string, guestId: string, userId: string, nowMs: number): Promise<"MOVED" | "NOT_IN_LINE"> {
     const [outcome] = await this.run("move", eventId, [guestId, userId, String(nowMs)]);
     return outcome;
+  }
+
+  /** The admissions of paid orders (visitor, its end in ms) end again: queue-restore-ended.lua. */
+  async restoreEnded(eventId: string, nowMs: number, ended: { visitor: string; untilMs: number }[]): Promise<number> {
+    const args = [String(nowMs), ...ended.flatMap((e) => [e.visitor, String(e.untilMs)])];
+    const [, restored] = await this.run("restoreEnded", eventId, args);
+    return restored;
   }
 
   /** Writes the event's settings, or (undefined) removes its waiting room. */

@@ -53,6 +53,8 @@ export const queueReplies = {
   /** A guest's place or admission became the account's; or the guest had none. */
   move: z.union([only("MOVED"), only("NOT_IN_LINE")]),
   configure: only("CONFIGURED"),
+  /** The cron put back this many ended admissions Redis had lost. */
+  restoreEnded: z.tuple([z.literal("RESTORED"), count]),
 } as const;
 
 export type QueueScriptName = keyof typeof queueReplies;

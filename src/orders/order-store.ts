@@ -1,7 +1,13 @@
 import type { Database } from "../db/client";
+<<<<<<< HEAD
 import { and, eq, exists, gt, inArray, isNull, lte, ne, type SQL, sql } from "../db/drizzle";
 import { orderShow, showLayout, showTheatre } from "../db/joins";
 import { orderSeats, orders, seatLayouts, shows, theatres } from "../db/schema";
+=======
+import { and, eq, exists, gt, inArray, isNull, lte, ne, or, type SQL, sql } from "../db/drizzle";
+import { orderShow, showTheatre } from "../db/joins";
+import { orderSeats, orders, shows, theatres } from "../db/schema";
+>>>>>>> onsalegaps
 import { type OrderRow, orderOf, selectOrderViews, type Transition } from "./order-reads";
 import type { Customer } from "./schemas";
 
@@ -29,8 +35,10 @@ export interface NewOrder {
   /** How many of the seats are in each of the hall's categories; their prices come from the show row itself. */
   seatsByCategory: Record<string, number>;
   expiresAt: Date;
-  /** The ordering client address's budget tag (seat-budget.ts): its budget carries the seats until settled. */
+  /** The address budget tag the hold charged (its id names it): that budget carries the seats until settled. */
   budgetAddressTag: string | null;
+  /** On an on-sale show: the admission bought with (one live order each: orders_admission_once). */
+  admission?: { eventId: string; untilMs: number };
 }
 
 /**
@@ -46,8 +54,17 @@ export async function insertOrder(
   db: Database,
   order: NewOrder,
 ): Promise<{ row: OrderRow; inserted: boolean } | undefined> {
-  const { orderId, userId, showId, holdId, seatIds, customer } = order;
+  const { orderId, userId, showId, holdId, seatIds, customer, admission } = order;
   const seats = sql`${sql.param(seatIds)}::text[]`;
+  const admissionUntil = admission && new Date(admission.untilMs).toISOString();
+  // A stale order of the same admission does not stand in the way of this one either.
+  const sameAdmission = admission
+    ? and(
+        eq(orders.admissionEventId, admission.eventId),
+        eq(orders.userId, userId),
+        eq(orders.admissionUntil, admissionUntil ?? ""),
+      )
+    : undefined;
   const stale = db.$with("stale").as(
     db
       .update(orders)
@@ -56,12 +73,15 @@ export async function insertOrder(
         and(
           eq(orders.status, "PAYMENT_PENDING"),
           lte(orders.expiresAt, now),
-          inArray(
-            orders.id,
-            db
-              .select({ id: orderSeats.orderId })
-              .from(orderSeats)
-              .where(and(eq(orderSeats.showId, showId), inArray(orderSeats.seatId, seatIds))),
+          or(
+            inArray(
+              orders.id,
+              db
+                .select({ id: orderSeats.orderId })
+                .from(orderSeats)
+                .where(and(eq(orderSeats.showId, showId), inArray(orderSeats.seatId, seatIds))),
+            ),
+            sameAdmission,
           ),
         ),
       )
@@ -105,6 +125,8 @@ export async function insertOrder(
             paymentMethod: sql`'online'`.as("payment_method"),
             soldBy: sql`null::uuid`.as("sold_by"),
             budgetAddressTag: sql`${order.budgetAddressTag}`.as("budget_address_tag"),
+            admissionEventId: sql`${admission?.eventId ?? null}::uuid`.as("admission_event_id"),
+            admissionUntil: sql`${admissionUntil ?? null}::timestamptz`.as("admission_until"),
           })
           .from(shows)
           .innerJoin(theatres, showTheatre)

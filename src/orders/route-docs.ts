@@ -15,13 +15,16 @@ export const placeOrderDoc: RouteDoc = ROUTE_DOCS
       tags: ["Orders"],
       summary: "Turn the caller's hold into an order awaiting payment",
       description:
-        "One Redis call (the hold, on the seats named in `seatIds`, becomes an order hold, its seats locked for the payment window) and one database transaction, at the same time: one round trip. Without `seatIds` the hold is read first. The same hold always gives the same order.",
+        "One Redis call (the hold, on the seats named in `seatIds`, becomes an order hold, its seats locked for the payment window) and one database transaction, at the same time: one round trip. Without `seatIds` the hold is read first. The same hold always gives the same order. On a show of an on-sale event send the Admission-Token the hold was made with (past its window too): an admission buys one order at a time.",
       responses: {
         201: jsonResponse("The order, PAYMENT_PENDING until expiresAt", orderSchema),
         200: jsonResponse("This hold's order, made by an earlier request", orderSchema),
         ...commonErrors,
         409: errorResponse("SEAT_TAKEN (sold meanwhile), SHOW_CLOSED, HOLD_CHANGED, or IDEMPOTENCY_KEY_REUSED"),
         410: errorResponse("HOLD_EXPIRED: the hold has expired"),
+        403: errorResponse(
+          "On an on-sale show: ADMISSION_REQUIRED (no Admission-Token), or ADMISSION_REFUSED (`reason` NOT_YOURS; ENDED: the admission has a live or paid order already)",
+        ),
       },
     }
   : undescribed;

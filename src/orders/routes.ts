@@ -5,9 +5,11 @@ import { depsOf } from "../deps";
 import { noStore } from "../http/edge-cache";
 import { ApiError } from "../http/errors";
 import { describeRoute } from "../http/openapi-doc";
-import { clientAddress, rateLimit } from "../http/rate-limit";
+import { rateLimit } from "../http/rate-limit";
 import { type RefusalTable, type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
+import { admissionAnswers } from "../onsale/admission-answers";
+import { ADMISSION_HEADER } from "../shared/admission-header";
 import {
   cancelOrderDoc,
   confirmPaymentDoc,
@@ -33,6 +35,7 @@ export const placeOrderAnswers: RefusalTable<Refused<PlaceOrderOutcome, "PLACED"
   SHOW_CLOSED: ["SHOW_CLOSED", "This show no longer takes bookings"],
   HOLD_CHANGED: ["HOLD_CHANGED", "The hold's seats changed while ordering; read the hold and retry"],
   IDEMPOTENCY_KEY_REUSED: ["IDEMPOTENCY_KEY_REUSED", "This hold already became an order that is no longer pending"],
+  ...admissionAnswers,
 };
 
 /** What each route answers for each refused outcome. */
@@ -72,7 +75,7 @@ export const orderRoutes = new Hono<AppEnv>()
         holdId,
         seatIds,
         customer,
-        clientAddress: clientAddress(c),
+        admissionToken: c.req.header(ADMISSION_HEADER),
       });
       if (result.outcome !== "PLACED" && result.outcome !== "ALREADY_PLACED") throw refused.placeOrder(result);
       return c.json(result.order, result.outcome === "PLACED" ? 201 : 200, {

@@ -1,6 +1,7 @@
 import { etagOf, matchesEtag } from "../http/edge-cache";
 import { errorResponse } from "../http/openapi-doc";
 import { refusals } from "../http/refusals";
+import { admissionAnswers } from "../onsale/admission-answers";
 import type { SeatMap } from "./schemas";
 import type { ChangeHoldOutcome } from "./use-cases/change-hold";
 import type { HoldBestSeatsOutcome } from "./use-cases/hold-best-seats";
@@ -62,20 +63,7 @@ export const refusal = refusals<SeatRefusal>({
       : `Too many seats are held from your network (${limit} at most); buy or release some, or wait a few minutes`,
     { whose, limit },
   ],
-  ADMISSION_REQUIRED: ({ eventId }) => [
-    "ADMISSION_REQUIRED",
-    "This show goes on sale through a waiting room: join the queue, and hold seats once you are admitted",
-    { eventId },
-  ],
-  ADMISSION_REFUSED: ({ eventId, reason }) => [
-    "ADMISSION_REFUSED",
-    reason === "EXPIRED"
-      ? "Your admission to this on-sale has run out; join the queue again"
-      : reason === "ENDED"
-        ? "Your admission to this on-sale ended when you finished shopping; join the queue again to buy more"
-        : "This admission token was not issued to you for this on-sale; join the queue yourself",
-    { eventId, reason },
-  ],
+  ...admissionAnswers,
   IDEMPOTENCY_KEY_REUSED: ({ orderId }) =>
     orderId
       ? [

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { budgetTagOfHold, ownPartOfHold } from "../domain/hold-id";
 
 /**
  * The one owner of what the seat fast path keeps in Redis (docs: Redis): keys, the lock-owner
@@ -16,7 +17,11 @@ import * as z from "zod/mini";
  * first, and a seat map reads O(1) keys whatever the hall size.
  */
 export const seatLocksKey = (showId: string) => `seat_locks:{${showId}}`;
-export const holdKey = (showId: string, holdId: string) => `hold:{${showId}}:${holdId}`;
+/**
+ * Named by the hold id's own part (domain/hold-id.ts): the same hold whatever budget tag a retried
+ * Idempotency-Key's id carries. The scripts check the record's `holdId` is the one asked for.
+ */
+export const holdKey = (showId: string, holdId: string) => `hold:{${showId}}:${ownPartOfHold(holdId)}`;
 export const bookedSeatsKey = (showId: string) => `booked:{${showId}}`;
 /** The user's active holds on the show (sorted by expiry), for the per-user hold limit. */
 export const userHoldsKey = (showId: string, userId: string) => `user_holds:{${showId}}:${userId}`;
@@ -30,15 +35,20 @@ export const personBudgetKey = (userId: string) => `seat_budget:person:${userId}
 /** `addressTag`: a keyed hash of the client address (src/seats/use-cases/seat-budget.ts), never the address. */
 export const addressBudgetKey = (addressTag: string) => `seat_budget:address:${addressTag}`;
 /**
- * KEYS[1..5] of the scripts that end or move one hold (release-hold, order-hold, undo-order-hold):
- * its record, the user's holds on the show, the show's seat locks, the two seat budgets.
+ * The address budget a hold's seats are charged to: the one its id names (the address it was made
+ * from), whichever address later changes, orders, releases or settles it.
  */
-export const oneHoldKeys = (h: { showId: string; holdId: string; userId: string; addressTag: string }) => [
+export const holdAddressBudgetKey = (holdId: string) => addressBudgetKey(budgetTagOfHold(holdId));
+/**
+ * KEYS[1..5] of the scripts that end or move one hold (release-hold, order-hold, undo-order-hold):
+ * its record, the user's holds on the show, the show's seat locks, the two seat budgets it charged.
+ */
+export const oneHoldKeys = (h: { showId: string; holdId: string; userId: string }) => [
   holdKey(h.showId, h.holdId),
   userHoldsKey(h.showId, h.userId),
   seatLocksKey(h.showId),
   personBudgetKey(h.userId),
-  addressBudgetKey(h.addressTag),
+  holdAddressBudgetKey(h.holdId),
 ];
 /** Guest tokens issued to one client address this hour (src/auth/guest-issuance.ts). */
 export const guestIssuanceKey = (addressTag: string) => `guest_issuance:${addressTag}`;

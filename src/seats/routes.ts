@@ -105,7 +105,7 @@ export const seatRoutes = new Hono<AppEnv>()
     releaseRateLimit,
     validate("param", holdIdParam),
     async (c) => {
-      const input = { userId: c.var.userId, holdId: c.req.valid("param").holdId, clientAddress: clientAddress(c) };
+      const input = { userId: c.var.userId, holdId: c.req.valid("param").holdId };
       const result = await releaseHold(deps(c), input);
       if (result.outcome !== "RELEASED") throw refusal(result);
       const showId = showIdOfHold(c.req.valid("param").holdId);

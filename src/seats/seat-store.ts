@@ -66,8 +66,8 @@ export class SeatStore {
     return orderHold(this.scripts, showId, holdId, opts);
   }
 
-  undoOrderHold(hold: HoldRecord, orderId: string, mode: "RESTORE" | "RELEASE", nowMs: number, addressTag: string) {
-    return undoOrderHold(this.scripts, hold, orderId, mode, nowMs, addressTag);
+  undoOrderHold(hold: HoldRecord, orderId: string, mode: "RESTORE" | "RELEASE", nowMs: number) {
+    return undoOrderHold(this.scripts, hold, orderId, mode, nowMs);
   }
 
   settleOrderSeats(order: Parameters<typeof settleOrderSeats>[1], mode: "BOOK" | "FREE") {

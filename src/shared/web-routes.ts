@@ -6,7 +6,7 @@
  * "not found" answer, which the worker cannot tell without a query.
  */
 const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-const HOLD_ID = "[A-Za-z0-9_-]{38}";
+const HOLD_ID = "[A-Za-z0-9_-]{54}";
 
 /** Router path → the shape of each parameter (`*`: any rest of the path, the area routes itself). */
 export const WEB_PAGES: Record<string, Record<string, string>> = {

@@ -310,7 +310,12 @@ describe("API conventions", () => {
     const doc = await openApiDocument();
     const movieId = (await listMovies("?pageSize=1")).items[0]?.id as string;
     const showId = await createShow();
-    const ids: Record<string, string> = { movieId, showId, holdId: newHoldId(showId), orderId: crypto.randomUUID() };
+    const ids: Record<string, string> = {
+      movieId,
+      showId,
+      holdId: newHoldId(showId, "0".repeat(16)),
+      orderId: crypto.randomUUID(),
+    };
     const user = { "x-user-id": `probe-${crypto.randomUUID()}` };
     const undeclared: string[] = [];
     for (const { method, path, op } of operationsOf(doc)) {

@@ -455,8 +455,10 @@ describe("fuzz: request bodies", { timeout: 120_000 }, () => {
       fc.nat(victims.length - 1).map((i) => victims[i]!.holdId),
       fc.nat(victims.length - 1).map((i) => victims[i]!.holdId.toUpperCase()),
       fc.nat(victims.length - 1).map((i) => `${victims[i]!.holdId}=`),
-      fc.uint8Array({ minLength: 12, maxLength: 12 }).map((bytes) => newHoldId(showId, bytes)),
-      fc.uuid().map((u) => newHoldId(u)),
+      fc.uint8Array({ minLength: 12, maxLength: 12 }).map((bytes) => newHoldId(showId, "0".repeat(16), bytes)),
+      fc.uuid().map((u) => newHoldId(u, "0".repeat(16))),
+      // A victim's hold id with another budget tag: the same record, not the same hold.
+      fc.nat(victims.length - 1).map((i) => `${victims[i]!.holdId.slice(0, 38)}${"f".repeat(16)}`),
       anyValue,
     );
     const customerValue = fc.oneof(

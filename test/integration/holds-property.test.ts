@@ -157,14 +157,14 @@ const describeRequest = (r: Request) =>
   r.kind === "hold"
     ? `${r.userId} POST ${r.seats.join(",")}`
     : r.kind === "change"
-      ? `${r.userId} PUT ${r.hold.holdId.slice(-6)} ${r.seats.join(",")}`
+      ? `${r.userId} PUT ${r.hold.holdId.slice(32, 38)} ${r.seats.join(",")}`
       : r.kind === "release"
-        ? `${r.userId} DELETE ${r.hold.holdId.slice(-6)}`
-        : `${r.userId} ${r.action.toUpperCase()} not-mine ${r.hold.holdId.slice(-6)}${r.action === "put" ? ` ${r.seats.join(",")}` : ""}`;
+        ? `${r.userId} DELETE ${r.hold.holdId.slice(32, 38)}`
+        : `${r.userId} ${r.action.toUpperCase()} not-mine ${r.hold.holdId.slice(32, 38)}${r.action === "put" ? ` ${r.seats.join(",")}` : ""}`;
 
 const describeAnswer = (a: Answer) =>
   a.status === 201 || a.status === 200
-    ? `${a.status} ${a.body?.holdId.slice(-6)} ${a.body?.seatIds.join(",")}`
+    ? `${a.status} ${a.body?.holdId.slice(32, 38)} ${a.body?.seatIds.join(",")}`
     : a.error
       ? `${a.status} ${a.error.code}${a.error.seats ? ` ${(a.error.seats as string[]).join(",")}` : ""}`
       : String(a.status);
@@ -377,7 +377,7 @@ async function checkInvariant(showId: string, users: string[], holds: ModelHold[
   // Every live hold owns every one of its seats…
   for (const h of live) {
     for (const seat of h.seatIds) {
-      expect(locks.get(seat), `${seat} should be locked by hold …${h.holdId.slice(-6)}`).toBe(
+      expect(locks.get(seat), `${seat} should be locked by hold …${h.holdId.slice(32, 38)}`).toBe(
         lockOwner(h.userId, h.holdId),
       );
     }
@@ -395,10 +395,10 @@ async function checkInvariant(showId: string, users: string[], holds: ModelHold[
   holds.forEach((h, i) => {
     const record = records[i];
     if (!h.live) {
-      expect(record, `released hold …${h.holdId.slice(-6)} still has a record`).toBeNull();
+      expect(record, `released hold …${h.holdId.slice(32, 38)} still has a record`).toBeNull();
       return;
     }
-    expect(record, `live hold …${h.holdId.slice(-6)} has no record`).toBeTruthy();
+    expect(record, `live hold …${h.holdId.slice(32, 38)} has no record`).toBeTruthy();
     const parsed = JSON.parse(record as string) as {
       userId: string;
       seatIds: string[];
@@ -407,7 +407,7 @@ async function checkInvariant(showId: string, users: string[], holds: ModelHold[
     };
     expect(parsed.userId).toBe(h.userId);
     expect(parsed.status).toBe("HELD");
-    expect(parsed.seatIds, `record of …${h.holdId.slice(-6)}`).toEqual(h.seatIds);
+    expect(parsed.seatIds, `record of …${h.holdId.slice(32, 38)}`).toEqual(h.seatIds);
     expect(parsed.expiresAt).toBe(h.expiresAt);
   });
 

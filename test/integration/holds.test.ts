@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { HOLD_RECORD_GRACE_MS } from "../../src/seats/redis-contract";
+import { HOLD_RECORD_GRACE_MS, holdKey } from "../../src/seats/redis-contract";
 import { dropLock, lockOwnerOf, lockTtlOf } from "../support/seat-locks";
 import {
   asUser,
@@ -28,7 +28,7 @@ const held = async (res: Response) => {
 
 /** Makes a hold's deadline pass now (as if HOLD_TTL_SECONDS had run out), without waiting. */
 async function expireHold(hold: Hold) {
-  const key = `hold:{${hold.showId}}:${hold.holdId}`;
+  const key = holdKey(hold.showId, hold.holdId);
   const record = JSON.parse((await redis().get<string>(key)) as string);
   const past = Date.now() - 1_000;
   await redis().set(key, JSON.stringify({ ...record, expiresAt: new Date(past).toISOString(), expiresAtMs: past }), {
@@ -218,7 +218,7 @@ describe("GET|PUT|DELETE /holds/{holdId}", () => {
   it("404 for an unknown or malformed hold id, 401 without identity", async () => {
     const showId = await createShow();
     const hold = await held(await postHold(newUser(), showId, ["G3"]));
-    const unknownId = `${hold.holdId.slice(0, 30)}AAAAAAAA`;
+    const unknownId = `${hold.holdId.slice(0, 30)}AAAAAAAA${hold.holdId.slice(38)}`;
     expect((await getHold(newUser(), unknownId)).status).toBe(404);
     const malformed = await getHold(newUser(), "not-a-hold");
     expect(malformed.status).toBe(400);

@@ -5,40 +5,11 @@ import { signAdmission } from "../../src/onsale/admission-token";
 import { eventConfigKey } from "../../src/onsale/redis-keys";
 import type { OnsaleEvent, QueueView } from "../../src/shared/onsale";
 import { as, json, staff } from "./admin-helpers";
-import {
-  asUser,
-  createShow,
-  customer,
-  type Hold,
-  newUser,
-  type Order,
-  postBestHold,
-  postHold,
-  postOrder,
-  redis,
-  seatMap,
-} from "./fixtures";
+import { asUser, createShow, type Hold, newUser, type Order, postBestHold, postHold, redis, seatMap } from "./fixtures";
 import { backendCalls, callSettled, errorOf } from "./http";
+import { onsaleShow, orderWith, poll } from "./onsale-helpers";
 import { payAndRead } from "./payments";
 
-type Staff = Awaited<ReturnType<typeof staff>>;
-
-async function onsaleShow(s: Staff, body: { opensInMs: number; admitPerSecond: number; maxActive: number }) {
-  const showId = await createShow({ theatreId: s.theatreA });
-  const opensAt = new Date(Date.now() + body.opensInMs).toISOString();
-  const res = await as(s, "managerA", `/theatres/${s.theatreA}/shows/${showId}/onsale`, {
-    method: "PUT",
-    json: { opensAt, admitPerSecond: body.admitPerSecond, maxActive: body.maxActive },
-  });
-  const event = await json<OnsaleEvent>(res, 200);
-  return { showId, event, opensAtMs: new Date(opensAt).getTime() };
-}
-
-const poll = async (eventId: string, userId: string): Promise<QueueView> => {
-  const res = await callSettled(`/api/v1/onsale/events/${eventId}/queue`, { method: "POST", headers: asUser(userId) });
-  expect(res.status, await res.clone().text()).toBe(200);
-  return (await res.json()) as QueueView;
-};
 const leave = (eventId: string, userId: string) =>
   callSettled(`/api/v1/onsale/events/${eventId}/queue`, { method: "DELETE", headers: asUser(userId) });
 
@@ -187,7 +158,7 @@ describe("the on-sale waiting room", () => {
     const held = await postHold(buyer, showId, ["C1", "C2"], withToken(admitted));
     expect(held.status).toBe(201);
     const hold = (await held.json()) as Hold;
-    const ordered = await postOrder(buyer, hold.holdId, customer, hold.seatIds);
+    const ordered = await orderWith(buyer, hold, admitted.admission?.token ?? "");
     expect(ordered.status).toBe(201);
     // Ordered but not paid: still shopping, the admission stands.
     expect((await poll(event.eventId, buyer)).state).toBe("ADMITTED");

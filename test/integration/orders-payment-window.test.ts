@@ -37,7 +37,6 @@ describe("one payment window per hold", () => {
       store().orderHold(showId, hold.holdId, {
         userId,
         orderId,
-        addressTag: "test",
         now,
         paymentWindowMs: windowMs,
         seatIds: hold.seatIds,
@@ -50,9 +49,7 @@ describe("one payment window per hold", () => {
     // The order could not be written: the hold is HELD again, on its own deadline.
     let ordered = first.hold;
     for (const [i, laterMs] of [20_000, 40_000].entries()) {
-      expect(await store().undoOrderHold(ordered, ordered.orderId, "RESTORE", firstAt + laterMs - 1, "test")).toBe(
-        "RESTORED",
-      );
+      expect(await store().undoOrderHold(ordered, ordered.orderId, "RESTORE", firstAt + laterMs - 1)).toBe("RESTORED");
       const again = await claim(`order-${i + 2}`, firstAt + laterMs);
       if (again.outcome !== "ORDERED") throw new Error(`claim ${i + 2}: ${again.outcome}`);
       // Not firstAt + laterMs + window: no second window.
@@ -72,13 +69,12 @@ describe("one payment window per hold", () => {
     const first = await store().orderHold(showId, hold.holdId, {
       userId,
       orderId: "failed-order",
-      addressTag: "test",
       now: firstAt,
       paymentWindowMs: windowMs,
       seatIds: hold.seatIds,
     });
     if (first.outcome !== "ORDERED") throw new Error(`first claim: ${first.outcome}`);
-    expect(await store().undoOrderHold(first.hold, "failed-order", "RESTORE", firstAt, "test")).toBe("RESTORED");
+    expect(await store().undoOrderHold(first.hold, "failed-order", "RESTORE", firstAt)).toBe("RESTORED");
     await new Promise((resolve) => setTimeout(resolve, 1500));
 
     const res = await fixtures.postOrder(userId, hold.holdId, fixtures.customer, hold.seatIds);

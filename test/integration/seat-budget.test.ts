@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { clientAddressTag } from "../../src/accounts/secrets";
 import { configOf } from "../../src/env";
 import { addressBudgetKey, personBudgetKey } from "../../src/seats/redis-contract";
+import { seatBudgetOf } from "../../src/seats/use-cases/seat-budget";
 import { as, json, staff } from "./admin-helpers";
 import {
   cancelOrder,
@@ -139,7 +139,7 @@ async function orderFrom(userId: string, address: string, showId: string, quanti
 /** The live entries of a budget key (members `<holdId>|<seatId>` whose deadline is ahead). */
 const liveEntries = async (key: string) => (await redis().zrange(key, Date.now(), "+inf", { byScore: true })).length;
 const addressKeyOf = async (address: string) =>
-  addressBudgetKey(await clientAddressTag(configOf(env), "seat-budget", address));
+  addressBudgetKey((await seatBudgetOf(configOf(env), address)).addressTag);
 
 describe("a settled order gives its seats back to both budgets", () => {
   it("paid or cancelled, an order's seats leave its address's budget at once, not at its payment deadline", () =>

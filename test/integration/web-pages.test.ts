@@ -18,7 +18,7 @@ describe("web pages", () => {
       "/",
       `/movies/${uuid}`,
       `/shows/${uuid}/seats`,
-      `/checkout/${"A".repeat(38)}`,
+      `/checkout/${"A".repeat(54)}`,
       `/orders/${uuid}/pay`,
       `/orders/${uuid}/paid`,
       `/tickets/${uuid}`,

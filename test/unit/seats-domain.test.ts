@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isHoldId, newHoldId, showIdOfHold } from "../../src/domain/hold-id";
+import { budgetTagOfHold, isHoldId, newHoldId, showIdOfHold } from "../../src/domain/hold-id";
 import { formatPaise, toPaise } from "../../src/domain/money";
 import { DEFAULT_LAYOUT, type SeatLayout, seatIdsOf, seatLayoutSchema } from "../../src/domain/seat-layout";
 import {
@@ -233,34 +233,38 @@ describe("bookingClosedReason", () => {
 describe("hold ids", () => {
   const SHOW = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
   const RANDOM = Uint8Array.from({ length: 12 }, (_, i) => i * 17 + 3);
+  const TAG = "AddrBudgetTag-_9";
 
-  it("fixed random bytes give a fixed id: base64url(show's 16 bytes ‖ 12 random bytes)", () => {
-    expect(newHoldId(SHOW, RANDOM)).toBe("Dx4tPEtaaXiHlqW0w9Lh8AMUJTZHWGl6i5ytvg");
+  it("fixed random bytes give a fixed id: base64url(show's 16 bytes ‖ 12 random bytes) ‖ the budget tag", () => {
+    expect(newHoldId(SHOW, TAG, RANDOM)).toBe(`Dx4tPEtaaXiHlqW0w9Lh8AMUJTZHWGl6i5ytvg${TAG}`);
     // the same, computed independently
     const bytes = Buffer.concat([Buffer.from(SHOW.replace(/-/g, ""), "hex"), Buffer.from(RANDOM)]);
-    expect(newHoldId(SHOW, RANDOM)).toBe(bytes.toString("base64url"));
-    expect(newHoldId("00000000-0000-0000-0000-000000000000", new Uint8Array(12))).toBe("A".repeat(38));
-    expect(newHoldId("ffffffff-ffff-ffff-ffff-ffffffffffff", new Uint8Array(12).fill(255))).toBe(`${"_".repeat(37)}w`);
+    expect(newHoldId(SHOW, TAG, RANDOM)).toBe(`${bytes.toString("base64url")}${TAG}`);
+    expect(newHoldId("00000000-0000-0000-0000-000000000000", TAG, new Uint8Array(12))).toBe(`${"A".repeat(38)}${TAG}`);
+    expect(newHoldId("ffffffff-ffff-ffff-ffff-ffffffffffff", TAG, new Uint8Array(12).fill(255))).toBe(
+      `${"_".repeat(37)}w${TAG}`,
+    );
   });
 
-  it("names its show (round trip), 38 url-safe characters, random by default", () => {
+  it("names its show (round trip), 54 url-safe characters, its budget tag back, random by default", () => {
     fc.assert(
       fc.property(fc.uuid(), fc.uint8Array({ minLength: 12, maxLength: 12 }), (showId, random) => {
-        const id = newHoldId(showId, random);
-        expect(id).toMatch(/^[A-Za-z0-9_-]{38}$/);
+        const id = newHoldId(showId, TAG, random);
+        expect(id).toMatch(/^[A-Za-z0-9_-]{54}$/);
+        expect(budgetTagOfHold(id)).toBe(TAG);
         expect(showIdOfHold(id)).toBe(showId.toLowerCase());
         expect(isHoldId(id)).toBe(true);
       }),
     );
-    const a = newHoldId(SHOW);
-    const b = newHoldId(SHOW);
+    const a = newHoldId(SHOW, TAG);
+    const b = newHoldId(SHOW, TAG);
     expect(a).not.toBe(b);
     expect(showIdOfHold(a)).toBe(SHOW);
-    expect(showIdOfHold(newHoldId(SHOW.toUpperCase(), RANDOM))).toBe(SHOW);
+    expect(showIdOfHold(newHoldId(SHOW.toUpperCase(), TAG, RANDOM))).toBe(SHOW);
   });
 
   it("rejects garbage, wrong lengths and non-base64url text", () => {
-    const good = newHoldId(SHOW, RANDOM);
+    const good = newHoldId(SHOW, TAG, RANDOM);
     const bad = [
       "",
       "hello",
@@ -283,17 +287,19 @@ describe("hold ids", () => {
     }
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), (text) => {
-        fc.pre(text.length !== 38);
+        fc.pre(text.length !== 54);
         expect(showIdOfHold(text)).toBeUndefined();
       }),
     );
   });
 
   it("refuses to make an id from a non-UUID or the wrong number of random bytes", () => {
-    expect(() => newHoldId("not-a-uuid", RANDOM)).toThrow(RangeError);
-    expect(() => newHoldId(`${SHOW}0`, RANDOM)).toThrow(RangeError);
-    expect(() => newHoldId(SHOW, new Uint8Array(11))).toThrow(RangeError);
-    expect(() => newHoldId(SHOW, new Uint8Array(13))).toThrow(RangeError);
+    expect(() => newHoldId("not-a-uuid", TAG, RANDOM)).toThrow(RangeError);
+    expect(() => newHoldId(`${SHOW}0`, TAG, RANDOM)).toThrow(RangeError);
+    expect(() => newHoldId(SHOW, TAG, new Uint8Array(11))).toThrow(RangeError);
+    expect(() => newHoldId(SHOW, TAG, new Uint8Array(13))).toThrow(RangeError);
+    expect(() => newHoldId(SHOW, TAG.slice(1), RANDOM)).toThrow(RangeError);
+    expect(() => newHoldId(SHOW, `${TAG.slice(1)}+`, RANDOM)).toThrow(RangeError);
   });
 });
 

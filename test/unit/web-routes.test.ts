@@ -8,7 +8,7 @@ describe("the web UI's pages, as the worker knows them", () => {
     const declared = [...app.matchAll(/path="([^"]+)"/g)].map((m) => m[1] as string).filter((p) => p !== "*");
     expect(declared.length).toBeGreaterThan(5);
     // Each declared path, its parameters filled in by their shape, is a page the worker knows.
-    const sample: Record<string, string> = { holdId: "A".repeat(38), step: "pay" };
+    const sample: Record<string, string> = { holdId: "A".repeat(54), step: "pay" };
     for (const path of declared) {
       // wouter's patterns: "/movies/:movieId", "/admin/*?" (the area and everything below it).
       const filled = `/${path.replace(/^\//, "")}`

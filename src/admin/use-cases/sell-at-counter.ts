@@ -34,12 +34,20 @@ export type SellAtCounterOutcome =
  */
 export async function sellAtCounter(
   deps: Deps,
-  input: { show: StaffShow; actor: StaffActor; holdId: string; customer: CounterCustomer; clientAddress: string },
+  input: {
+    show: StaffShow;
+    actor: StaffActor;
+    holdId: string;
+    customer: CounterCustomer;
+    /** On an on-sale show the box office queues like anyone: its admission, as at POST /holds. */
+    admissionToken?: string;
+  },
 ): Promise<SellAtCounterOutcome> {
   const { show, actor, holdId } = input;
   if (showIdOfHold(holdId) !== show.id) return { outcome: "HOLD_NOT_FOUND" };
   const customer = { ...input.customer, email: input.customer.email ?? null };
-  const placed = await placeOrder(deps, { userId: actor.userId, holdId, customer, clientAddress: input.clientAddress });
+  const { admissionToken } = input;
+  const placed = await placeOrder(deps, { userId: actor.userId, holdId, customer, admissionToken });
   if (placed.outcome === "HOLD_NOT_FOUND") {
     // Once sold, the hold is settled in Redis: a retry finds its sale in Postgres.
     const sold = await findOrderOfHold(deps.db, holdId, actor.userId);

@@ -1,13 +1,13 @@
 import { showBookingInfo } from "../../catalog/show-info";
 import { postgresErrorOf } from "../../db/client";
 import type { Deps } from "../../deps";
-import { showIdOfHold } from "../../domain/hold-id";
+import { budgetTagOfHold, showIdOfHold } from "../../domain/hold-id";
 import { orderIdOfHold } from "../../domain/order-id";
 import { type SeatLayout, seatIdsOf } from "../../domain/seat-layout";
 import { priceSelection } from "../../domain/seat-selection";
 import { log } from "../../http/request-log";
+import { type AdmissionRefusal, admissionBoughtWith } from "../../onsale/admission-token";
 import type { OrderedHoldRecord, SeatStore } from "../../seats/seat-store";
-import { seatBudgetOf } from "../../seats/use-cases/seat-budget";
 import type { OrderRow } from "../order-reads";
 import { alignOrderDeadline, insertOrder, type OrderCustomer, removeUnclaimedOrder } from "../order-store";
 import { orderViewOf } from "../order-view";
@@ -23,6 +23,8 @@ export type PlaceOrderOutcome =
   /** The hold's seats changed while this request named others, twice over. */
   | { outcome: "HOLD_CHANGED" }
   | { outcome: "SHOW_CLOSED" }
+  /** An on-sale show's order names its admission; ENDED: that admission bought (or is buying) already. */
+  | AdmissionRefusal
   /** The hold id already has an order from another claim that this request cannot answer with. */
   | { outcome: "IDEMPOTENCY_KEY_REUSED" };
 
@@ -33,14 +35,19 @@ interface Attempt {
   showId: string;
   /** Derived from the hold id: the Redis claim and the Postgres row name it without waiting for each other. */
   orderId: string;
-  /** The caller's client address's seat budget: the order's seats stay on it for the payment window. */
+  /** The address budget the hold charged (its id names it): the order's seats stay on it for the payment window. */
   addressTag: string;
   customer: OrderCustomer;
   layout: SeatLayout;
+  admission?: { eventId: string; untilMs: number };
 }
 
 /** What the order transaction did (its errors are thrown). */
-type Written = { kind: "inserted" | "existing"; row: OrderRow } | { kind: "sold" } | { kind: "closed" };
+type Written =
+  | { kind: "inserted" | "existing"; row: OrderRow }
+  | { kind: "sold" }
+  | { kind: "closed" }
+  | { kind: "admission_used" };
 type Claim = Awaited<ReturnType<SeatStore["orderHold"]>>;
 
 /**
@@ -58,26 +65,40 @@ type Claim = Awaited<ReturnType<SeatStore["orderHold"]>>;
  */
 export async function placeOrder(
   deps: Deps,
-  input: { userId: string; holdId: string; seatIds?: string[]; customer: OrderCustomer; clientAddress: string },
+  input: {
+    userId: string;
+    holdId: string;
+    seatIds?: string[];
+    customer: OrderCustomer;
+    /** The Admission-Token header: an on-sale show's order names the admission it buys with. */
+    admissionToken?: string;
+  },
 ): Promise<PlaceOrderOutcome> {
   const { userId, holdId, customer } = input;
   const showId = showIdOfHold(holdId);
   const info = showId ? await showBookingInfo(deps.db, showId) : undefined;
   if (!showId || !info) return { outcome: "HOLD_NOT_FOUND" };
+  const admission = info.onsaleEventId
+    ? await admissionBoughtWith(deps.config, { eventId: info.onsaleEventId, userId, token: input.admissionToken })
+    : undefined;
+  if (admission && admission.outcome !== "ADMITTED") return admission;
   const attempt: Attempt = {
     deps,
     userId,
     holdId,
     showId,
     orderId: await orderIdOfHold(holdId),
-    addressTag: (await seatBudgetOf(deps.config, input.clientAddress)).addressTag,
+    // The budget the hold charged, named by its id (whatever address orders it now).
+    addressTag: budgetTagOfHold(holdId),
     customer,
     layout: info.layout,
+    admission: admission && { eventId: admission.eventId, untilMs: admission.untilMs },
   };
   let seatIds = input.seatIds && namesHallSeats(input.seatIds, info.layout) ? input.seatIds : undefined;
   if (!seatIds) {
     const hold = await deps.seats.readHold(showId, holdId);
-    if (!hold || hold.userId !== userId || hold.status === "SETTLED") return { outcome: "HOLD_NOT_FOUND" };
+    const theirs = hold?.userId === userId && hold.holdId === holdId;
+    if (!hold || !theirs || hold.status === "SETTLED") return { outcome: "HOLD_NOT_FOUND" };
     seatIds = hold.seatIds;
   }
   return claimAndWrite(attempt, seatIds, true);
@@ -91,7 +112,6 @@ async function claimAndWrite(a: Attempt, seatIds: string[], mayRetry: boolean): 
     deps.seats.orderHold(a.showId, a.holdId, {
       userId: a.userId,
       orderId: a.orderId,
-      addressTag: a.addressTag,
       now,
       paymentWindowMs: windowMs,
       seatIds,
@@ -155,6 +175,10 @@ async function afterClaim(
     case "closed":
       await undoClaim(a, hold, "RELEASE");
       return { outcome: "SHOW_CLOSED" };
+    case "admission_used":
+      // Postgres knows the admission bought already (Redis may have lost its end): the seats go.
+      await undoClaim(a, hold, "RELEASE");
+      return { outcome: "ADMISSION_REFUSED", eventId: a.admission?.eventId ?? "", reason: "ENDED" };
     case "inserted":
       if (written.row.order.id === claimedOrderId) {
         await keepClaimDeadline(a, written.row, hold);
@@ -198,6 +222,7 @@ async function writeOrder(a: Attempt, orderId: string, seatIds: string[], expire
       expiresAt,
       // The budget the claim charged (order-hold.lua): settling the order frees it.
       budgetAddressTag: a.addressTag,
+      admission: a.admission,
     });
     if (!result) return { kind: "closed" };
     return { kind: result.inserted ? "inserted" : "existing", row: result.row };
@@ -205,6 +230,8 @@ async function writeOrder(a: Attempt, orderId: string, seatIds: string[], expire
     const pg = postgresErrorOf(error);
     // Postgres already sold one of these seats: the whole transaction wrote nothing.
     if (pg?.code === "23505" && pg.constraint === "order_seats_pkey") return { kind: "sold" };
+    // The admission has another live order: nothing was written either.
+    if (pg?.code === "23505" && pg.constraint === "orders_admission_once") return { kind: "admission_used" };
     throw error;
   }
 }
@@ -231,7 +258,7 @@ async function answerForOtherClaim(
 async function undoClaim(a: Attempt, hold: OrderedHoldRecord, mode: "RESTORE" | "RELEASE") {
   const { orderId } = hold;
   await a.deps.seats
-    .undoOrderHold(hold, orderId, mode, a.deps.clock.now().getTime(), a.addressTag)
+    .undoOrderHold(hold, orderId, mode, a.deps.clock.now().getTime())
     .catch((error: unknown) => log("warn", "order hold not undone", { orderId, mode, error: String(error) }));
 }
 

@@ -2,12 +2,14 @@
 -- expiry does not move. One round trip, atomic: the hold is read here, so its owner and seats are
 -- checked against what it is now, and every key follows from the request (hold id and show).
 -- KEYS[1] hold record, KEYS[2] the show's booked seats, KEYS[3] the show's state epoch,
--- KEYS[4] the show's seat locks, KEYS[5] the person's seat budget, KEYS[6] the caller's address's,
--- KEYS[7] the refusal counts; ARGV at the end: [#ARGV - 1] the person's budget, [#ARGV] the address's.
+-- KEYS[4] the show's seat locks, KEYS[5] the person's seat budget, KEYS[6] the address budget the
+-- hold id names (the one the hold charged, whichever address changes it), KEYS[7] the refusal
+-- counts; ARGV at the end: [#ARGV - 2] the hold id asked for, [#ARGV - 1] the person's budget,
+-- [#ARGV] the address's.
 -- ARGV[1] userId (the caller), ARGV[2] now (ms), ARGV[3] quantity, ARGV[4] R: how many hall rows
 -- follow for the orphan rule (0: the show does not apply it), ARGV[5..4+R] those rows
 -- (hall.lua: parse_row), ARGV[5+R..] the new seat ids. The hold's own seats count as free.
-local hold, refusal = own_held_hold(KEYS[1], ARGV[1])
+local hold, refusal = own_held_hold(KEYS[1], ARGV[1], ARGV[#ARGV - 2])
 if not hold then
   return refusal
 end
@@ -24,7 +26,7 @@ local wanted = {}
 local seats = {}
 local taken = {}
 local rule_rows = tonumber(ARGV[4])
-for i = 5 + rule_rows, #ARGV - 2 do
+for i = 5 + rule_rows, #ARGV - 3 do
   local seat = ARGV[i]
   wanted[seat] = true
   seats[#seats + 1] = seat

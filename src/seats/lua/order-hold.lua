@@ -6,12 +6,14 @@
 -- same time; a hold whose seats are not those answers HOLD_CHANGED with its own seats, and nothing
 -- changes.
 -- KEYS[1] hold record, KEYS[2] the user's active holds on this show, KEYS[3] the show's seat locks,
--- KEYS[4] the person's seat budget, KEYS[5] the ordering client address's: the seats stay charged
--- to both until the payment deadline (settling the order lets the person's go at once).
+-- KEYS[4] the person's seat budget, KEYS[5] the address budget the hold id names (the one the hold
+-- charged, whichever address orders it): the seats stay charged to both until the payment deadline
+-- (settling the order lets them go at once).
 -- ARGV[1] userId, ARGV[2] now (ms), ARGV[3] payment window (ms), ARGV[4] new order id,
--- ARGV[5] hold record grace (ms), ARGV[6] payment deadline as ISO text, ARGV[7..] the named seat ids.
+-- ARGV[5] hold record grace (ms), ARGV[6] payment deadline as ISO text, ARGV[7] the hold id asked
+-- for, ARGV[8..] the named seat ids.
 -- The reply's record carries the deadline the order really has (see "One payment window" below).
-local hold, record = own_hold(KEYS[1], ARGV[1])
+local hold, record = own_hold(KEYS[1], ARGV[1], ARGV[7])
 if not hold then
   return record -- the refusal
 end
@@ -19,10 +21,10 @@ if hold.status == 'ORDERED' then
   return {'ALREADY_ORDERED', record}
 end
 local isNamed = {}
-for i = 7, #ARGV do
+for i = 8, #ARGV do
   isNamed[ARGV[i]] = true
 end
-local named = #ARGV - 6
+local named = #ARGV - 7
 for _, seat in ipairs(hold.seatIds) do
   if not isNamed[seat] then named = -1 end
 end

@@ -59,10 +59,12 @@ local function taken_by_other(booked_key, seat, locks_key, owner, now)
   return current ~= nil and current ~= owner
 end
 
--- The caller's hold at `key` (nil and the refusal when it is not theirs, gone or settled).
-local function own_hold(key, user_id)
+-- The caller's hold `hold_id` at `key` (nil and the refusal when it is not theirs, gone or
+-- settled). The record is named by the id's own part (redis-contract.ts: holdKey), so an id whose
+-- budget tag is not the hold's is none: it would name another address's budget.
+local function own_hold(key, user_id, hold_id)
   local hold, text = read_hold(key)
-  if not hold or hold.userId ~= user_id or hold.status == 'SETTLED' then
+  if not hold or hold.userId ~= user_id or hold.holdId ~= hold_id or hold.status == 'SETTLED' then
     return nil, {'HOLD_NOT_FOUND'}
   end
   return hold, text
@@ -70,8 +72,8 @@ end
 
 -- The caller's hold while it is still HELD: only then may its seats change or go (an ORDERED
 -- hold's seats are its order's). Nil and the refusal otherwise.
-local function own_held_hold(key, user_id)
-  local hold = own_hold(key, user_id)
+local function own_held_hold(key, user_id, hold_id)
+  local hold = own_hold(key, user_id, hold_id)
   if not hold then
     return nil, {'HOLD_NOT_FOUND'}
   end

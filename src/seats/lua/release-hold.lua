@@ -2,10 +2,10 @@
 -- One round trip: the hold is read here (the caller's, and still HELD), and every key follows from
 -- the request (hold id, show, user).
 -- KEYS[1] hold record, KEYS[2] the user's active holds on this show, KEYS[3] the show's seat locks,
--- KEYS[4] the person's seat budget, KEYS[5] the caller's address's (the hold's seats leave both;
--- made from another address, they leave that one's budget at their deadline).
--- ARGV[1] userId (the caller), ARGV[2] now (ms).
-local hold, refusal = own_held_hold(KEYS[1], ARGV[1])
+-- KEYS[4] the person's seat budget, KEYS[5] the address budget the hold id names (the one the hold
+-- charged, whichever address releases it): the hold's seats leave both.
+-- ARGV[1] userId (the caller), ARGV[2] now (ms), ARGV[3] the hold id asked for.
+local hold, refusal = own_held_hold(KEYS[1], ARGV[1], ARGV[3])
 if not hold then
   return refusal
 end

@@ -4,7 +4,7 @@
 -- live-seat budget entries, which order-hold.lua dated to the payment deadline, go with the locks
 -- (RELEASE, or a hold whose own time is up) or go back to the hold's own deadline (RESTORE).
 -- KEYS[1] hold record, KEYS[2] the user's active holds on this show, KEYS[3] the show's seat locks,
--- KEYS[4] the person's seat budget, KEYS[5] the budget of the address that ordered.
+-- KEYS[4] the person's seat budget, KEYS[5] the address budget the hold id names (the one charged).
 -- ARGV[1] order id, ARGV[2] RESTORE | RELEASE, ARGV[3] now (ms).
 local hold = read_hold(KEYS[1])
 if not hold then

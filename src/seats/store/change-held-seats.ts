@@ -1,7 +1,7 @@
 import {
-  addressBudgetKey,
   bookedSeatsKey,
   type HeldHoldRecord,
+  holdAddressBudgetKey,
   holdKey,
   personBudgetKey,
   REFUSAL_COUNTS_KEY,
@@ -26,7 +26,8 @@ export async function changeHeldSeats(
     now: number;
     /** The selection's hall rows when the show applies the orphan rule. */
     ruleRows?: ScriptRow[];
-    budget: SeatBudget;
+    /** The limits; the seats count against the address budget the hold id names. */
+    budget: Omit<SeatBudget, "addressTag">;
   },
 ): Promise<
   | { outcome: "SWAPPED"; hold: HeldHoldRecord }
@@ -47,7 +48,7 @@ export async function changeHeldSeats(
       showStateKey(showId),
       seatLocksKey(showId),
       personBudgetKey(change.userId),
-      addressBudgetKey(budget.addressTag),
+      holdAddressBudgetKey(holdId),
       REFUSAL_COUNTS_KEY,
     ],
     [
@@ -56,6 +57,7 @@ export async function changeHeldSeats(
       String(change.quantity),
       ...orphanRuleArgs(change.ruleRows ?? []),
       ...change.seatIds,
+      holdId,
       String(budget.perPerson),
       String(budget.perAddress),
     ],

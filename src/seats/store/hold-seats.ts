@@ -1,11 +1,11 @@
 import { eventDoneKey } from "../../onsale/redis-keys";
 import {
-  addressBudgetKey,
   bookedSeatsKey,
   type HeldHoldRecord,
   HOLD_RECORD_GRACE_MS,
   type HoldRecord,
   hallRowArg,
+  holdAddressBudgetKey,
   holdKey,
   personBudgetKey,
   REFUSAL_COUNTS_KEY,
@@ -25,6 +25,7 @@ export interface ScriptRow {
 
 /** No seat spinning: the live seats a person, and a client address (its keyed hash), may hold across shows. */
 export interface SeatBudget {
+  /** The request's address: a new hold's id carries it (the hold's budget from then on). */
   addressTag: string;
   perPerson: number;
   perAddress: number;
@@ -39,14 +40,14 @@ export interface NewHoldOpts {
   admission?: { eventId: string; untilMs: number };
 }
 
-const holdKeys = (hold: HeldHoldRecord, { budget, admission }: NewHoldOpts) => [
+const holdKeys = (hold: HeldHoldRecord, { admission }: NewHoldOpts) => [
   holdKey(hold.showId, hold.holdId),
   userHoldsKey(hold.showId, hold.userId),
   bookedSeatsKey(hold.showId),
   showStateKey(hold.showId),
   seatLocksKey(hold.showId),
   personBudgetKey(hold.userId),
-  addressBudgetKey(budget.addressTag),
+  holdAddressBudgetKey(hold.holdId),
   REFUSAL_COUNTS_KEY,
   ...(admission ? [eventDoneKey(admission.eventId)] : []),
 ];

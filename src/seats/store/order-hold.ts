@@ -28,8 +28,6 @@ export async function orderHold(
   opts: {
     userId: string;
     orderId: string;
-    /** The ordering client address's budget tag (seat-budget.ts). */
-    addressTag: string;
     now: number;
     paymentWindowMs: number;
     seatIds: string[];
@@ -42,19 +40,16 @@ export async function orderHold(
   | { outcome: "SEAT_TAKEN"; seats: string[] }
   | { outcome: "HOLD_CHANGED"; seats: string[] }
 > {
-  const reply = await scripts.run(
-    "order",
-    oneHoldKeys({ showId, holdId, userId: opts.userId, addressTag: opts.addressTag }),
-    [
-      opts.userId,
-      String(opts.now),
-      String(opts.paymentWindowMs),
-      opts.orderId,
-      String(HOLD_RECORD_GRACE_MS),
-      new Date(opts.now + opts.paymentWindowMs).toISOString(),
-      ...opts.seatIds,
-    ],
-  );
+  const reply = await scripts.run("order", oneHoldKeys({ showId, holdId, userId: opts.userId }), [
+    opts.userId,
+    String(opts.now),
+    String(opts.paymentWindowMs),
+    opts.orderId,
+    String(HOLD_RECORD_GRACE_MS),
+    new Date(opts.now + opts.paymentWindowMs).toISOString(),
+    holdId,
+    ...opts.seatIds,
+  ]);
   switch (reply[0]) {
     case "ORDERED":
     case "ALREADY_ORDERED":
@@ -75,15 +70,9 @@ export async function undoOrderHold(
   orderId: string,
   mode: "RESTORE" | "RELEASE",
   nowMs: number,
-  /** The budget tag of the address whose claim this undoes (order-hold.lua charged it). */
-  addressTag: string,
 ): Promise<"RESTORED" | "RELEASED" | "HOLD_NOT_FOUND" | "MOVED_ON"> {
   const { showId, holdId, userId } = hold;
-  const reply = await scripts.run("undoOrder", oneHoldKeys({ showId, holdId, userId, addressTag }), [
-    orderId,
-    mode,
-    String(nowMs),
-  ]);
+  const reply = await scripts.run("undoOrder", oneHoldKeys({ showId, holdId, userId }), [orderId, mode, String(nowMs)]);
   return reply[0];
 }
 

@@ -7,16 +7,17 @@ import type { SeatScripts } from "./seat-scripts";
  */
 export async function releaseHold(
   scripts: SeatScripts,
-  release: { showId: string; holdId: string; userId: string; now: number; addressTag: string },
+  release: { showId: string; holdId: string; userId: string; now: number },
 ): Promise<
   | { outcome: "RELEASED"; freed: number; seats: number; live: boolean }
   | { outcome: "HOLD_NOT_FOUND" }
   | { outcome: "HOLD_NOT_CHANGEABLE"; status: string }
 > {
   const { showId, holdId, userId } = release;
-  const reply = await scripts.run("release", oneHoldKeys({ showId, holdId, userId, addressTag: release.addressTag }), [
+  const reply = await scripts.run("release", oneHoldKeys({ showId, holdId, userId }), [
     userId,
     String(release.now),
+    holdId,
   ]);
   switch (reply[0]) {
     case "RELEASED":

@@ -73,14 +73,23 @@ export const admissionEnded = (opts: NewHoldOpts): AdmissionRefusal => ({
   reason: "ENDED",
 });
 
-/** With an Idempotency-Key, a retried POST names the same hold instead of making a second one. */
-async function holdIdFor(userId: string, showId: string, idempotencyKey: string | undefined): Promise<string> {
-  if (!idempotencyKey) return newHoldId(showId);
+/**
+ * With an Idempotency-Key, a retried POST names the same hold instead of making a second one (its
+ * own part: a retry from another address carries that address's budget tag, and the record found
+ * is the first attempt's, redis-contract.ts: holdKey).
+ */
+async function holdIdFor(
+  userId: string,
+  showId: string,
+  idempotencyKey: string | undefined,
+  budgetTag: string,
+): Promise<string> {
+  if (!idempotencyKey) return newHoldId(showId, budgetTag);
   const digest = await crypto.subtle.digest(
     "SHA-256",
     new TextEncoder().encode(`${userId}\n${showId}\n${idempotencyKey}`),
   );
-  return newHoldId(showId, new Uint8Array(digest).slice(0, 12));
+  return newHoldId(showId, budgetTag, new Uint8Array(digest).slice(0, 12));
 }
 
 /** A new hold's record (seats as given; best available fills them in the script) and its TTL. */
@@ -91,8 +100,10 @@ export async function newHoldRecord(
   admission: Admission | undefined,
 ): Promise<{ hold: HeldHoldRecord; opts: NewHoldOpts }> {
   const ttlMs = deps.config.HOLD_TTL_SECONDS * 1000;
+  const budget = await seatBudgetOf(deps.config, input.clientAddress);
   const hold: HeldHoldRecord = {
-    holdId: await holdIdFor(input.userId, input.showId, input.idempotencyKey),
+    // The id names the address budget the seats are charged to, for whatever ends the hold later.
+    holdId: await holdIdFor(input.userId, input.showId, input.idempotencyKey, budget.addressTag),
     showId: input.showId,
     userId: input.userId,
     seatIds: input.seatIds,
@@ -102,7 +113,6 @@ export async function newHoldRecord(
     expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
     expiresAtMs: now.getTime() + ttlMs,
   };
-  const budget = await seatBudgetOf(deps.config, input.clientAddress);
   return { hold, opts: { now: now.getTime(), ttlMs, maxActiveHolds: MAX_ACTIVE_HOLDS_PER_SHOW, budget, admission } };
 }
 

@@ -14,7 +14,8 @@ type LiveHold = Exclude<HoldRecord, { status: "SETTLED" }>;
 export async function ownHold(deps: Deps, userId: string, holdId: string): Promise<LiveHold | undefined> {
   const showId = showIdOfHold(holdId);
   const hold = showId ? await deps.seats.readHold(showId, holdId) : undefined;
-  if (!hold || hold.userId !== userId || hold.status === "SETTLED") return undefined;
+  // The record is named by the id's own part: an id with another budget tag is not this hold.
+  if (!hold || hold.userId !== userId || hold.holdId !== holdId || hold.status === "SETTLED") return undefined;
   return hold;
 }
 

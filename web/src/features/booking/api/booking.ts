@@ -4,7 +4,7 @@ import type { InferResponseType } from "hono/client";
 import { ApiError, type ApiResponse, api, noAnswer, unwrap } from "../../../api/client";
 import type { SeatMap } from "../../../api/contract";
 import { orderKeys } from "../../../api/order-keys";
-import { admissionHeaders } from "../../onsale/lib/admission";
+import { admissionHeaders, orderAdmissionHeaders } from "../../onsale/lib/admission";
 import { getSeatMap, SEAT_MAP_REFRESH_MS, seatMapKey } from "./seat-map-read";
 
 export type { SeatMap };
@@ -121,9 +121,17 @@ export const holdQuery = (holdId: string) =>
 
 // Orders ---------------------------------------------------------------------------------------------
 
-/** POST /orders, naming the hold's seats (one round trip instead of two). */
-export function createOrder(hold: Pick<Hold, "holdId" | "seatIds">, customer: CustomerInput): Promise<Order> {
-  return unwrap(api.orders.$post({ json: { holdId: hold.holdId, seatIds: hold.seatIds, customer } }));
+/** POST /orders, naming the hold's seats (one round trip instead of two), and on an on-sale its admission. */
+export function createOrder(
+  hold: Pick<Hold, "holdId" | "seatIds" | "showId">,
+  customer: CustomerInput,
+): Promise<Order> {
+  return unwrap(
+    api.orders.$post(
+      { json: { holdId: hold.holdId, seatIds: hold.seatIds, customer } },
+      { headers: orderAdmissionHeaders(hold.showId) },
+    ),
+  );
 }
 
 /** POST /orders/{orderId}/payment: the provider's checkout page for this order (one per order). */

@@ -32,16 +32,22 @@ const write = (key: string, value: string) => {
 export const saveAdmission = (eventId: string, admission: Admission) =>
   write(ADMISSION + eventId, JSON.stringify(admission));
 
-/** The tab's admission to the event while it lasts. */
-export function liveAdmission(eventId: string, now = Date.now()): Admission | undefined {
+/** The tab's admission to the event, live or past its window. */
+function keptAdmission(eventId: string): Admission | undefined {
   const raw = read(ADMISSION + eventId);
   if (!raw) return undefined;
   try {
     const admission = JSON.parse(raw) as Admission;
-    return typeof admission.token === "string" && Date.parse(admission.expiresAt) > now ? admission : undefined;
+    return typeof admission.token === "string" ? admission : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The tab's admission to the event while it lasts. */
+export function liveAdmission(eventId: string, now = Date.now()): Admission | undefined {
+  const admission = keptAdmission(eventId);
+  return admission && Date.parse(admission.expiresAt) > now ? admission : undefined;
 }
 
 /** The on-sale event this tab learnt the show sells in, if any. */
@@ -85,6 +91,16 @@ export const rememberEventOfShow = (showId: string, eventId: string) => write(EV
 export function admissionHeaders(showId: string): Record<string, string> {
   const eventId = read(EVENT_OF_SHOW + showId);
   const admission = eventId ? liveAdmission(eventId) : undefined;
+  return admission ? { [ADMISSION_HEADER]: admission.token } : {};
+}
+
+/**
+ * The header `POST /orders` carries for this show: the admission its hold was made with, past its
+ * window too (a hold made inside it may be ordered after), since an admission buys one order.
+ */
+export function orderAdmissionHeaders(showId: string): Record<string, string> {
+  const eventId = read(EVENT_OF_SHOW + showId);
+  const admission = eventId ? keptAdmission(eventId) : undefined;
   return admission ? { [ADMISSION_HEADER]: admission.token } : {};
 }
 
