@@ -1,13 +1,7 @@
 import type { Database } from "../db/client";
-<<<<<<< HEAD
-import { and, eq, exists, gt, inArray, isNull, lte, ne, type SQL, sql } from "../db/drizzle";
+import { and, eq, exists, gt, inArray, isNull, lte, ne, or, type SQL, sql } from "../db/drizzle";
 import { orderShow, showLayout, showTheatre } from "../db/joins";
 import { orderSeats, orders, seatLayouts, shows, theatres } from "../db/schema";
-=======
-import { and, eq, exists, gt, inArray, isNull, lte, ne, or, type SQL, sql } from "../db/drizzle";
-import { orderShow, showTheatre } from "../db/joins";
-import { orderSeats, orders, shows, theatres } from "../db/schema";
->>>>>>> onsalegaps
 import { type OrderRow, orderOf, selectOrderViews, type Transition } from "./order-reads";
 import type { Customer } from "./schemas";
 
