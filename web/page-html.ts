@@ -3,7 +3,8 @@
  * opened cold otherwise learns what it needs one chain link at a time — the document, then the entry
  * (2 s on Slow 3G), then, once the entry runs and its route matches, the page's chunks (2 s more),
  * then its data. The worker answers the page's address with this file (src/shared/web-routes.ts
- * `preparedPage`, which also adds the page's API reads as a `Link` preload), so the page's code goes
+ * `preparedPage`; src/app.ts adds the page's API reads as `<link rel=preload>` after the code: a
+ * `Link` header would put them ahead of it), so the page's code goes
  * in the same wave as the entry's. The files are the bundle's own (the same graph as
  * .vite/manifest.json): the page module's and the query library's chunks with their static imports
  * and their CSS, less what index.html already has. Nothing here is hand-listed but the page module.

@@ -8,6 +8,7 @@ import { priceSelection } from "../../domain/seat-selection";
 import { log } from "../../http/request-log";
 import { type AdmissionRefusal, admissionBoughtWith } from "../../onsale/admission-token";
 import type { OrderedHoldRecord, SeatStore } from "../../seats/seat-store";
+import { ownHold } from "../../seats/use-cases/read-hold";
 import type { OrderRow } from "../order-reads";
 import { alignOrderDeadline, insertOrder, type OrderCustomer, removeUnclaimedOrder } from "../order-store";
 import { orderViewOf } from "../order-view";
@@ -96,9 +97,8 @@ export async function placeOrder(
   };
   let seatIds = input.seatIds && namesHallSeats(input.seatIds, info.layout) ? input.seatIds : undefined;
   if (!seatIds) {
-    const hold = await deps.seats.readHold(showId, holdId);
-    const theirs = hold?.userId === userId && hold.holdId === holdId;
-    if (!hold || !theirs || hold.status === "SETTLED") return { outcome: "HOLD_NOT_FOUND" };
+    const hold = await ownHold(deps, userId, holdId);
+    if (!hold) return { outcome: "HOLD_NOT_FOUND" };
     seatIds = hold.seatIds;
   }
   return claimAndWrite(attempt, seatIds, true);

@@ -6,6 +6,7 @@ import { seatIdsOf } from "../../domain/seat-layout";
 import { bookingClosedReason } from "../../domain/seat-selection";
 import type { SeatMap } from "../schemas";
 import { sharedSeatStates } from "../seat-map-snapshot";
+import { ownHold } from "./read-hold";
 
 export type ReadSeatMapOutcome = { outcome: "SEAT_MAP"; map: SeatMap } | { outcome: "SHOW_NOT_FOUND" };
 
@@ -15,9 +16,8 @@ export type ReadSeatMapOutcome = { outcome: "SEAT_MAP"; map: SeatMap } | { outco
  */
 async function ownSeats(deps: Deps, showId: string, userId?: string, holdId?: string): Promise<ReadonlySet<string>> {
   if (!userId || !holdId || showIdOfHold(holdId) !== showId) return new Set();
-  const hold = await deps.seats.readHold(showId, holdId);
-  const live = hold && hold.status !== "SETTLED" && hold.expiresAtMs > deps.clock.now().getTime();
-  return live && hold.userId === userId ? new Set(hold.seatIds) : new Set();
+  const hold = await ownHold(deps, userId, holdId);
+  return hold && hold.expiresAtMs > deps.clock.now().getTime() ? new Set(hold.seatIds) : new Set();
 }
 
 /**

@@ -87,22 +87,19 @@ export function forgetAdmission(eventId: string) {
 
 export const rememberEventOfShow = (showId: string, eventId: string) => write(EVENT_OF_SHOW + showId, eventId);
 
-/** The header `POST /holds` carries for this show: its event's admission, when the tab has one. */
-export function admissionHeaders(showId: string): Record<string, string> {
+/**
+ * The header a request for this show carries: its event's admission, when the tab has one. `POST
+ * /holds` needs it live; `POST /orders` (`pastItsWindow`) takes the one the hold was made with even
+ * after its window (a hold made inside it may be ordered after), since an admission buys one order.
+ */
+function admissionHeaderFor(showId: string, pastItsWindow: boolean): Record<string, string> {
   const eventId = read(EVENT_OF_SHOW + showId);
-  const admission = eventId ? liveAdmission(eventId) : undefined;
+  const admission = eventId ? (pastItsWindow ? keptAdmission(eventId) : liveAdmission(eventId)) : undefined;
   return admission ? { [ADMISSION_HEADER]: admission.token } : {};
 }
 
-/**
- * The header `POST /orders` carries for this show: the admission its hold was made with, past its
- * window too (a hold made inside it may be ordered after), since an admission buys one order.
- */
-export function orderAdmissionHeaders(showId: string): Record<string, string> {
-  const eventId = read(EVENT_OF_SHOW + showId);
-  const admission = eventId ? keptAdmission(eventId) : undefined;
-  return admission ? { [ADMISSION_HEADER]: admission.token } : {};
-}
+export const admissionHeaders = (showId: string) => admissionHeaderFor(showId, false);
+export const orderAdmissionHeaders = (showId: string) => admissionHeaderFor(showId, true);
 
 /** Where a visitor of an event show without an admission goes: the event's queue, back to this show after. */
 export const queuePath = (eventId: string, showId: string) => `/onsale/${eventId}?show=${showId}`;
