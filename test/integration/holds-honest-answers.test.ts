@@ -85,10 +85,16 @@ describe("a show Redis has never seen", () => {
 describe("rate limits", () => {
   it("DELETE /holds/{id} has a budget per user, apart from the hold budget", async () => {
     const user = newUser("releaser");
+    // A fixed 60 s window: a run across its end gets a fresh budget once (60 to 120 answers).
     const statuses: number[] = [];
-    for (let i = 0; i < 61; i++) statuses.push((await deleteHold(user, "not-a-hold")).status);
-    expect(statuses.filter((s) => s === 400)).toHaveLength(60);
+    while (statuses.at(-1) !== 429 && statuses.length < 125) {
+      statuses.push((await deleteHold(user, "not-a-hold")).status);
+    }
     expect(statuses.at(-1)).toBe(429);
+    const answered = statuses.slice(0, -1);
+    expect(answered.every((s) => s === 400)).toBe(true);
+    expect(answered.length).toBeGreaterThanOrEqual(60);
+    expect(answered.length).toBeLessThanOrEqual(120);
     expect((await postHold(user, await createShow(), ["A1"])).status).toBe(201);
   });
 
@@ -97,10 +103,11 @@ describe("rate limits", () => {
     const poll = () => call("/api/v1/shows/not-a-uuid/seatmap", { headers: from });
     // The limiter's windows are fixed (10 s): polls made in rounds on a slow run straddled window
     // ends and never met the budget (seen in CI: 750 polls, no 429). So: wait for a window to
-    // begin, then one burst past the budget, all at once.
+    // begin, then one burst past twice the budget (200 per window), all at once: a burst that still
+    // straddles one window end (seen on a loaded machine) meets the budget in one of the two.
     const WINDOW_MS = 10_000;
     await new Promise((resolve) => setTimeout(resolve, WINDOW_MS - (Date.now() % WINDOW_MS) + 50));
-    const answers = await Promise.all(Array.from({ length: 260 }, poll));
+    const answers = await Promise.all(Array.from({ length: 450 }, poll));
     expect(answers.filter((res) => res.status === 400).length).toBeGreaterThanOrEqual(200);
     const over = answers.find((res) => res.status === 429);
     if (!over) throw new Error("no 429 from the seat map budget");
@@ -108,5 +115,5 @@ describe("rate limits", () => {
     expect(
       (await call("/api/v1/shows/not-a-uuid/seatmap", { headers: { "cf-connecting-ip": "203.0.113.9" } })).status,
     ).toBe(400);
-  }, 60_000);
+  }, 120_000);
 });
