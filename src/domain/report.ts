@@ -1,5 +1,5 @@
 import type { ReportGroup, ReportRow } from "../shared/admin-ops-schemas";
-import { CINEMA_UTC_OFFSET_MINUTES, cinemaDate } from "../shared/cinema-time";
+import { cinemaDate, cinemaWallTime } from "../shared/cinema-time";
 import { formatPaise } from "../shared/money";
 
 /**
@@ -54,7 +54,7 @@ const SUMMED = Object.keys(ZERO) as (keyof Sums)[];
 
 /** "2026-12-02 19:30": a show's start on the cinemas' clock. */
 export function cinemaDateTime(instant: string): string {
-  const local = new Date(Date.parse(instant) + CINEMA_UTC_OFFSET_MINUTES * 60_000);
+  const local = cinemaWallTime(instant);
   return local.toISOString().slice(0, 16).replace("T", " ");
 }
 

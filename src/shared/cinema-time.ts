@@ -8,6 +8,20 @@ export const CINEMA_UTC_OFFSET_MINUTES = 330;
 
 const OFFSET_MS = CINEMA_UTC_OFFSET_MINUTES * 60_000;
 const DAY_MS = 86_400_000;
+const pad2 = (n: number) => String(n).padStart(2, "0");
+/** "+05:30": the offset as ISO 8601 writes it, from the one number above. */
+const OFFSET_ISO = `+${pad2(Math.floor(CINEMA_UTC_OFFSET_MINUTES / 60))}:${pad2(CINEMA_UTC_OFFSET_MINUTES % 60)}`;
+
+/** The instant of a cinema wall-clock time: day "YYYY-MM-DD" and clock "HH:MM[:SS]" → ISO 8601 with the offset. */
+export function cinemaInstant(day: string, clock: string): string {
+  return `${day}T${clock.length === 5 ? `${clock}:00` : clock}${OFFSET_ISO}`;
+}
+
+/** A Date whose UTC fields read as the cinema's wall clock at `instant` (read them with getUTC…). */
+export function cinemaWallTime(instant: Date | string): Date {
+  const ms = typeof instant === "string" ? Date.parse(instant) : instant.getTime();
+  return new Date(ms + OFFSET_MS);
+}
 
 /** The cinema's calendar date of an instant, "YYYY-MM-DD". */
 export function cinemaDate(instant: Date): string {

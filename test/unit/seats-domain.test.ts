@@ -12,7 +12,7 @@ import {
   sortSeats,
 } from "../../src/domain/seat-selection";
 import { showStatusOf } from "../../src/domain/show-schedule";
-import { cinemaDayBounds, cinemaToday } from "../../src/shared/cinema-time";
+import { cinemaDayBounds, cinemaInstant, cinemaToday, cinemaWallTime } from "../../src/shared/cinema-time";
 
 /**
  * A small hall with aisles, a numbering gap and three price categories:
@@ -348,6 +348,16 @@ describe("money", () => {
 });
 
 describe("show schedule (IST, UTC+05:30)", () => {
+  it("cinemaInstant and cinemaWallTime: the wall clock and its instant, both ways", () => {
+    expect(cinemaInstant("2026-12-02", "19:30")).toBe("2026-12-02T19:30:00+05:30");
+    expect(new Date(cinemaInstant("2026-12-02", "00:10:00")).toISOString()).toBe("2026-12-01T18:40:00.000Z");
+    const wall = cinemaWallTime("2026-12-01T18:40:00.000Z");
+    expect([wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes()]).toEqual([2, 0, 10]);
+    expect(cinemaWallTime(new Date(cinemaInstant("2026-12-31", "23:59:59"))).toISOString()).toBe(
+      "2026-12-31T23:59:59.000Z",
+    );
+  });
+
   it("cinemaDayBounds: a local day starts at 18:30 UTC the day before", () => {
     expect(cinemaDayBounds("2025-03-10")).toEqual({
       from: new Date("2025-03-09T18:30:00.000Z"),

@@ -3,7 +3,7 @@
  * in English, without the runtime's locale (Node and workerd give the same bytes).
  */
 
-import { CINEMA_UTC_OFFSET_MINUTES } from "../../shared/cinema-time";
+import { cinemaWallTime } from "../../shared/cinema-time";
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const MONTHS = [
@@ -33,7 +33,7 @@ function istParts(instant: string): IstParts {
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) throw new RangeError(`not a time: ${instant}`);
   // Shift the instant by the zone's offset, then read the UTC fields: they are the wall clock in IST.
-  const local = new Date(ms + CINEMA_UTC_OFFSET_MINUTES * 60_000);
+  const local = cinemaWallTime(new Date(ms));
   const hours = local.getUTCHours();
   const minutes = String(local.getUTCMinutes()).padStart(2, "0");
   return {

@@ -1,3 +1,4 @@
+import { cinemaInstant } from "@housefull/shared";
 import { useState } from "react";
 import type { AuditFilters } from "../../features/admin/api/ops-api";
 import styles from "../../features/admin/components/Admin.module.css";
@@ -6,8 +7,8 @@ import { Field } from "../../features/admin/components/Field";
 import { TheatreSelect } from "../../features/admin/components/TheatreSelect";
 import { useAdminTitle as useDocumentTitle } from "../../features/admin/hooks/use-admin-title";
 
-const dayStart = (day: string) => (day ? `${day}T00:00:00+05:30` : undefined);
-const dayEnd = (day: string) => (day ? `${day}T23:59:59+05:30` : undefined);
+const dayStart = (day: string) => (day ? cinemaInstant(day, "00:00:00") : undefined);
+const dayEnd = (day: string) => (day ? cinemaInstant(day, "23:59:59") : undefined);
 
 export function AuditPage() {
   useDocumentTitle("Audit log");

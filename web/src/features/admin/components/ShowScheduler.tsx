@@ -1,4 +1,10 @@
-import { addCinemaDays, cinemaToday, type ScheduleShowsBody, scheduleShowsBody } from "@housefull/shared";
+import {
+  addCinemaDays,
+  cinemaInstant,
+  cinemaToday,
+  type ScheduleShowsBody,
+  scheduleShowsBody,
+} from "@housefull/shared";
 import { useForm } from "react-hook-form";
 import * as z from "zod/mini";
 import { ApiError } from "../../../api/client";
@@ -34,7 +40,7 @@ const scheduleForm = z.pipe(
       ...(v.format.trim() ? { format: v.format.trim() } : {}),
       prices: v.prices,
       ...(v.mode === "one"
-        ? { startTime: `${v.day}T${v.clock}:00+05:30` }
+        ? { startTime: cinemaInstant(v.day, v.clock) }
         : { run: { from: v.from, to: v.to, times: v.times.split(/[\s,]+/).filter(Boolean) } }),
     })),
   ),
