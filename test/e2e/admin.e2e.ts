@@ -97,7 +97,7 @@ describe("the back office, from a new theatre to a cancelled show's refund", () 
       await schedule.getByLabel("Movie").selectOption({ label: MOVIE });
       await schedule.getByLabel("Screen").selectOption({ label: "Audi 1" });
       await schedule.getByLabel("From").fill(tomorrow);
-      await schedule.getByLabel("To").fill(addCinemaDays(tomorrow, 1));
+      await schedule.getByLabel("To", { exact: true }).fill(addCinemaDays(tomorrow, 1));
       await schedule.getByLabel(/^Times/).fill("18:00, 21:30");
       await schedule.getByLabel("Classic price (₹)").fill("200.00");
       await schedule.getByLabel("Prime price (₹)").fill("300.00");
