@@ -169,6 +169,20 @@ describe("layouts and prices under sales", () => {
     expect(map.counts.total).toBe(18);
   });
 
+  it("lists each show with its own seats sold, not every seat sold anywhere", async () => {
+    const screen = await newScreen(s);
+    const sold = await newShow(s, movieId, screen.id);
+    const quiet = await newShow(s, movieId, screen.id);
+    await placeOrder(newUser("admin-count"), sold.id, ["C1", "C2"]);
+    const window = `from=${new Date().toISOString()}&to=${new Date(Date.now() + 4000 * 86_400_000).toISOString()}`;
+    const list = await json<{ shows: { id: string; seatsSold: number }[] }>(
+      await as(s, "managerA", `/theatres/${s.theatreA}/shows?${window}`),
+      200,
+    );
+    const soldOf = (id: string) => list.shows.find((x) => x.id === id)?.seatsSold;
+    expect([soldOf(sold.id), soldOf(quiet.id)]).toEqual([2, 0]);
+  });
+
   it("changes prices before the first sale only (409 PRICES_LOCKED after)", async () => {
     const show = await newShow(s, movieId, (await newScreen(s)).id);
     const path = `/theatres/${s.theatreA}/shows/${show.id}/prices`;
