@@ -81,9 +81,12 @@ export const layoutRow = (layout: SeatLayout) => ({
   cols: Math.max(...layout.rows.map((r) => r.columns.length)),
 });
 
-const seatsSold = sql<number>`(select count(*) from ${orderSeats} where ${orderSeats.showId} = ${shows.id})`.mapWith(
-  Number,
-);
+// The outer show named with its table: in a select from `shows` alone drizzle leaves `${shows.id}`
+// unqualified, and inside the subquery that would be order_seats' own show_id (every seat sold anywhere).
+const seatsSold =
+  sql<number>`(select count(*) from ${orderSeats} where ${orderSeats.showId} = ${shows}.${sql.identifier(shows.id.name)})`.mapWith(
+    Number,
+  );
 
 export async function showAt(db: Database, theatreId: string, showId: string) {
   const [row] = await db

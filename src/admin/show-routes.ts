@@ -7,15 +7,25 @@ import { noStore } from "../http/edge-cache";
 import { describeRoute, jsonResponse, undocumented } from "../http/openapi-doc";
 import { type Refused, refusals } from "../http/refusals";
 import { validate } from "../http/validate";
-import { adminShowSchema, pricesBody, salesBody, scheduledSchema, scheduleShowsBody } from "../shared/admin-schemas";
+import {
+  adminShowSchema,
+  orphanRuleBody,
+  pricesBody,
+  salesBody,
+  scheduledSchema,
+  scheduleShowsBody,
+} from "../shared/admin-schemas";
 import { staffActorOf } from "./actor";
 import { adminDoc, listOf } from "./route-docs";
 import { showParam, showsWindowQuery, theatreParam } from "./schemas";
 import { listShows } from "./use-cases/browse";
-import { type ChangeShowOutcome, setShowPrices, setShowSales } from "./use-cases/change-show";
+import { type ChangeShowOutcome, setShowOrphanRule, setShowPrices, setShowSales } from "./use-cases/change-show";
 import { type ScheduleShowsOutcome, scheduleShows } from "./use-cases/schedule-shows";
 
-/** A theatre's shows: scheduled one by one or as a run, sales opened or closed, priced before the first sale. */
+/**
+ * A theatre's shows: scheduled one by one or as a run, sales opened or closed, priced before the
+ * first sale, the orphan rule switched.
+ */
 const priceProblem = (r: { missing: string[]; unknown: string[] }) =>
   ["VALIDATION_FAILED", "Give a price for every seat category of the screen, and no other", r] as const;
 
@@ -132,6 +142,28 @@ export const showRoutes = new Hono<AppEnv>()
     async (c) => {
       const input = { actor: staffActorOf(c), ...c.req.valid("param"), ...c.req.valid("json") };
       const result = await setShowPrices(depsOf(c), input);
+      if (result.outcome !== "CHANGED") throw refusedShowChange(result);
+      return c.json(result.show, 200);
+    },
+  )
+  .put(
+    "/admin/theatres/:theatreId/shows/:showId/orphan-rule",
+    ROUTE_DOCS
+      ? describeRoute(
+          adminDoc(
+            "Turn the orphan rule on or off: on, a customer's own pick that would leave one seat alone is refused (409 SEAT_STRANDED) unless no pick as large avoids it. The next hold obeys it",
+            { 200: jsonResponse("The show", adminShowSchema) },
+            "SHOW_NOT_FOUND",
+          ),
+        )
+      : undocumented,
+    requireUser,
+    validate("param", showParam),
+    requireStaff("manage"),
+    validate("json", orphanRuleBody),
+    async (c) => {
+      const input = { actor: staffActorOf(c), ...c.req.valid("param"), ...c.req.valid("json") };
+      const result = await setShowOrphanRule(depsOf(c), input);
       if (result.outcome !== "CHANGED") throw refusedShowChange(result);
       return c.json(result.show, 200);
     },

@@ -125,6 +125,8 @@ const showCommon = z.object({
   prices: z.record(z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,19}$/)), adminMoney),
   /** Online sales open at once unless false. */
   salesOpen: z._default(z.boolean(), true),
+  /** The orphan rule on customers' own picks (docs/API.md: Rules); off unless true. */
+  orphanRule: z._default(z.boolean(), false),
 });
 const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time like 18:30"));
 
@@ -141,6 +143,9 @@ export type ScheduleShowsBody = z.infer<typeof scheduleShowsBody>;
 
 export const salesBody = z.object({ open: z.boolean() });
 export const pricesBody = z.object({ prices: showCommon.shape.prices });
+/** The show's orphan rule on or off (the seat rules form on the show's page). */
+export const orphanRuleBody = z.object({ orphanRule: z.boolean() });
+export type OrphanRuleBody = z.infer<typeof orphanRuleBody>;
 
 export const adminShowSchema = z.object({
   id: z.uuid(),
@@ -154,6 +159,7 @@ export const adminShowSchema = z.object({
   format: z.nullable(z.string()),
   prices: z.record(z.string(), adminMoney),
   salesOpen: z.boolean(),
+  orphanRule: z.boolean(),
   /** The on-sale event it sells in (a waiting room in front of its holds), if any. */
   onsaleEventId: z.nullable(z.uuid()),
   status: z.string(),

@@ -109,3 +109,31 @@ export async function newLayoutVersionWithSales(page: Page, theatre: string, the
     .filter({ hasText: /new layout version was made.*\(layout version 2\)/ })
     .waitFor();
 }
+
+/**
+ * As a manager, on the show's page: the orphan rule switched on in "Seat rules", shown on the page,
+ * and obeyed by the very next customer hold (B2+B3 would leave B1 alone: refused, naming B1).
+ */
+export async function keepSeatsTogether(page: Page, baseUrl: string, showId: string, theatreId: string) {
+  await openPage(page, `/admin/shows/${showId}?theatre=${theatreId}`);
+  const status = page.getByTestId("show-status");
+  await expect.poll(() => status.textContent()).toContain("any seats");
+  const rules = page.getByRole("form", { name: "Seat rules" });
+  await rules.getByLabel("Keep seats together (no single empty seat)").check();
+  await rules.getByRole("button", { name: "Save seat rules" }).click();
+  await rules.getByRole("status").filter({ hasText: "Saved" }).waitFor();
+  await expect.poll(() => status.textContent()).toContain("seats kept together");
+  expect(await rules.getByLabel("Keep seats together (no single empty seat)").isChecked()).toBe(true);
+
+  const guest = (await (await fetch(`${baseUrl}/api/v1/auth/guest`, { method: "POST" })).json()) as { token: string };
+  const hold = await fetch(`${baseUrl}/api/v1/holds`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${guest.token}` },
+    body: JSON.stringify({ showId, seatIds: ["B2", "B3"], quantity: 2 }),
+  });
+  expect(hold.status).toBe(409);
+  expect(((await hold.json()) as { error: { code: string; seat: string } }).error).toMatchObject({
+    code: "SEAT_STRANDED",
+    seat: "B1",
+  });
+}

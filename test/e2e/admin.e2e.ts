@@ -4,7 +4,8 @@
  * poster; the manager draws a screen in the layout editor (a gap, two categories), schedules a run
  * (and sees the 409 clash named in the form); a customer books one show and pays on the payment
  * sandbox; the manager cancels it and watches the job → the order is refunded in the sandbox, the
- * buyer's email says so, the show is gone from the catalog, the report shows the refund, and the
+ * buyer's email says so, the show is gone from the catalog, the report shows the refund, a show's
+ * seat rules keep seats together (the next hold obeys), and the
  * audit log holds every staff action of the run (admin-chunk.e2e.ts: customers never load it). Also measured: how long the cancelled show could
  * still take a hold or stay listed after the cancel's answer (issue 12, point 8).
  */
@@ -96,7 +97,7 @@ describe("the back office, from a new theatre to a cancelled show's refund", () 
       await schedule.getByLabel("Movie").selectOption({ label: MOVIE });
       await schedule.getByLabel("Screen").selectOption({ label: "Audi 1" });
       await schedule.getByLabel("From").fill(tomorrow);
-      await schedule.getByLabel("To").fill(addCinemaDays(tomorrow, 1));
+      await schedule.getByLabel("To", { exact: true }).fill(addCinemaDays(tomorrow, 1));
       await schedule.getByLabel(/^Times/).fill("18:00, 21:30");
       await schedule.getByLabel("Classic price (₹)").fill("200.00");
       await schedule.getByLabel("Prime price (₹)").fill("300.00");
@@ -168,6 +169,12 @@ describe("the back office, from a new theatre to a cancelled show's refund", () 
       if (!other) throw new Error("no second show that day");
       await steps.houseSeatsAndCounterSale(page, baseUrl, other.id, theatreId, MOVIE);
       await screenshot(page, "admin-house-seats-counter");
+
+      // ---- the seat rules of a show of the second day (no sale of the run touches it) ------------
+      const lastShow = [...shows.shows].sort((a, b) => b.startTime.localeCompare(a.startTime))[0];
+      if (!lastShow || lastShow.id === show.id || lastShow.id === other.id) throw new Error("no show on day two");
+      await steps.keepSeatsTogether(page, baseUrl, lastShow.id, theatreId);
+      await screenshot(page, "admin-seat-rules");
     } catch (error) {
       await screenshot(page, "admin-failed-seats").catch(() => undefined);
       throw error;
@@ -259,6 +266,7 @@ describe("the back office, from a new theatre to a cancelled show's refund", () 
         "screen.create:manager",
         "screen.update:manager",
         "show.cancel:manager",
+        "show.orphan_rule_on:manager",
         // One entry per scheduled show of the run.
         "show.create:manager",
         "show.create:manager",

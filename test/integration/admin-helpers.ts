@@ -73,6 +73,7 @@ export interface Show {
   startTime: string;
   hallFreeAt: string;
   salesOpen: boolean;
+  orphanRule: boolean;
   prices: Record<string, string>;
 }
 

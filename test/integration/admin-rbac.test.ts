@@ -174,6 +174,16 @@ const ROUTES: [string, Scope, number, Send, (() => Promise<unknown>)?][] = [
         json: { prices: { PRIME: "400.00", CLASSIC: "210.00" } },
       }),
   ],
+  [
+    "PUT /admin/theatres/{id}/shows/{id}/orphan-rule",
+    "manage-at-A",
+    200,
+    // Flipped from what the show has, so every allowed caller's request is a change (and a refused one would show).
+    async (w) => {
+      const [show] = await db().select({ rule: shows.orphanRule }).from(shows).where(eq(shows.id, showId));
+      return as(s, w, `${A()}/shows/${showId}/orphan-rule`, { method: "PUT", json: { orphanRule: !show?.rule } });
+    },
+  ],
   ["GET /admin/audit", "any-theatre-manage", 200, (w) => as(s, w, "/audit")],
   ["GET /admin/theatres/{id}/staff", "read-at-A", 200, (w) => as(s, w, `${A()}/staff`)],
   [

@@ -1,6 +1,7 @@
 // The back office's rules on the real stack: overlaps refused (also concurrently), layout versions
-// under sold shows, prices fixed after the first sale, sales closed at once, bad input as 400s,
-// retired movies gone from the catalog, posters in R2, and an audit row for every action.
+// under sold shows, prices fixed after the first sale, sales closed and the orphan rule switched at
+// once, bad input as 400s, retired movies gone from the catalog, posters in R2, and an audit row for
+// every action.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { shows } from "../../src/db/schema";
@@ -17,7 +18,7 @@ import {
   type Staff,
   staff,
 } from "./admin-helpers";
-import { db, newUser, placeOrder, postHold, postOrder } from "./fixtures";
+import { db, locksOf, newUser, placeOrder, postHold, postOrder } from "./fixtures";
 import { call, errorOf } from "./http";
 
 let s: Staff;
@@ -168,6 +169,20 @@ describe("layouts and prices under sales", () => {
     expect(map.counts.total).toBe(18);
   });
 
+  it("lists each show with its own seats sold, not every seat sold anywhere", async () => {
+    const screen = await newScreen(s);
+    const sold = await newShow(s, movieId, screen.id);
+    const quiet = await newShow(s, movieId, screen.id);
+    await placeOrder(newUser("admin-count"), sold.id, ["C1", "C2"]);
+    const window = `from=${new Date().toISOString()}&to=${new Date(Date.now() + 4000 * 86_400_000).toISOString()}`;
+    const list = await json<{ shows: { id: string; seatsSold: number }[] }>(
+      await as(s, "managerA", `/theatres/${s.theatreA}/shows?${window}`),
+      200,
+    );
+    const soldOf = (id: string) => list.shows.find((x) => x.id === id)?.seatsSold;
+    expect([soldOf(sold.id), soldOf(quiet.id)]).toEqual([2, 0]);
+  });
+
   it("changes prices before the first sale only (409 PRICES_LOCKED after)", async () => {
     const show = await newShow(s, movieId, (await newScreen(s)).id);
     const path = `/theatres/${s.theatreA}/shows/${show.id}/prices`;
@@ -216,6 +231,95 @@ describe("every edit reaches customers at once", () => {
     expect((await json<{ total: number }>(await call(list), 200)).total).toBe(0);
     const scheduled = await schedule((await newScreen(s)).id, { movieId: movie.id, startTime: futureStart() });
     expect((await errorOf(scheduled)).code).toBe("MOVIE_RETIRED");
+  });
+});
+
+describe("the orphan rule, switched by staff", () => {
+  const rulePath = (showId: string, theatreId = s.theatreA) => `/theatres/${theatreId}/shows/${showId}/orphan-rule`;
+  const setRule = (showId: string, orphanRule: unknown, who: "managerA" | "usherA" = "managerA") =>
+    as(s, who, rulePath(showId), { method: "PUT", json: { orphanRule } });
+  const ruleOf = async (showId: string) =>
+    (await db().select({ rule: shows.orphanRule }).from(shows).where(eq(shows.id, showId)))[0]?.rule;
+
+  it("reaches the very next hold, even with the show's booking info cached; audited each way", async () => {
+    const show = await newShow(s, movieId, (await newScreen(s)).id);
+    expect(show).toMatchObject({ orphanRule: false });
+    // Warm the caches with the rule off: a seat map and a hold read the show's booking info.
+    await call(`/api/v1/shows/${show.id}/seatmap`);
+    await json(await postHold(newUser("orphan-warm"), show.id, ["B1"]), 201);
+
+    expect(await json(await setRule(show.id, true), 200)).toMatchObject({ id: show.id, orphanRule: true });
+    // C2+C3 would leave C1 alone at the row's end, and C1+C2 would not: refused, naming C1.
+    const buyer = newUser("orphan-pick");
+    const refused = await postHold(buyer, show.id, ["C2", "C3"]);
+    expect(refused.status).toBe(409);
+    expect(await errorOf(refused)).toMatchObject({ code: "SEAT_STRANDED", seat: "C1" });
+    expect((await locksOf(show.id)).has("C2")).toBe(false);
+    // A repeat changes nothing and writes no second audit row.
+    expect(await json(await setRule(show.id, true), 200)).toMatchObject({ orphanRule: true });
+
+    expect(await json(await setRule(show.id, false), 200)).toMatchObject({ orphanRule: false });
+    expect(await ruleOf(show.id)).toBe(false);
+    await json(await postHold(buyer, show.id, ["C2", "C3"]), 201);
+
+    type Page = { entries: { action: string; before: unknown; after: unknown }[] };
+    const page = await json<Page>(await as(s, "managerA", `/audit?targetType=show&targetId=${show.id}`), 200);
+    expect(page.entries.map((e) => e.action)).toEqual(["show.orphan_rule_off", "show.orphan_rule_on", "show.create"]);
+    expect(page.entries[1]).toMatchObject({ before: { orphanRule: false }, after: { orphanRule: true } });
+  });
+
+  it("is set when scheduling (`orphanRule: true`), off when not said", async () => {
+    const screen = await newScreen(s);
+    const ruled = await json<{ shows: Show[] }>(
+      await schedule(screen.id, { startTime: futureStart("10:00"), orphanRule: true }),
+      201,
+    );
+    const [show] = ruled.shows;
+    expect(show).toMatchObject({ orphanRule: true });
+    expect(await ruleOf(show?.id ?? "")).toBe(true);
+    const refused = await postHold(newUser("orphan-scheduled"), show?.id ?? "", ["C3", "C4"]);
+    expect(await errorOf(refused)).toMatchObject({ code: "SEAT_STRANDED", seat: "C5" });
+    const plain = await newShow(s, movieId, screen.id, futureStart("16:00"));
+    expect(await ruleOf(plain.id)).toBe(false);
+    const bad = await schedule(screen.id, { startTime: futureStart("20:00"), orphanRule: "yes" });
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).code).toBe("VALIDATION_FAILED");
+  });
+
+  it("answers bad input, an unknown show and another theatre's show with 4xx JSON, changing nothing", async () => {
+    const show = await newShow(s, movieId, (await newScreen(s)).id);
+    for (const body of [{ orphanRule: "yes" }, {}, { orphanRule: null }]) {
+      const res = await as(s, "managerA", rulePath(show.id), { method: "PUT", json: body });
+      expect(res.status).toBe(400);
+      expect((await errorOf(res)).code).toBe("VALIDATION_FAILED");
+    }
+    const notJson = await as(s, "managerA", rulePath(show.id), {
+      method: "PUT",
+      body: "on",
+      headers: { "content-type": "application/json" },
+    });
+    expect(notJson.status).toBe(400);
+    expect((await errorOf(await setRule("not-a-show", true))).code).toBe("VALIDATION_FAILED");
+    const unknown = await setRule(crypto.randomUUID(), true);
+    expect(unknown.status).toBe(404);
+    expect((await errorOf(unknown)).code).toBe("SHOW_NOT_FOUND");
+
+    // Theatre B's show: not found under theatre A's path; theatre B is not managerA's.
+    const screenB = await newScreen(s, s.theatreB);
+    const scheduledB = await as(s, "admin", `/theatres/${s.theatreB}/shows`, {
+      method: "POST",
+      json: { movieId, screenId: screenB.id, startTime: futureStart(), prices },
+    });
+    const showB = (await json<{ shows: Show[] }>(scheduledB, 201)).shows[0] as Show;
+    const viaA = await setRule(showB.id, true);
+    expect(viaA.status).toBe(404);
+    expect((await errorOf(viaA)).code).toBe("SHOW_NOT_FOUND");
+    const viaB = await as(s, "managerA", rulePath(showB.id, s.theatreB), { method: "PUT", json: { orphanRule: true } });
+    expect(viaB.status).toBe(404);
+    expect((await errorOf(viaB)).code).toBe("THEATRE_NOT_FOUND");
+    const usher = await setRule(show.id, true, "usherA");
+    expect(usher.status).toBe(403);
+    expect([await ruleOf(show.id), await ruleOf(showB.id)]).toEqual([false, false]);
   });
 });
 

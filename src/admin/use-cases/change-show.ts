@@ -30,6 +30,23 @@ export async function setShowSales(
   });
 }
 
+/**
+ * The orphan rule on or off. The hold scripts get it from the show's booking info, which
+ * writeShow forgets here, so this isolate's next hold already obeys the new setting.
+ */
+export async function setShowOrphanRule(
+  deps: Deps,
+  input: { actor: StaffActor; theatreId: string; showId: string; orphanRule: boolean },
+): Promise<ChangeShowOutcome> {
+  const found = await showAt(deps.db, input.theatreId, input.showId);
+  if (!found) return { outcome: "SHOW_NOT_FOUND" };
+  if (found.show.orphanRule === input.orphanRule) return { outcome: "CHANGED", show: viewOf(found, found.show) };
+  return writeShow(deps, input, found, {
+    action: input.orphanRule ? "show.orphan_rule_on" : "show.orphan_rule_off",
+    columns: { orphanRule: input.orphanRule },
+  });
+}
+
 /** New prices per category: only before the first seat is sold (or held in an order). */
 export async function setShowPrices(
   deps: Deps,

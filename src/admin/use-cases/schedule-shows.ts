@@ -42,6 +42,7 @@ export const adminShowOf = (show: ShowRow, seatsSold: number, layout: SeatLayout
   format: show.format,
   prices: show.categoryPrices ?? basePrices(layout ?? DEFAULT_LAYOUT, show.price),
   salesOpen: show.salesOpen,
+  orphanRule: show.orphanRule,
   onsaleEventId: show.onsaleEventId,
   status: show.status,
   seatsSold,
@@ -124,6 +125,7 @@ export async function scheduleShows(
     language: body.language ?? movie.languages[0] ?? movie.language,
     format: body.format ?? movie.formats[0] ?? movie.format,
     salesOpen: body.salesOpen,
+    orphanRule: body.orphanRule,
   }));
   let inserted: ShowRow[];
   try {

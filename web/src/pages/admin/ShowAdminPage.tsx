@@ -1,6 +1,7 @@
 import styles from "../../features/admin/components/Admin.module.css";
 import { CancelShowPanel } from "../../features/admin/components/CancelShowPanel";
 import { SeatOpsPanel } from "../../features/admin/components/SeatOpsPanel";
+import { SeatRulesForm } from "../../features/admin/components/SeatRulesForm";
 import { useAdminMovies, useTheatreShows } from "../../features/admin/hooks/queries";
 import { useAdminTitle as useDocumentTitle } from "../../features/admin/hooks/use-admin-title";
 import { useStaffCan } from "../../features/admin/hooks/use-staff-can";
@@ -8,7 +9,7 @@ import { showTime } from "../../features/admin/lib/words";
 import { OnsalePanel } from "../../features/onsale/components/OnsalePanel";
 import { Link, useParams, useSearchParams } from "../../router";
 
-/** One show: its seats (house seats, counter sales) and its cancellation, with live progress. */
+/** One show: its seat rules, its seats (house seats, counter sales) and its cancellation, with live progress. */
 export function ShowAdminPage() {
   const { showId = "" } = useParams();
   const [search] = useSearchParams();
@@ -28,8 +29,11 @@ export function ShowAdminPage() {
       {show ? (
         <p className={styles.muted} data-testid="show-status">
           {showTime(show.startTime)} · {show.language} · {show.format} · {show.status} · {show.seatsSold} seats sold ·
-          sales {show.salesOpen ? "open" : "closed"}
+          sales {show.salesOpen ? "open" : "closed"} · {show.orphanRule ? "seats kept together" : "any seats"}
         </p>
+      ) : null}
+      {canManage && show && show.status !== "CANCELLED" ? (
+        <SeatRulesForm theatreId={theatreId} showId={showId} orphanRule={show.orphanRule} />
       ) : null}
       {canManage && show && show.status !== "CANCELLED" ? <SeatOpsPanel showId={showId} /> : null}
       {canManage && show && show.status !== "CANCELLED" ? (

@@ -108,6 +108,12 @@ export const setSales = (theatreId: string, showId: string, open: boolean): Prom
 export const setPrices = (theatreId: string, showId: string, prices: Record<string, string>): Promise<AdminShow> =>
   unwrap(theatres[":theatreId"].shows[":showId"].prices.$put({ param: { theatreId, showId }, json: { prices } }));
 
+/** The orphan rule on or off: the next hold obeys it. */
+export const setOrphanRule = (theatreId: string, showId: string, orphanRule: boolean): Promise<AdminShow> =>
+  unwrap(
+    theatres[":theatreId"].shows[":showId"]["orphan-rule"].$put({ param: { theatreId, showId }, json: { orphanRule } }),
+  );
+
 // ---- the caller ------------------------------------------------------------------------------
 
 export const myRolesQuery = () =>

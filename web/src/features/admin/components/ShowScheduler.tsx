@@ -32,17 +32,21 @@ const scheduleForm = z.pipe(
       language: z.string(),
       format: z.string(),
       prices: z.record(z.string(), z.string()),
+      orphanRule: z.boolean(),
     }),
-    z.transform((v) => ({
-      movieId: v.movieId,
-      screenId: v.screenId,
-      ...(v.language.trim() ? { language: v.language.trim() } : {}),
-      ...(v.format.trim() ? { format: v.format.trim() } : {}),
-      prices: v.prices,
-      ...(v.mode === "one"
-        ? { startTime: cinemaInstant(v.day, v.clock) }
-        : { run: { from: v.from, to: v.to, times: v.times.split(/[\s,]+/).filter(Boolean) } }),
-    })),
+    z.transform(
+      (v): z.input<typeof scheduleShowsBody> => ({
+        movieId: v.movieId,
+        screenId: v.screenId,
+        ...(v.language.trim() ? { language: v.language.trim() } : {}),
+        ...(v.format.trim() ? { format: v.format.trim() } : {}),
+        prices: v.prices,
+        orphanRule: v.orphanRule,
+        ...(v.mode === "one"
+          ? { startTime: cinemaInstant(v.day, v.clock) }
+          : { run: { from: v.from, to: v.to, times: v.times.split(/[\s,]+/).filter(Boolean) } }),
+      }),
+    ),
   ),
   scheduleShowsBody,
 );
@@ -80,6 +84,7 @@ export function ShowScheduler({ theatreId }: { theatreId: string }) {
       language: "",
       format: "",
       prices: {},
+      orphanRule: false,
     },
   });
   const mode = watch("mode");
@@ -154,6 +159,10 @@ export function ShowScheduler({ theatreId }: { theatreId: string }) {
           </div>
         </fieldset>
       ) : null}
+      <label className={styles.check}>
+        <input type="checkbox" {...register("orphanRule")} /> Keep seats together (no single empty seat left by a
+        customer's pick)
+      </label>
       <ProblemList problems={problems} />
       <FormError error={schedule.error} />
       <ProblemList problems={clashes.map(clashWords)} label="Clashing shows" />

@@ -17,6 +17,7 @@ import {
   editScreen,
   retireMovie,
   scheduleShows,
+  setOrphanRule,
   setPrices,
   setSales,
   updateMovie,
@@ -104,6 +105,14 @@ export function useSetPrices(theatreId: string) {
   return useMutation({
     mutationFn: ({ showId, prices }: { showId: string; prices: Record<string, string> }) =>
       setPrices(theatreId, showId, prices),
+    onSuccess: () => invalidate(adminKeys.shows(theatreId)),
+  });
+}
+
+export function useSetOrphanRule(theatreId: string, showId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (orphanRule: boolean) => setOrphanRule(theatreId, showId, orphanRule),
     onSuccess: () => invalidate(adminKeys.shows(theatreId)),
   });
 }
