@@ -20,7 +20,7 @@ describe("expiry", () => {
     await visit(DESKTOP, async ({ page }) => {
       await flows.openSeatMap(page, show?.showId);
       const before = await flows.freeSeats(page).count();
-      await flows.pickSeatsByClicking(page, 1);
+      const [seatId] = await flows.pickSeatsByClicking(page, 1);
       await flows.continueToCheckout(page);
 
       // The countdown is the server's: seconds, not a client-side 5:00; urgent in the last minute.
@@ -43,6 +43,20 @@ describe("expiry", () => {
       // The seat is free again and nothing is selected.
       await expect.poll(() => flows.freeSeats(page).count(), { timeout: 10_000 }).toBe(before);
       expect(await page.getByRole("button", { name: "Continue" }).isDisabled()).toBe(true);
+
+      // The same seat, still free, is offered again with the reason, and one tap holds it again.
+      const again = alert.getByRole("button", { name: `Hold ${seatId} again` });
+      await again.waitFor();
+      expect(await flows.textOf(alert)).toContain(`${seatId} is still free`);
+      await again.click();
+      await page.waitForURL("**/checkout/*");
+      const summary = page.getByRole("complementary", { name: "Order summary" });
+      await expect.poll(() => flows.textOf(summary)).toContain(seatId as string);
+
+      // That hold runs out too: back at the map, told why again.
+      await page.waitForURL("**/shows/*/seats", { timeout: (holdTtl + 10) * 1000 });
+      await alert.waitFor();
+      await flows.waitForSeatMap(page);
 
       // A reload does not bring the message back.
       await page.reload(LOAD);

@@ -128,6 +128,54 @@ function watchFirstHallFrame() {
   watch.observe(document, { childList: true, subtree: true });
 }
 
+/**
+ * The header's items on a phone: the wordmark, the city and the account links share one row (their
+ * middles level, all above the search row), inside the screen's width.
+ */
+async function headerRow(page: Page) {
+  return page.evaluate(() => {
+    const header = document.querySelector("body header") as HTMLElement;
+    const items = [
+      header.querySelector("a[aria-label^='housefull']"),
+      header.querySelector("button[aria-haspopup='dialog']"),
+      header.querySelector("nav[aria-label='Your account']"),
+    ].map((el) => (el as HTMLElement).getBoundingClientRect());
+    const search = (header.querySelector("input[type='search']") as HTMLElement).getBoundingClientRect();
+    const middles = items.map((r) => r.top + r.height / 2);
+    return {
+      middleSpread: Math.max(...middles) - Math.min(...middles),
+      lowestBottom: Math.max(...items.map((r) => r.bottom)),
+      searchTop: search.top,
+      rightmost: Math.max(...items.map((r) => r.right)),
+      height: header.getBoundingClientRect().height,
+    };
+  });
+}
+
+async function expectHeaderOneRow(page: Page, width: number): Promise<void> {
+  const row = await headerRow(page);
+  console.log(`[phone] header at ${width} px: ${JSON.stringify(row)}`);
+  expect(row.middleSpread, `header items level at ${width} px`).toBeLessThanOrEqual(2);
+  expect(row.lowestBottom, `header row above the search at ${width} px`).toBeLessThanOrEqual(row.searchTop);
+  expect(row.rightmost).toBeLessThanOrEqual(width);
+}
+
+/** Where the fitted hall is drawn against its box and the sticky selection bar (viewport pixels). */
+async function hallInView(page: Page) {
+  return page.evaluate(() => {
+    const box = document.querySelector("[data-seat]")?.closest("div[class*='box']") as HTMLElement;
+    const rows = Array.from(box.querySelectorAll("fieldset fieldset"));
+    const bar = document.querySelector("section[aria-label='Your selection']") as HTMLElement;
+    return {
+      scrollY: window.scrollY,
+      boxTop: box.getBoundingClientRect().top,
+      firstRowTop: (rows[0] as HTMLElement).getBoundingClientRect().top,
+      lastRowBottom: (rows.at(-1) as HTMLElement).getBoundingClientRect().bottom,
+      barTop: bar.getBoundingClientRect().top,
+    };
+  });
+}
+
 async function inViewport(locator: Locator): Promise<boolean> {
   const box = await locator.boundingBox();
   return Boolean(box && box.y >= 0 && box.y + box.height <= PHONE_390.height);
@@ -149,8 +197,14 @@ describe("the phone journey (390×844, touch)", () => {
       // A city, then the movie from the city's list.
       await openPage(page, "/");
       await page.getByRole("heading", { name: "Where are you watching?" }).waitFor();
+      // The header stays one row on phones under 421 px (it wrapped the account links to a row of their own).
+      for (const width of [320, 360, PHONE_390.width]) {
+        await page.setViewportSize({ width, height: PHONE_390.height });
+        await expectHeaderOneRow(page, width);
+      }
       await page.getByRole("button", { name: new RegExp(`^${city}`) }).click();
       await page.getByRole("heading", { name: `Movies in ${city}` }).waitFor();
+      await expectHeaderOneRow(page, PHONE_390.width);
       await page.getByRole("link", { name: pick.movieTitle }).first().click();
       await page.waitForURL(`**/movies/${pick.movieId}**`);
       await page.getByRole("link", { name: /^Tomorrow/ }).click();
@@ -180,6 +234,13 @@ describe("the phone journey (390×844, touch)", () => {
       const now = await hallScroller(page);
       expect(now.scrollWidth - now.clientWidth).toBeLessThanOrEqual(1);
       expect(await pageWidthOverflow(page)).toBeLessThanOrEqual(0);
+      // ...and to the height above the sticky selection bar, as the page opens: the first row below
+      // the box's top, the last one above the bar (the last row's bottom was at 987 px, the bar at 775).
+      const fitted = await hallInView(page);
+      console.log(`[phone] fitted hall: ${JSON.stringify(fitted)}`);
+      expect(fitted.scrollY).toBe(0);
+      expect(fitted.firstRowTop).toBeGreaterThanOrEqual(fitted.boxTop);
+      expect(fitted.lastRowBottom).toBeLessThanOrEqual(fitted.barTop);
       await shot(page, "phone-2-seat-map-fitted");
 
       // How many seats? 3: the best 3 together are held at once (the clock starts).

@@ -45,7 +45,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <header className={styles.header} data-print="hide">
         <div className={`container ${styles.headerInner}`}>
           <Link to="/" className={styles.home} aria-label="housefull: all movies">
-            <Wordmark />
+            <Wordmark narrow="glyph" />
           </Link>
           <div className={styles.search}>
             <SearchBox />

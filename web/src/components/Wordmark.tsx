@@ -1,9 +1,12 @@
 import styles from "./Wordmark.module.css";
 
-/** The "housefull" wordmark: a ticket glyph and the name, "full" in the brand colour. */
-export function Wordmark() {
+/**
+ * The "housefull" wordmark: a ticket glyph and the name, "full" in the brand colour. `narrow="glyph"`:
+ * the glyph alone on the narrowest phones (the header's link names the site).
+ */
+export function Wordmark({ narrow }: { narrow?: "glyph" }) {
   return (
-    <span className={styles.wordmark}>
+    <span className={`${styles.wordmark} ${narrow === "glyph" ? styles.glyphWhenNarrow : ""}`}>
       <svg className={styles.glyph} viewBox="0 0 32 32" aria-hidden="true" focusable="false">
         <rect width="32" height="32" rx="8" fill="currentColor" />
         <path

@@ -1,5 +1,5 @@
 import { cinemaDate } from "@housefull/shared";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useAnnouncer } from "../components/LiveRegion";
 import { Notice } from "../components/Notice";
 import { LoadFailed } from "../components/StatusViews";
@@ -39,6 +39,8 @@ export default function SeatsPage() {
   const { selection, liveHold, problem } = booking;
   // "You're holding…" is for a visitor who comes back to a hold, not one who just made it here.
   const [heldOnArrival] = useState(() => liveHold?.holdId);
+  // The hall is fitted above the sticky bar on a phone.
+  const barRef = useRef<HTMLElement>(null);
 
   useDocumentTitle(show.data ? `Choose seats: ${show.data.movie.title}` : "Choose seats");
 
@@ -71,9 +73,10 @@ export default function SeatsPage() {
             label="Seats held for"
             onExpire={booking.onHoldExpired}
             announce={announce}
+            compact
           />
         ) : (
-          <CountdownPlaceholder />
+          <CountdownPlaceholder compact />
         )
       }
     />
@@ -143,13 +146,20 @@ export default function SeatsPage() {
           </p>
         ) : null}
         {map && hallMayDraw ? (
-          <SeatMap map={map} selected={selection.selectedSet} lockedMine={booking.lockedMine} onSeat={booking.onSeat} />
+          <SeatMap
+            map={map}
+            selected={selection.selectedSet}
+            lockedMine={booking.lockedMine}
+            onSeat={booking.onSeat}
+            fitAbove={barRef}
+          />
         ) : (
           <SeatMapSkeleton />
         )}
       </section>
 
       <SelectionBar
+        ref={barRef}
         seatIds={selection.ordered}
         total={selection.total}
         maxSeats={map?.maxSeatsPerHold ?? 10}

@@ -4,11 +4,11 @@ import { Poster } from "../components/Poster";
 import { EmptyState } from "../components/StatusViews";
 import type { Order } from "../features/booking/api/booking";
 import { BookingHeader } from "../features/booking/components/BookingHeader";
-import { policyWords } from "../features/booking/components/CancellationPolicy";
 import { OrderNotReady } from "../features/booking/components/OrderNotReady";
 import { Receipt, RefundNote } from "../features/booking/components/Receipt";
 import { useOrder } from "../features/booking/hooks/queries";
 import { TicketPass } from "../features/tickets/components/TicketPass";
+import { ticketPolicyNote } from "../lib/cancellation-words";
 import { formatRuntime } from "../lib/format";
 import { formatLongShowDay, formatPrice, formatShowTime, formatStamp } from "../lib/format-show";
 import { useDocumentTitle } from "../lib/hooks";
@@ -32,9 +32,6 @@ export default function TicketPage() {
 
 function Ticket({ order, code }: { order: Order; code: string }) {
   const { movie, theatre } = order.show;
-  // The order's window (the theatre's cut-off and fee), not the theatre's yes/no: past the cut-off
-  // a ticket never reads as cancellable.
-  const policyWindow = order.cancellable ? order.cancellation : null;
   const meta = [movie.ageRating, movie.language, movie.format, formatRuntime(movie.durationMins)].filter(Boolean);
   return (
     <div className={`container ${styles.page}`}>
@@ -104,11 +101,9 @@ function Ticket({ order, code }: { order: Order; code: string }) {
         <p className={styles.footnote}>
           Booked by {order.customer.name}
           {order.confirmedAt ? ` on ${formatStamp(order.confirmedAt)}` : ""}.{" "}
-          {policyWindow
-            ? `${policyWords(policyWindow)}: cancel in My bookings.`
-            : theatre.cancellationAvailable
-              ? "It can no longer be cancelled."
-              : "This theatre does not allow cancellations."}
+          {/* The order's window (the theatre's cut-off and fee), re-checked against the clock: past
+              the cut-off a ticket never reads as cancellable. */}
+          {ticketPolicyNote(order, theatre.cancellationAvailable)}
         </p>
       </article>
 

@@ -13,6 +13,8 @@ interface CountdownProps {
   announce?: (message: string) => void;
   /** What the warning is about: "to complete your booking". */
   warningContext?: string;
+  /** Beside the show on a phone: the clock without its words (the timer's name still says them). */
+  compact?: boolean;
 }
 
 const URGENT_SECONDS = 60;
@@ -24,6 +26,7 @@ export function Countdown({
   onExpire,
   announce,
   warningContext = "to complete your booking",
+  compact = false,
 }: CountdownProps) {
   const seconds = useCountdown(expiresAt, onExpire);
   const warned = useRef(false);
@@ -44,7 +47,9 @@ export function Countdown({
         <circle cx="12" cy="13" r="8" fill="none" stroke="currentColor" strokeWidth="2" />
         <path d="M12 9v4l2.5 2M9.5 2.5h5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
       </svg>
-      <span className={styles.label}>{urgent ? "Under a minute left:" : label}</span>
+      <span className={`${styles.label} ${compact ? styles.wideLabel : ""}`}>
+        {urgent ? "Under a minute left:" : label}
+      </span>
       {/* role=timer is not announced on every tick; the warning above is. */}
       <span className={styles.clock} role="timer" aria-label={`${label} ${spokenDuration(seconds)}`}>
         {formatClock(seconds)}
@@ -54,11 +59,11 @@ export function Countdown({
 }
 
 /** The countdown's place while nothing is held yet: the same size, nothing shown or said. */
-export function CountdownPlaceholder() {
+export function CountdownPlaceholder({ compact = false }: { compact?: boolean }) {
   return (
     <div className={`${styles.countdown} ${styles.placeholder}`} aria-hidden="true">
       <span className={styles.icon} />
-      <span className={styles.label}>Seats held for</span>
+      <span className={`${styles.label} ${compact ? styles.wideLabel : ""}`}>Seats held for</span>
       <span className={styles.clock}>0:00</span>
     </div>
   );

@@ -1,4 +1,4 @@
-import { memo, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { memo, type RefObject, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { formatPrice } from "../../../lib/format-show";
 import type { SeatMap as SeatMapData } from "../api/booking";
 import { useHallZoom } from "../hooks/use-hall-zoom";
@@ -13,19 +13,21 @@ interface SeatMapProps {
   /** Seats of this user's order awaiting payment: shown as theirs, not pickable again. */
   lockedMine: ReadonlySet<string>;
   onSeat: (seat: PlacedSeat) => void;
+  /** The sticky selection bar: on a phone the hall opens fitted to the height above it too. */
+  fitAbove?: RefObject<HTMLElement | null>;
 }
 
 /**
  * The hall: screen at the top, rows front to back in category bands, row letters on both sides
  * (beside the seats, never over them), gaps where the layout has none. It opens fitted to the
- * width, zooms and pans inside its own box (HallZoomBar: buttons, an overview). Seats are toggle
+ * width (on a phone, and to the height above the selection bar), zooms and pans inside its own box (HallZoomBar: buttons, an overview). Seats are toggle
  * buttons, each row a group named by its letter and category; one seat is in the tab order.
  */
-export const SeatMap = memo(function SeatMap({ map, selected, lockedMine, onSeat }: SeatMapProps) {
+export const SeatMap = memo(function SeatMap({ map, selected, lockedMine, onSeat, fitAbove }: SeatMapProps) {
   const placed = useMemo(() => placeSeats(map), [map]);
   const bands = useMemo(() => bandsOf(map), [map]);
   const gridRef = useRef<HTMLFieldSetElement>(null);
-  const zoom = useHallZoom();
+  const zoom = useHallZoom(fitAbove);
   const keys = useSeatKeys(placed, selected, gridRef);
   const hintId = useId();
   const [lastId, setLastId] = useState<string | null>(null);

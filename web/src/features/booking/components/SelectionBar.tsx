@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { ReactNode, Ref } from "react";
 import { formatClock } from "../../../lib/countdown";
 import { formatPrice } from "../../../lib/format-show";
 import { countWords } from "../hooks/use-seat-selection";
@@ -18,6 +18,7 @@ interface SelectionBarProps {
   /** Seconds until a rate-limited Continue may be pressed again. */
   retryIn: number | null;
   onContinue: () => void;
+  ref?: Ref<HTMLElement>;
 }
 
 /** The selection, its total and Continue, stuck to the bottom of the screen; problems with it just above. */
@@ -32,10 +33,11 @@ export function SelectionBar({
   holding,
   retryIn,
   onContinue,
+  ref,
 }: SelectionBarProps) {
   const missing = quantity ? quantity - seatIds.length : 0;
   return (
-    <section className={styles.bar} aria-label="Your selection">
+    <section ref={ref} className={styles.bar} aria-label="Your selection">
       {problem ? <div className={styles.problem}>{problem}</div> : null}
       <div className={styles.barInner}>
         <div className={styles.summary}>

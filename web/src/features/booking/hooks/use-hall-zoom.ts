@@ -1,9 +1,13 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 
 /** Seats are drawn 40 px square at zoom 1: a finger-sized target (≥ 40 px) once zoomed in. */
 export const MAX_ZOOM = 1.6;
 const STEP = 1.5;
+/** Where the hall is also fitted to the height left above the sticky selection bar. */
+const PHONE = "(max-width: 640px)";
+/** Less room than this (notices above the map): the width alone decides the fit. */
+const MIN_ROOM_PX = 120;
 
 export interface HallView {
   /** The hall's drawn size at zoom 1. */
@@ -16,7 +20,8 @@ export interface HallView {
 
 /**
  * Zoom and pan for a hall drawn at full size inside a scroll box: it opens fitted to the box's
- * width (the whole hall in view), zooms by buttons and pinch around the point looked at, and pans
+ * width — and on a phone to the height from the box's top to `fitAbove` (the sticky selection bar)
+ * as the page opens, so the whole hall is in view — zooms by buttons and pinch around the point looked at, and pans
  * by the box's own scrolling. The hall is scaled with a transform inside a sizer of the scaled size,
  * so the box scrolls exactly over what is drawn. Both are measured before every paint: first as the
  * map mounts (a layout effect, whose update React renders before painting), then whenever either
@@ -24,15 +29,20 @@ export interface HallView {
  * callback itself — which runs after layout and before paint — so no frame shows an unfitted hall.
  * (Nor is the scale transitioned: see `.hall` in SeatMap.module.css.)
  */
-export function useHallZoom() {
+export function useHallZoom(fitAbove?: RefObject<HTMLElement | null>) {
   const boxRef = useRef<HTMLDivElement>(null);
   const hallRef = useRef<HTMLDivElement>(null);
   const [natural, setNatural] = useState({ width: 0, height: 0 });
   const [boxWidth, setBoxWidth] = useState(0);
+  /** Height for the hall between the box's top and the bar's, with the page at its top; null: no limit. */
+  const [room, setRoom] = useState<number | null>(null);
   /** null: fitted to width (follows the box's size). */
   const [zoom, setZoom] = useState<number | null>(null);
   const [scroll, setScroll] = useState({ left: 0, top: 0, width: 0, height: 0 });
-  const fit = natural.width && boxWidth ? Math.min(1, boxWidth / natural.width) : 1;
+  const widthFit = natural.width && boxWidth ? Math.min(1, boxWidth / natural.width) : 1;
+  // Never below half the width's fit: a hall that small is no overview, only dots.
+  const fit =
+    room !== null && natural.height ? Math.min(widthFit, Math.max(widthFit / 2, room / natural.height)) : widthFit;
   const scale = zoom === null ? fit : Math.max(fit, Math.min(MAX_ZOOM, zoom));
   const scaleRef = useRef(scale);
   scaleRef.current = scale;
@@ -51,14 +61,27 @@ export function useHallZoom() {
           : { width: hall.offsetWidth, height: hall.offsetHeight },
       );
       setBoxWidth(box.clientWidth);
+      const bar = fitAbove?.current;
+      if (!bar || !window.matchMedia(PHONE).matches) return setRoom(null);
+      // In page coordinates (whatever the scroll now): the bar sits at the screen's foot; the
+      // box's vertical padding is not the hall's.
+      const boxTop = box.getBoundingClientRect().top + window.scrollY;
+      const { paddingTop, paddingBottom } = getComputedStyle(box);
+      const padding = parseFloat(paddingTop) + parseFloat(paddingBottom) + box.offsetHeight - box.clientHeight;
+      const space = window.innerHeight - bar.offsetHeight - boxTop - padding;
+      setRoom(space >= MIN_ROOM_PX ? space : null);
     };
     measure();
     // Not a scheduled render: that would land a frame later, after an unfitted one was painted.
     const observer = new ResizeObserver(() => flushSync(measure));
     observer.observe(box);
     observer.observe(hall);
-    return () => observer.disconnect();
-  }, []);
+    window.addEventListener("resize", measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("resize", measure);
+    };
+  }, [fitAbove]);
 
   const readScroll = useCallback(() => {
     const box = boxRef.current;

@@ -50,7 +50,15 @@ export function CityList({ onChosen }: { onChosen?: (city: string | null) => voi
       {isError ? <p className={styles.hint}>Cities could not be loaded. Try again in a moment.</p> : null}
       <ul className={styles.cities} aria-label="Cities" aria-busy={isPending}>
         {isPending
-          ? [0, 1, 2].map((i) => <li key={i} className={styles.skeleton} aria-hidden="true" />)
+          ? // A city's own box with its two lines blank: the list is the same height when the cities arrive.
+            [0, 1, 2].map((i) => (
+              <li key={i} aria-hidden="true">
+                <span className={`${styles.city} ${styles.skeleton}`}>
+                  <span>{"\u00a0"}</span>
+                  <span className={styles.count}>{"\u00a0"}</span>
+                </span>
+              </li>
+            ))
           : cities.map((c) => (
               <li key={c.name}>
                 <button
