@@ -155,7 +155,15 @@ export async function simulateOnsale(
   {
     const p = redis.pipeline();
     for (const showId of showIds) p.set(showStateKey(showId), String(epoch)); // warm shows, as after a rebuild
-    run(p, "configure", keys, [opensAt, o.admitPerSecond, o.maxActive, WORKER.admissionWindowMs, WORKER.queueTtlMs]);
+    // A new event ('1'): its done set starts whole, as staff's PUT …/onsale writes it.
+    run(p, "configure", keys, [
+      opensAt,
+      o.admitPerSecond,
+      o.maxActive,
+      WORKER.admissionWindowMs,
+      WORKER.queueTtlMs,
+      "1",
+    ]);
     await p.exec();
   }
 

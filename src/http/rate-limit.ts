@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
+import { networkOfAddress } from "../domain/client-network";
 import { ApiError } from "./errors";
 import { documented, errorResponses } from "./openapi-doc";
 
@@ -34,6 +35,10 @@ export function rateLimit<E extends AppEnv>(
 /** What `clientAddress` says without Cloudflare in front (local development and tests). */
 export const LOCAL_ADDRESS = "local";
 
-/** The client's address as Cloudflare reports it (absent in local tests). */
+/**
+ * The client's network as Cloudflare reports its address (absent in local tests): the one key of
+ * every budget and rate limit per client address, so an IPv6 client counts as its whole /64
+ * (domain/client-network.ts) and cannot get a fresh budget per address inside it.
+ */
 export const clientAddress = (c: { req: { header(name: string): string | undefined } }) =>
-  c.req.header("cf-connecting-ip") ?? LOCAL_ADDRESS;
+  networkOfAddress(c.req.header("cf-connecting-ip") ?? LOCAL_ADDRESS);

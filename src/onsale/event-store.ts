@@ -99,13 +99,23 @@ const auditOnsaleSwitch = (
     ...change,
   });
 
-/** The admissions paid orders were bought with, while their tokens could still admit (end ahead). */
-export async function endedAdmissions(db: Database): Promise<{ eventId: string; visitor: string; untilMs: number }[]> {
+/**
+ * The admissions paid orders were bought with, while their tokens could still admit (end ahead):
+ * of every event, or of `eventId`'s.
+ */
+export async function endedAdmissions(
+  db: Database,
+  eventId?: string,
+): Promise<{ eventId: string; visitor: string; untilMs: number }[]> {
   const rows = await db
     .select({ eventId: orders.admissionEventId, visitor: orders.userId, until: orders.admissionUntil })
     .from(orders)
     .where(
-      and(eq(orders.status, "CONFIRMED"), isNotNull(orders.admissionEventId), gt(orders.admissionUntil, sql`now()`)),
+      and(
+        eq(orders.status, "CONFIRMED"),
+        eventId ? eq(orders.admissionEventId, eventId) : isNotNull(orders.admissionEventId),
+        gt(orders.admissionUntil, sql`now()`),
+      ),
     );
   return rows.flatMap((r) =>
     r.eventId && r.until ? [{ eventId: r.eventId, visitor: r.visitor, untilMs: new Date(r.until).getTime() }] : [],

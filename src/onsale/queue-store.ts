@@ -87,23 +87,40 @@ export class QueueStore {
     await this.run("leave", eventId, [visitor, String(nowMs), String(windowMs)]);
   }
 
-  /** A guest who signed in keeps their place or admission, now the account's: queue-move.lua. */
-  async move(eventId: string, guestId: string, userId: string, nowMs: number): Promise<"MOVED" | "NOT_IN_LINE"> {
-    const [outcome] = await this.run("move", eventId, [guestId, userId, String(nowMs)]);
+  /** A guest who signed in keeps their place or admission, now the account's (the guest's ends): queue-move.lua. */
+  async move(
+    eventId: string,
+    move: { guestId: string; userId: string; nowMs: number; windowMs: number },
+  ): Promise<"MOVED" | "NOT_IN_LINE"> {
+    const args = [move.guestId, move.userId, String(move.nowMs), String(move.windowMs)];
+    const [outcome] = await this.run("move", eventId, args);
     return outcome;
   }
 
-  /** The admissions of paid orders (visitor, its end in ms) end again: queue-restore-ended.lua. */
-  async restoreEnded(eventId: string, nowMs: number, ended: { visitor: string; untilMs: number }[]): Promise<number> {
-    const args = [String(nowMs), ...ended.flatMap((e) => [e.visitor, String(e.untilMs)])];
+  /**
+   * The admissions of paid orders (visitor, its end in ms) end again, and the event's done set is
+   * whole again for at least `ttlMs`: queue-restore-ended.lua.
+   */
+  async restoreEnded(
+    eventId: string,
+    nowMs: number,
+    ttlMs: number,
+    ended: { visitor: string; untilMs: number }[],
+  ): Promise<number> {
+    const args = [String(nowMs), String(ttlMs), ...ended.flatMap((e) => [e.visitor, String(e.untilMs)])];
     const [, restored] = await this.run("restoreEnded", eventId, args);
     return restored;
   }
 
-  /** Writes the event's settings, or (undefined) removes its waiting room. */
-  async configure(eventId: string, settings: QueueSettings | undefined): Promise<void> {
+  /**
+   * Writes the event's settings, or (undefined) removes its waiting room. `isNew`: the event was just
+   * made, so no admission of it has ended yet and its (empty) done set is whole as it stands.
+   */
+  async configure(eventId: string, settings: QueueSettings | undefined, opts: { isNew: boolean }): Promise<void> {
     const args = settings
-      ? [settings.opensAtMs, settings.perSecond, settings.maxActive, settings.windowMs, settings.ttlMs].map(String)
+      ? [settings.opensAtMs, settings.perSecond, settings.maxActive, settings.windowMs, settings.ttlMs]
+          .map(String)
+          .concat(opts.isNew ? "1" : "0")
       : [""];
     await this.run("configure", eventId, args);
   }

@@ -14,7 +14,10 @@ export const eventConfigKey = (eventId: string) => `${tag(eventId)}:config`;
  * and all of them go before anyone who came after.
  */
 export const eventLineKey = (eventId: string) => `${tag(eventId)}:line`;
-/** Counters (hash): arrivals after opening, admitted so far. */
+/**
+ * Counters (hash): arrivals after opening, admitted so far, and the admission credit (a bucket of
+ * at most one second's worth, queue-poll.lua) with the time it was counted up to.
+ */
 export const eventCountersKey = (eventId: string) => `${tag(eventId)}:counters`;
 /** Admitted shoppers (zset, visitor → end of their admission, ms): the cap counts the live ones. */
 export const eventActiveKey = (eventId: string) => `${tag(eventId)}:active`;
@@ -26,6 +29,16 @@ export const eventActiveKey = (eventId: string) => `${tag(eventId)}:active`;
  * admits no new hold; queueing again earns a later admission, which it leaves alone.
  */
 export const eventDoneKey = (eventId: string) => `${tag(eventId)}:done`;
+
+/**
+ * The done set's own member (score +inf, never trimmed) that says it is whole: written with a new
+ * event (nothing has ended yet) or when the set is put back from Postgres's paid orders. A done set
+ * without it was lost (a flush, an eviction, a failover; Redis drops an empty zset, so "lost" and
+ * "nobody done" look alike otherwise): the hold scripts refuse to judge a token by it
+ * (ENDED_ADMISSIONS_MISSING) and the hold puts it back first (onsale/use-cases/restore-ended-admissions.ts).
+ * No visitor is named so (user ids never start with '#').
+ */
+export const DONE_WHOLE_MEMBER = "#whole";
 
 export const eventKeys = (eventId: string) => [
   eventConfigKey(eventId),

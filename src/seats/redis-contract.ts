@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { budgetTagOfHold, ownPartOfHold } from "../domain/hold-id";
+import { DONE_WHOLE_MEMBER } from "../onsale/redis-keys";
 
 /**
  * The one owner of what the seat fast path keeps in Redis (docs: Redis): keys, the lock-owner
@@ -72,7 +73,7 @@ export const lockOwner = (userId: string, holdId: string) => `${userId}${LOCK_OW
  * concatenation, so each script stays one EVALSHA.
  */
 export const scriptText = (body: string, prelude: string, opts: { keyLocking: boolean }) =>
-  `${opts.keyLocking ? `${KEY_LOCKING_SHEBANG}\n` : ""}local LOCK_OWNER_SEPARATOR = ${JSON.stringify(LOCK_OWNER_SEPARATOR)}\n${prelude}\n${body}`;
+  `${opts.keyLocking ? `${KEY_LOCKING_SHEBANG}\n` : ""}local LOCK_OWNER_SEPARATOR = ${JSON.stringify(LOCK_OWNER_SEPARATOR)}\nlocal DONE_WHOLE_MEMBER = ${JSON.stringify(DONE_WHOLE_MEMBER)}\n${prelude}\n${body}`;
 /** Upstash's script flag (docs: Redis, key locking); real Redis refuses it, the local bridge strips it. */
 export const KEY_LOCKING_SHEBANG = "#!lua flags=allow-key-locking";
 
@@ -179,6 +180,8 @@ export const replies = {
     z.tuple([z.literal("SEAT_BUDGET"), z.enum(["PERSON", "ADDRESS"]), count]),
     /** The caller's admission to the show's on-sale ended early: they were done shopping. */
     only("ADMISSION_ENDED"),
+    /** Redis lost the on-sale's ended admissions (onsale/redis-keys.ts: DONE_WHOLE_MEMBER): put them back, retry. */
+    only("ENDED_ADMISSIONS_MISSING"),
   ]),
   /** Best available: the hold as written (its chosen seats), or what is possible instead. */
   holdBest: z.union([
@@ -190,6 +193,7 @@ export const replies = {
     z.tuple([z.literal("NO_BEST_SEATS"), count, count]),
     z.tuple([z.literal("SEAT_BUDGET"), z.enum(["PERSON", "ADDRESS"]), count]),
     only("ADMISSION_ENDED"),
+    only("ENDED_ADMISSIONS_MISSING"),
   ]),
   change: z.union([
     /** The hold as it is now (its new seats). */

@@ -8,7 +8,7 @@ import { eq } from "../../src/db/drizzle";
 import { orders } from "../../src/db/schema";
 import { configOf } from "../../src/env";
 import { signAdmission } from "../../src/onsale/admission-token";
-import { eventDoneKey } from "../../src/onsale/redis-keys";
+import { DONE_WHOLE_MEMBER, eventDoneKey, eventKeys } from "../../src/onsale/redis-keys";
 import { staff } from "./admin-helpers";
 import { db, type Hold, locksOf, newUser, type Order, postHold, redis, runCron } from "./fixtures";
 import { backendCalls, errorOf } from "./http";
@@ -23,13 +23,15 @@ async function held(res: Response): Promise<Hold> {
 const ordersOfHold = (holdId: string) => db().select({ id: orders.id }).from(orders).where(eq(orders.holdId, holdId));
 
 describe("an admission buys once, whatever Redis forgot", () => {
-  it("paid, then the ended admissions lost in Redis: the same token's next order is refused (403 ENDED, nothing written), and the cron restores the key", async () => {
+  it("paid, then the ended admissions lost in Redis: the same token's next hold finds the set lost, puts it back from Postgres and is refused (403 ENDED), before any cron", async () => {
     const s = await staff();
     const { showId, event } = await onsaleShow(s, { opensInMs: -1_000, admitPerSecond: 100, maxActive: 100 });
     const buyer = newUser("buyer");
     const admitted = await poll(event.eventId, buyer);
     expect(admitted.state).toBe("ADMITTED");
     const token = admitted.admission?.token ?? "";
+    // A new event's done set is whole from the start (nothing to put back before its first hold).
+    expect(await redis().zscore(eventDoneKey(event.eventId), DONE_WHOLE_MEMBER)).not.toBeNull();
     const first = await held(await postHold(buyer, showId, ["C1", "C2"], withToken(token)));
     const ordered = await orderWith(buyer, first, token);
     expect(ordered.status, await ordered.clone().text()).toBe(201);
@@ -37,9 +39,52 @@ describe("an admission buys once, whatever Redis forgot", () => {
     expect((await orderWith(buyer, first, token)).status).toBe(200);
     expect((await payAndRead(buyer, ((await ordered.json()) as Order).orderId)).status).toBe("CONFIRMED");
 
-    // Redis loses the event's ended admissions: the hold script cannot tell the token is spent.
+    // Redis loses the event's ended admissions: the hold script tells the key is gone (not just
+    // empty), so the hold puts it back from Postgres's paid orders and is refused, before the cron.
     await redis().del(eventDoneKey(event.eventId));
+    const lost = await postHold(buyer, showId, ["D1", "D2"], withToken(token));
+    expect(lost.status).toBe(403);
+    expect(await errorOf(lost)).toMatchObject({ code: "ADMISSION_REFUSED", reason: "ENDED", eventId: event.eventId });
+    expect((await locksOf(showId)).has("D1")).toBe(false);
+    expect(await redis().zscore(eventDoneKey(event.eventId), buyer)).not.toBeNull();
+    // Put back once: the next hold of the event is one round trip again.
+    const again = await postHold(buyer, showId, ["D1"], withToken(token));
+    expect(await errorOf(again)).toMatchObject({ code: "ADMISSION_REFUSED", reason: "ENDED" });
+    expect(backendCalls(again).redis).toBe(1);
+    const other = newUser("other");
+    const othersToken = (await poll(event.eventId, other)).admission?.token ?? "";
+    const othersHold = await postHold(other, showId, ["D5"], withToken(othersToken));
+    expect(othersHold.status).toBe(201);
+    expect(backendCalls(othersHold).redis).toBe(1);
+  });
+
+  it("Redis lost the whole event: the next poll configures it again, and the next hold still finds the ended admissions lost and puts them back", async () => {
+    const s = await staff();
+    const { showId, event } = await onsaleShow(s, { opensInMs: -1_000, admitPerSecond: 100, maxActive: 100 });
+    const buyer = newUser("buyer");
+    const token = (await poll(event.eventId, buyer)).admission?.token ?? "";
+    const first = await held(await postHold(buyer, showId, ["H1"], withToken(token)));
+    const ordered = await orderWith(buyer, first, token);
+    expect((await payAndRead(buyer, ((await ordered.json()) as Order).orderId)).status).toBe("CONFIRMED");
+    await redis().del(...eventKeys(event.eventId));
+    expect((await poll(event.eventId, newUser("next"))).state).toBe("ADMITTED");
+    const spent = await postHold(buyer, showId, ["H3"], withToken(token));
+    expect(await errorOf(spent)).toMatchObject({ code: "ADMISSION_REFUSED", reason: "ENDED" });
+    expect((await locksOf(showId)).has("H3")).toBe(false);
+  });
+
+  it("a paid admission whose ended-admission record Redis lost after the hold: its next order is refused by Postgres (403 ENDED, nothing written), and the cron restores the key", async () => {
+    const s = await staff();
+    const { showId, event } = await onsaleShow(s, { opensInMs: -1_000, admitPerSecond: 100, maxActive: 100 });
+    const buyer = newUser("buyer");
+    const token = (await poll(event.eventId, buyer)).admission?.token ?? "";
+    const first = await held(await postHold(buyer, showId, ["C1", "C2"], withToken(token)));
+    // A second hold of the same admission, made before the first was paid.
     const second = await held(await postHold(buyer, showId, ["D1", "D2"], withToken(token)));
+    const ordered = await orderWith(buyer, first, token);
+    expect(ordered.status, await ordered.clone().text()).toBe(201);
+    expect((await payAndRead(buyer, ((await ordered.json()) as Order).orderId)).status).toBe("CONFIRMED");
+    await redis().del(eventDoneKey(event.eventId));
     const refused = await orderWith(buyer, second, token);
     expect(refused.status).toBe(403);
     expect(await errorOf(refused)).toMatchObject({

@@ -119,6 +119,29 @@ describe("the on-sale waiting room", () => {
     expect(next[shoppers.indexOf(inside[0] ?? "")]?.state).toBe("QUEUED");
   });
 
+  it("banks no admissions while nobody waits: a burst after a quiet spell is still let in at the rate", async () => {
+    const s = await staff();
+    // Open for 4 s with nobody in line: admission from elapsed time x rate would owe 9 at once.
+    const quiet = await onsaleShow(s, { opensInMs: -4_000, admitPerSecond: 2, maxActive: 1000 });
+    const burst = Array.from({ length: 12 }, () => newUser("burst"));
+    const started = Date.now();
+    const first = await Promise.all(burst.map((user) => poll(quiet.event.eventId, user)));
+    // At most one second's worth of the rate at once (the first visitor of a quiet sale goes in).
+    const atOnce = first.filter((v) => v.state === "ADMITTED").length;
+    expect(atOnce).toBeGreaterThanOrEqual(1);
+    expect(atOnce).toBeLessThanOrEqual(2);
+    let admitted = atOnce;
+    for (let round = 0; round < 3; round++) {
+      await new Promise((r) => setTimeout(r, 500));
+      const views = await Promise.all(burst.map((user) => poll(quiet.event.eventId, user)));
+      admitted = views.filter((v) => v.state === "ADMITTED").length;
+      // Paced at 2 a second from the burst on, on top of the one second's worth.
+      expect(admitted).toBeLessThanOrEqual(2 + Math.floor(((Date.now() - started) * 2) / 1000));
+    }
+    // And the line still moves at the rate.
+    expect(admitted).toBeGreaterThan(atOnce);
+  });
+
   it("a hold needs the holder's own admission: none, another's, an altered or an expired one is refused", async () => {
     const s = await staff();
     const { showId, event, opensAtMs } = await onsaleShow(s, {

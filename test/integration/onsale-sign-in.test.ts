@@ -7,7 +7,7 @@ import type { OnsaleEvent, QueueView } from "../../src/shared/onsale";
 import { clientIp, Jar, signInByEmail } from "./accounts-helpers";
 import { as, json, staff } from "./admin-helpers";
 import { asUser, createShow, newUser } from "./fixtures";
-import { call, callSettled } from "./http";
+import { call, callSettled, errorOf } from "./http";
 
 async function newGuest(): Promise<{ token: string; userId: string }> {
   const res = await call("/api/v1/auth/guest", { method: "POST", headers: { "cf-connecting-ip": clientIp() } });
@@ -91,6 +91,11 @@ describe("a guest in a waiting room signs in", () => {
     expect((await claim()).status).toBe(200);
     const refused = await holdWith(asUser(userId), showId, "B1", asGuestAdmitted.admission?.token);
     expect(refused.status).toBe(403);
+    // One person, one admission: the guest identity's ended with the move, so its token, replayed
+    // by the guest session beside the account's, admits no hold.
+    const replayed = await holdWith(asGuest, showId, "B2", asGuestAdmitted.admission?.token);
+    expect(replayed.status).toBe(403);
+    expect(await errorOf(replayed)).toMatchObject({ code: "ADMISSION_REFUSED", reason: "ENDED", eventId });
     const mine = await poll(eventId, asUser(userId));
     expect(mine.state).toBe("ADMITTED");
     expect(mine.admission?.expiresAt).toBe(asGuestAdmitted.admission?.expiresAt); // the same window, not a new one

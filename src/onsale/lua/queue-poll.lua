@@ -27,7 +27,7 @@ if not redis.call('ZSCORE', KEYS[2], visitor) then
     place = tostring(1 + redis.call('HINCRBY', KEYS[3], 'arrivals', 1))
   end
   redis.call('ZADD', KEYS[2], place, visitor)
-  for i = 2, 4 do
+  for i = 2, 5 do
     keep_at_least(KEYS[i], tonumber(ARGV[5]))
   end
 end
@@ -35,17 +35,29 @@ if now < opens then
   return {'PRE_QUEUE', tostring(redis.call('ZCARD', KEYS[2])), cfg[1]}
 end
 
--- Due since opening: the first at once, then `rate` a second; never more than `cap` at once.
-local admitted = tonumber(redis.call('HGET', KEYS[3], 'admitted') or '0')
-local due = math.floor((now - opens) * rate / 1000) + 1 - admitted
-local room = math.min(due, cap - redis.call('ZCARD', KEYS[4]), tonumber(ARGV[4]))
+-- Admission credit: a bucket filling at `rate` a second from opening, holding at most one
+-- second's worth (at least one admission), so time when nobody waited (or nobody polled) banks no
+-- burst: the first at once, then `rate` a second; never more than `cap` shoppers at once.
+local credit_state = redis.call('HMGET', KEYS[3], 'credit', 'creditAt')
+local credit, credit_at = tonumber(credit_state[1]) or 1, tonumber(credit_state[2]) or opens
+local full = math.max(1, rate)
+local accrued = credit
+if now > credit_at then
+  accrued = math.min(full, credit + (now - credit_at) * rate / 1000)
+end
+local room = math.min(math.floor(accrued), cap - redis.call('ZCARD', KEYS[4]), tonumber(ARGV[4]))
+local admitted = 0
 if room > 0 then
   local popped = redis.call('ZPOPMIN', KEYS[2], room)
   for i = 1, #popped, 2 do
     redis.call('ZADD', KEYS[4], now + window, popped[i])
   end
-  admitted = admitted + #popped / 2
-  redis.call('HSET', KEYS[3], 'admitted', admitted)
+  admitted = #popped / 2
+  redis.call('HINCRBY', KEYS[3], 'admitted', admitted)
+end
+if admitted > 0 or accrued ~= credit then
+  redis.call('HSET', KEYS[3], 'credit', string.format('%.17g', accrued - admitted),
+    'creditAt', string.format('%d', math.max(now, credit_at)))
 end
 until_ms = redis.call('ZSCORE', KEYS[4], visitor)
 if until_ms then

@@ -8,7 +8,7 @@ import type { PollReply, QueueSettings, QueueStore } from "../queue-store";
 export type OnsaleDeps = Deps & { waitingRoom: QueueStore };
 
 /** How long an event's queue keys outlive its opening, or a visitor's last arrival. */
-const EVENT_KEYS_TTL_MS = 2 * 86_400_000;
+export const EVENT_KEYS_TTL_MS = 2 * 86_400_000;
 
 /** The event's waiting room as Redis keeps it, from its row. */
 export const queueSettingsOf = (event: OnsaleEvent, config: Config, nowMs: number): QueueSettings => {
@@ -85,7 +85,8 @@ export async function joinQueue(
   if (reply.state === "EVENT_UNKNOWN") {
     const event = await findEvent(deps.db, eventId);
     if (!event || event.showIds.length === 0) return { outcome: "EVENT_NOT_FOUND" };
-    await deps.waitingRoom.configure(eventId, queueSettingsOf(event, deps.config, nowMs));
+    // Redis lost the event: what else it lost (the done set) the first hold finds and puts back.
+    await deps.waitingRoom.configure(eventId, queueSettingsOf(event, deps.config, nowMs), { isNew: false });
     reply = await deps.waitingRoom.poll(eventId, userId, nowMs, EVENT_KEYS_TTL_MS);
     if (reply.state === "EVENT_UNKNOWN") return { outcome: "EVENT_NOT_FOUND" };
   }
@@ -98,15 +99,21 @@ export const MAX_CLAIMED_EVENTS = 20;
 /**
  * A guest who signed in keeps their place in each waiting room the browser names (it is the only
  * place that knows them), or their admission: the account stands where the guest stood, and polls
- * for an admission bound to itself. One round trip per event, all at once.
+ * for an admission bound to itself; the guest's admission ends (one person, one admission). One
+ * round trip per event, all at once.
  */
 export async function moveGuestPlaces(
   deps: OnsaleDeps,
   input: { guestId: string; userId: string; eventIds: string[] },
 ): Promise<void> {
-  const now = deps.clock.now().getTime();
+  const move = {
+    guestId: input.guestId,
+    userId: input.userId,
+    nowMs: deps.clock.now().getTime(),
+    windowMs: deps.config.ONSALE_ADMISSION_SECONDS * 1000,
+  };
   // At most MAX_CLAIMED_EVENTS (the claim's schema); a repeat moves nothing the second time.
-  await Promise.all(input.eventIds.map((eventId) => deps.waitingRoom.move(eventId, input.guestId, input.userId, now)));
+  await Promise.all(input.eventIds.map((eventId) => deps.waitingRoom.move(eventId, move)));
 }
 
 /**

@@ -17,7 +17,7 @@ async function switchOff(deps: OnsaleDeps, input: StaffInput, eventId: string): 
   const event = await findEvent(deps.db, eventId);
   if (!event) return [];
   const cleared = await clearEvent(deps.db, { ...input, event });
-  await deps.waitingRoom.configure(eventId, undefined);
+  await deps.waitingRoom.configure(eventId, undefined, { isNew: false });
   return cleared;
 }
 
@@ -38,7 +38,7 @@ export async function markOnsale(
   const before = show.onsaleEventId ? await switchOff(deps, input, show.onsaleEventId) : [];
   const now = deps.clock.now();
   const event = await createEvent(deps.db, { ...input.body, show, now, actor: input.actor });
-  await deps.waitingRoom.configure(event.eventId, queueSettingsOf(event, deps.config, now.getTime()));
+  await deps.waitingRoom.configure(event.eventId, queueSettingsOf(event, deps.config, now.getTime()), { isNew: true });
   await publishCatalogChange([...new Set([...before, ...event.showIds])]);
   return { outcome: "MARKED", event };
 }

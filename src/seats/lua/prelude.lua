@@ -120,6 +120,12 @@ local function end_admission(active_key, done_key, visitor, now, window)
   keep_at_least(done_key, bound - now)
 end
 
+-- False when Redis lost the event's ended admissions (src/onsale/redis-keys.ts: DONE_WHOLE_MEMBER):
+-- a spent token would look live, so no token is judged by the set until it is put back.
+local function ended_admissions_whole(done_key)
+  return redis.call('ZSCORE', done_key, DONE_WHOLE_MEMBER) ~= false
+end
+
 -- True when the visitor's admission that lasts until `token_until` (ms, from their token) was
 -- ended early (end_admission).
 local function admission_ended(done_key, visitor, token_until)
@@ -129,12 +135,15 @@ end
 
 -- What a new hold checks before its seats (hold-seats.lua, hold-best-seats.lua): the same hold id
 -- again (an Idempotency-Key retry, whatever became of it), the waiting room's admission when the
--- show has one (`admission` = { done = key, visitor, token_until }), the show's state, the user's
--- live holds.
+-- show has one (`admission` = { done = key, visitor, token_until }; judged only by a done set known
+-- whole), the show's state, the user's live holds.
 local function hold_refusal(hold_key, user_holds_key, state_key, now, max_active, admission)
   local _, existing = read_hold(hold_key)
   if existing then
     return {'HOLD_EXISTS', existing}
+  end
+  if admission and not ended_admissions_whole(admission.done) then
+    return {'ENDED_ADMISSIONS_MISSING'}
   end
   if admission and admission_ended(admission.done, admission.visitor, admission.token_until) then
     return {'ADMISSION_ENDED'}

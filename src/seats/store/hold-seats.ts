@@ -71,7 +71,9 @@ type SharedRefusal =
   | { outcome: "SEAT_BUDGET"; whose: "PERSON" | "ADDRESS"; limit: number }
   | { outcome: "HOLD_EXISTS"; existing: HoldRecord }
   | { outcome: "HOLD_LIMIT"; active: number }
-  | { outcome: "ADMISSION_ENDED" };
+  | { outcome: "ADMISSION_ENDED" }
+  /** Redis lost the event's ended admissions: put them back (withEndedAdmissions) and retry. */
+  | { outcome: "ENDED_ADMISSIONS_MISSING" };
 
 /** The refusals both new-hold scripts share (the prelude's hold_refusal), as outcomes. */
 function sharedRefusal(
@@ -80,10 +82,12 @@ function sharedRefusal(
     | readonly ["HOLD_EXISTS", HoldRecord]
     | readonly ["HOLD_LIMIT", number]
     | readonly ["SEAT_BUDGET", "PERSON" | "ADDRESS", number]
-    | readonly ["ADMISSION_ENDED"],
+    | readonly ["ADMISSION_ENDED"]
+    | readonly ["ENDED_ADMISSIONS_MISSING"],
 ): SharedRefusal {
   switch (reply[0]) {
     case "ADMISSION_ENDED":
+    case "ENDED_ADMISSIONS_MISSING":
       return { outcome: reply[0] };
     case "SEAT_BUDGET":
       return { outcome: reply[0], whose: reply[1], limit: reply[2] };

@@ -2,6 +2,7 @@ import { showBookingInfo } from "../../catalog/show-info";
 import type { Deps } from "../../deps";
 import { bestRowsOf, ROW_WEIGHT } from "../../domain/best-seats";
 import { bookingClosedReason } from "../../domain/seat-selection";
+import { withEndedAdmissions } from "../../onsale/use-cases/restore-ended-admissions";
 import { holdViewOf } from "../hold-view";
 import type { HoldRecord } from "../redis-contract";
 import {
@@ -60,12 +61,14 @@ export async function holdBestSeats(
   const scriptRows = rows.map((row) => ({ ...row, dy: 2 * ROW_WEIGHT * (row.ordinal - bestOrdinal) }));
   const { hold, opts } = await newHoldRecord(deps, { ...input, seatIds: [], quantity: best.quantity }, now, admission);
   const result = await withShowState(deps, showId, () =>
-    deps.seats.holdBestSeats(hold, {
-      ...opts,
-      rows: scriptRows,
-      quantity: best.quantity,
-      allowSplit: best.allowSplit === true,
-    }),
+    withEndedAdmissions(deps, admission?.eventId, () =>
+      deps.seats.holdBestSeats(hold, {
+        ...opts,
+        rows: scriptRows,
+        quantity: best.quantity,
+        allowSplit: best.allowSplit === true,
+      }),
+    ),
   );
   switch (result.outcome) {
     case "HELD":

@@ -3,6 +3,7 @@ import type { Deps } from "../../deps";
 import { rowsOfSeats } from "../../domain/best-seats";
 import { newHoldId } from "../../domain/hold-id";
 import { type Admission, type AdmissionRefusal, admissionOf } from "../../onsale/admission-token";
+import { withEndedAdmissions } from "../../onsale/use-cases/restore-ended-admissions";
 import { acceptSelection, holdViewOf, type RuleBroken } from "../hold-view";
 import type { HeldHoldRecord, HoldRecord } from "../redis-contract";
 import type { HoldView } from "../schemas";
@@ -42,7 +43,7 @@ export interface NewHoldRequest {
   idempotencyKey?: string;
   /** The Admission-Token header: needed on a show of an on-sale event. */
   admissionToken?: string;
-  /** Where the request came from: its live-seat budget. */
+  /** Where the request came from (http/rate-limit.ts: clientAddress, an IPv6 client's /64): its live-seat budget. */
   clientAddress: string;
 }
 
@@ -150,7 +151,9 @@ export async function holdSeats(
   const { seatIds } = selection;
   const { hold, opts } = await newHoldRecord(deps, { ...input, seatIds }, now, admission);
   const ruleRows = info.orphanRule ? rowsOfSeats(info.layout, seatIds) : [];
-  const result = await withShowState(deps, showId, () => deps.seats.holdSeats(hold, { ...opts, ruleRows }));
+  const result = await withShowState(deps, showId, () =>
+    withEndedAdmissions(deps, admission?.eventId, () => deps.seats.holdSeats(hold, { ...opts, ruleRows })),
+  );
   switch (result.outcome) {
     case "HELD":
       deps.metrics.record({ event: "hold.created", showId, seats: seatIds.length });
