@@ -133,6 +133,9 @@ function watchFirstHallFrame() {
  * middles level, all above the search row), inside the screen's width.
  */
 async function headerRow(page: Page) {
+  // The account links replace their placeholder once the session answers: measure them, not it.
+  await page.locator("body header nav[aria-label='Your account']").waitFor();
+  await page.locator("body header button[aria-haspopup='dialog']").waitFor();
   return page.evaluate(() => {
     const header = document.querySelector("body header") as HTMLElement;
     const items = [
