@@ -16,41 +16,37 @@ export type ChangeShowOutcome =
 
 type Found = NonNullable<Awaited<ReturnType<typeof showAt>>>;
 
+type ShowInput = { actor: StaffActor; theatreId: string; showId: string };
+
 /** Online sales on or off. A closed show takes no holds (its cached booking info is forgotten) and no orders. */
-export async function setShowSales(
-  deps: Deps,
-  input: { actor: StaffActor; theatreId: string; showId: string; open: boolean },
-): Promise<ChangeShowOutcome> {
-  const found = await showAt(deps.db, input.theatreId, input.showId);
-  if (!found) return { outcome: "SHOW_NOT_FOUND" };
-  if (found.show.salesOpen === input.open) return { outcome: "CHANGED", show: viewOf(found, found.show) };
-  return writeShow(deps, input, found, {
-    action: input.open ? "show.sales_open" : "show.sales_close",
-    columns: { salesOpen: input.open },
-  });
-}
+export const setShowSales = (deps: Deps, input: ShowInput & { open: boolean }) =>
+  switchShowFlag(deps, input, "salesOpen", input.open, ["show.sales_open", "show.sales_close"]);
 
 /**
  * The orphan rule on or off. The hold scripts get it from the show's booking info, which
  * writeShow forgets here, so this isolate's next hold already obeys the new setting.
  */
-export async function setShowOrphanRule(
+export const setShowOrphanRule = (deps: Deps, input: ShowInput & { orphanRule: boolean }) =>
+  switchShowFlag(deps, input, "orphanRule", input.orphanRule, ["show.orphan_rule_on", "show.orphan_rule_off"]);
+
+/** A show's on/off setting: audited as the `[on, off]` action; setting it as it stands changes nothing. */
+async function switchShowFlag(
   deps: Deps,
-  input: { actor: StaffActor; theatreId: string; showId: string; orphanRule: boolean },
+  input: ShowInput,
+  flag: "salesOpen" | "orphanRule",
+  on: boolean,
+  [onAction, offAction]: [`show.${string}`, `show.${string}`],
 ): Promise<ChangeShowOutcome> {
   const found = await showAt(deps.db, input.theatreId, input.showId);
   if (!found) return { outcome: "SHOW_NOT_FOUND" };
-  if (found.show.orphanRule === input.orphanRule) return { outcome: "CHANGED", show: viewOf(found, found.show) };
-  return writeShow(deps, input, found, {
-    action: input.orphanRule ? "show.orphan_rule_on" : "show.orphan_rule_off",
-    columns: { orphanRule: input.orphanRule },
-  });
+  if (found.show[flag] === on) return { outcome: "CHANGED", show: viewOf(found, found.show) };
+  return writeShow(deps, input, found, { action: on ? onAction : offAction, columns: { [flag]: on } });
 }
 
 /** New prices per category: only before the first seat is sold (or held in an order). */
 export async function setShowPrices(
   deps: Deps,
-  input: { actor: StaffActor; theatreId: string; showId: string; prices: Record<string, string> },
+  input: ShowInput & { prices: Record<string, string> },
 ): Promise<ChangeShowOutcome> {
   const found = await showAt(deps.db, input.theatreId, input.showId);
   if (!found) return { outcome: "SHOW_NOT_FOUND" };
@@ -68,7 +64,7 @@ export async function setShowPrices(
 
 async function writeShow(
   deps: Deps,
-  input: { actor: StaffActor; theatreId: string; showId: string },
+  input: ShowInput,
   found: Found,
   change: { action: `show.${string}`; columns: Partial<ShowRow>; unsold?: boolean },
 ): Promise<ChangeShowOutcome> {
